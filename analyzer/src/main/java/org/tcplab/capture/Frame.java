@@ -1,0 +1,98 @@
+package org.tcplab.capture;
+
+/**
+ * One captured frame as a {@link FrameSource} hands it out: the bytes stay in the source's buffer
+ * and this cursor says where. It is reused for every frame so that reading a capture allocates
+ * nothing per packet; it is valid until the next call to {@link FrameSource#next(Frame)}.
+ * Copy what must outlive that ({@link #copyBytes()}).
+ */
+public final class Frame {
+    byte[] data;
+    int offset;
+    int capturedLength;
+    int originalLength;
+    long epochSeconds;
+    int nanos;
+    int linkType;
+    int interfaceId;
+    long number;
+    int commentOffset = -1;
+    int commentLength;
+
+    public byte[] data() {
+        return data;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public int capturedLength() {
+        return capturedLength;
+    }
+
+    public int originalLength() {
+        return originalLength;
+    }
+
+    public long epochSeconds() {
+        return epochSeconds;
+    }
+
+    /** Fraction of the second in nanoseconds, always in [0, 1e9). */
+    public int nanos() {
+        return nanos;
+    }
+
+    public int linkType() {
+        return linkType;
+    }
+
+    public int interfaceId() {
+        return interfaceId;
+    }
+
+    /** 1-based frame number within the capture, as tshark's frame.number. */
+    public long number() {
+        return number;
+    }
+
+    public boolean hasComment() {
+        return commentOffset >= 0;
+    }
+
+    public String comment() {
+        return commentOffset < 0 ? null
+                : new String(data, commentOffset, commentLength, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public byte[] copyBytes() {
+        return java.util.Arrays.copyOfRange(data, offset, offset + capturedLength);
+    }
+
+    /** Sets every field; used by sources and by tests that build frames by hand. */
+    public void set(byte[] data, int offset, int capturedLength, int originalLength, long epochSeconds, long nanos,
+                    int linkType, int interfaceId, long number) {
+        this.data = data;
+        this.offset = offset;
+        this.capturedLength = capturedLength;
+        this.originalLength = originalLength;
+        // Some writers store a fraction >= one second (tcpdump's timestamp_invalid_micro test); carry it.
+        if (nanos >= 1_000_000_000L || nanos < 0) {
+            epochSeconds += Math.floorDiv(nanos, 1_000_000_000L);
+            nanos = Math.floorMod(nanos, 1_000_000_000L);
+        }
+        this.epochSeconds = epochSeconds;
+        this.nanos = (int) nanos;
+        this.linkType = linkType;
+        this.interfaceId = interfaceId;
+        this.number = number;
+        this.commentOffset = -1;
+        this.commentLength = 0;
+    }
+
+    void setComment(int off, int len) {
+        this.commentOffset = off;
+        this.commentLength = len;
+    }
+}

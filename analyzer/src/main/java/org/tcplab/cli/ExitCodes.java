@@ -1,0 +1,15 @@
+package org.tcplab.cli;
+
+/** Exit codes shared by the commands. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** The input was bad (corrupt, truncated, unsupported); what could be read was printed. */
+    public static final int BAD_INPUT = 1;
+    public static final int USAGE = 2;
+    public static final int NOT_FOUND = 3;
+    public static final int NO_PERMISSION = 4;
+    public static final int INTERNAL = 70;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,60 @@
+package org.tcplab.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.tcplab.capture.CaptureFileException;
+import org.tcplab.capture.CaptureFiles;
+import org.tcplab.capture.FrameSource;
+import org.tcplab.capture.LinkTypes;
+import org.tcplab.wire.Bytes;
+
+/** Opening capture files and parsing addresses for the commands, with one-line failures. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    static FrameSource open(String file) {
+        try {
+            FrameSource source = "-".equals(file) ? CaptureFiles.open(System.in, "standard input") : CaptureFiles.open(Path.of(file));
+            int lt = source.fileLinkType();
+            if (lt >= 0 && !LinkTypes.isSupported(lt)) {
+                source.close();
+                throw new Failure(ExitCodes.BAD_INPUT, file + ": unsupported link type " + lt + " (" + LinkTypes.name(lt)
+                        + "); supported: Ethernet, Linux cooked (SLL, SLL2), raw IPv4/IPv6, BSD loopback");
+            }
+            return source;
+        } catch (NoSuchFileException e) {
+            throw new Failure(ExitCodes.NOT_FOUND, "no such file: " + file);
+        } catch (AccessDeniedException e) {
+            throw new Failure(ExitCodes.NO_PERMISSION, "permission denied: " + file);
+        } catch (CaptureFileException e) {
+            throw new Failure(ExitCodes.BAD_INPUT, prefix(file, e.getMessage()));
+        } catch (IOException e) {
+            throw new Failure(ExitCodes.BAD_INPUT, file + ": " + e.getMessage());
+        }
+    }
+
+    static String prefix(String file, String message) {
+        return message.startsWith(file) ? message : file + ": " + message;
+    }
+
+    /** A numeric IPv4 or IPv6 address as {family, hi, lo}; names are not resolved. */
+    static long[] address(String text) {
+        if (!text.matches("[0-9a-fA-F:.]+")) {
+            throw new Failure(ExitCodes.USAGE, "not a numeric IP address: " + text);
+        }
+        try {
+            byte[] a = InetAddress.getByName(text).getAddress();
+            if (a.length == 4) {
+                return new long[] {4, 0, Bytes.u32be(a, 0)};
+            }
+            return new long[] {6, Bytes.i64be(a, 0), Bytes.i64be(a, 8)};
+        } catch (UnknownHostException e) {
+            throw new Failure(ExitCodes.USAGE, "not a numeric IP address: " + text);
+        }
+    }
+}

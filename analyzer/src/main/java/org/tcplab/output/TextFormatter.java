@@ -1,0 +1,167 @@
+package org.tcplab.output;
+
+import org.tcplab.capture.Frame;
+import org.tcplab.decode.Checksums;
+import org.tcplab.decode.ChecksumStatus;
+import org.tcplab.decode.DecodedPacket;
+import org.tcplab.decode.Layer;
+import org.tcplab.tcp.TcpAnnotation;
+
+/**
+ * tcpdump-like lines with the annotations a student needs, e.g.
+ * {@code 2  0.000051  10.0.0.2:80 > 10.0.0.1:40000  TCP  stream 0  [SYN, ACK]  seq=0 ack=1 win=65483 len=0}.
+ */
+public final class TextFormatter implements PacketFormatter {
+    private final boolean checksums;
+
+    public TextFormatter(boolean checksums) {
+        this.checksums = checksums;
+    }
+
+    @Override
+    public void format(Frame f, DecodedPacket p, TcpAnnotation t, long firstSeconds, int firstNanos, StringBuilder sb) {
+        String n = Long.toString(f.number());
+        for (int i = n.length(); i < 5; i++) {
+            sb.append(' ');
+        }
+        sb.append(n).append("  ");
+        TimeFormat.appendOffset(sb, (f.epochSeconds() - firstSeconds) * 1_000_000_000L + (f.nanos() - firstNanos), 6);
+        sb.append("  ");
+        Layer layer = p.layer();
+        boolean hasAddresses = p.ipVersion() != 0 && p.ttl() >= 0;
+        if (hasAddresses) {
+            address(sb, p.ipVersion(), p.srcHi(), p.srcLo(), p.sport());
+            sb.append(" > ");
+            address(sb, p.ipVersion(), p.dstHi(), p.dstLo(), p.dport());
+            sb.append("  ");
+        }
+        switch (layer) {
+            case TCP -> tcp(p, t, sb);
+            case UDP -> {
+                sb.append("UDP");
+                if (p.udpLength() >= 8) {
+                    sb.append("  len=").append(p.udpLength() - 8);
+                }
+            }
+            case ICMP, ICMPV6 -> icmp(p, sb);
+            case IPV4, IPV6 -> {
+                sb.append(layer == Layer.IPV4 ? "IPv4" : "IPv6");
+                if (p.ipProtocol() >= 0) {
+                    sb.append(" proto ").append(p.ipProtocol());
+                }
+            }
+            case ARP -> sb.append("ARP");
+            default -> sb.append(f.linkType() == org.tcplab.capture.LinkTypes.PCAPNG_CUSTOM_BLOCK ? "pcapng custom block"
+                    : layer == Layer.ETHERNET ? "Ethernet" : "frame");
+        }
+        if (p.isFragment()) {
+            sb.append("  fragment id=").append(p.ipId() & 0xFFFFFFFFL).append(" offset=").append(p.fragmentOffset());
+            if (p.moreFragments()) {
+                sb.append(" (more follow)");
+            } else {
+                sb.append(" (last)");
+            }
+        }
+        if (p.isReassembled()) {
+            sb.append("  [reassembled from ").append(p.fragmentCount()).append(" fragments]");
+        }
+        if (checksums && (layer == Layer.TCP || layer == Layer.UDP || layer == Layer.ICMP || layer == Layer.ICMPV6)) {
+            ChecksumStatus c = Checksums.transport(p);
+            if (c == ChecksumStatus.BAD) {
+                sb.append("  [bad checksum]");
+            } else if (c == ChecksumStatus.OFFLOAD) {
+                sb.append("  [checksum left to NIC offload]");
+            }
+        }
+        if (f.capturedLength() < f.originalLength()) {
+            sb.append("  [captured ").append(f.capturedLength()).append(" of ").append(f.originalLength()).append(" bytes]");
+        }
+        if (p.isMalformed()) {
+            sb.append("  [malformed: ").append(p.malformationText()).append(']');
+        }
+        if (f.hasComment()) {
+            sb.append("  # ").append(f.comment().replace('\n', ' '));
+        }
+    }
+
+    private static void address(StringBuilder sb, int family, long hi, long lo, int port) {
+        if (family == 6 && port >= 0) {
+            sb.append('[');
+            Addresses.append(sb, family, hi, lo);
+            sb.append(']');
+        } else {
+            Addresses.append(sb, family, hi, lo);
+        }
+        if (port >= 0) {
+            sb.append(':').append(port);
+        }
+    }
+
+    private static void tcp(DecodedPacket p, TcpAnnotation t, StringBuilder sb) {
+        sb.append("TCP");
+        if (t.hasStream()) {
+            sb.append("  stream ").append(t.stream());
+        }
+        if (p.tcpFieldsCaptured() < 14) {
+            if (p.tcpFieldsCaptured() >= 8) {
+                sb.append("  seq=").append(p.seq());
+            }
+            return;
+        }
+        sb.append("  [");
+        TcpFlagNames.appendList(sb, p.tcpFlags());
+        sb.append("]  seq=").append(t.seq());
+        if ((p.tcpFlags() & 0x10) != 0) {
+            sb.append(" ack=").append(t.ack());
+        }
+        if (p.tcpFieldsCaptured() >= 16) {
+            sb.append(" win=").append(t.window());
+        }
+        if (p.hasSegmentLength()) {
+            sb.append(" len=").append(p.payloadLength());
+        }
+        if (t.relative() && (t.seq() != p.seq() || ((p.tcpFlags() & 0x10) != 0 && t.ack() != p.ack()))) {
+            sb.append("  (raw seq=").append(p.seq());
+            if ((p.tcpFlags() & 0x10) != 0) {
+                sb.append(" ack=").append(p.ack());
+            }
+            sb.append(')');
+        }
+        if (t.portsReused()) {
+            sb.append("  [new connection on reused ports]");
+        }
+    }
+
+    private static void icmp(DecodedPacket p, StringBuilder sb) {
+        boolean v6 = p.layer() == Layer.ICMPV6;
+        sb.append(v6 ? "ICMPv6" : "ICMP");
+        if (p.icmpType() < 0) {
+            return;
+        }
+        sb.append(' ').append(IcmpNames.type(v6, p.icmpType()));
+        String code = IcmpNames.code(v6, p.icmpType(), p.icmpCode());
+        if (code != null) {
+            sb.append(" (").append(code).append(')');
+        }
+        if (p.icmpId() >= 0) {
+            sb.append("  id=").append(p.icmpId()).append(" seq=").append(p.icmpSeq());
+        }
+        if (p.quotedIpVersion() != 0) {
+            sb.append("  quoting ");
+            String proto = switch (p.quotedProtocol()) {
+                case 6 -> "TCP";
+                case 17 -> "UDP";
+                case 1 -> "ICMP";
+                case 58 -> "ICMPv6";
+                default -> "proto " + p.quotedProtocol();
+            };
+            sb.append(proto).append(' ');
+            address(sb, p.quotedIpVersion(), p.quotedSrcHi(), p.quotedSrcLo(), p.quotedSport());
+            sb.append(" > ");
+            address(sb, p.quotedIpVersion(), p.quotedDstHi(), p.quotedDstLo(), p.quotedDport());
+            if (p.quotedSeq() >= 0) {
+                sb.append(" seq=").append(p.quotedSeq());
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.tcplab.tcp;
+
+/**
+ * What the stream tracker adds to one TCP segment, tshark-compatible: the stream index, relative
+ * sequence and acknowledgement numbers, the calculated window. Filled in place and reused, like
+ * {@link org.tcplab.decode.DecodedPacket}.
+ */
+public final class TcpAnnotation {
+    /** Window scale not known (handshake not seen). */
+    public static final int SCALE_UNKNOWN = -1;
+    /** Handshake seen and at least one side did not offer scaling (RFC 7323 §2.2). */
+    public static final int SCALE_NONE = -2;
+
+    boolean hasStream;
+    int stream;
+    int direction;
+    boolean relative;
+    long seq;
+    long ack;
+    long window;
+    int windowScale;
+    boolean newStream;
+    boolean portsReused;
+
+    void reset() {
+        hasStream = false;
+        stream = -1;
+        direction = 0;
+        relative = false;
+        seq = 0;
+        ack = 0;
+        window = 0;
+        windowScale = SCALE_UNKNOWN;
+        newStream = false;
+        portsReused = false;
+    }
+
+    public boolean hasStream() { return hasStream; }
+    /** tshark's tcp.stream. */
+    public int stream() { return stream; }
+    /** 0 for segments from the side that sent the stream's first captured segment, 1 for the other. */
+    public int direction() { return direction; }
+    /** False when tshark would show raw numbers (short segment), true when seq/ack are relative. */
+    public boolean relative() { return relative; }
+    /** Sequence number relative to this direction's ISN (tcp.seq), or raw when not {@link #relative()}. */
+    public long seq() { return seq; }
+    /** Acknowledgement number relative to the other direction's ISN (tcp.ack); raw when ACK is not set. */
+    public long ack() { return ack; }
+    /** The window in bytes after scaling (tcp.window_size). */
+    public long window() { return window; }
+    /** The shift applied, or {@link #SCALE_UNKNOWN} / {@link #SCALE_NONE}. */
+    public int windowScale() { return windowScale; }
+    public boolean newStream() { return newStream; }
+    /** A SYN with a new ISN on a known address/port pair started a new stream (tshark's "port numbers reused"). */
+    public boolean portsReused() { return portsReused; }
+}

@@ -1,0 +1,22 @@
+package org.tcplab.gen;
+
+import org.tcplab.cli.AnalyzerMain;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "traffic-gen", mixinStandardHelpOptions = true, version = "traffic-gen 0.1.0",
+        description = "Generate TCP/UDP/ICMP traffic and captures.",
+        subcommands = {SynthCommand.class})
+public final class TrafficGenMain implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(AnalyzerMain.execute("traffic-gen", new TrafficGenMain(), args));
+    }
+}
