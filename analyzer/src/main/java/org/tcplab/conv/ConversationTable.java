@@ -8,27 +8,30 @@ import org.tcplab.tcp.FlowTable;
 /**
  * Frames and bytes each way per conversation, as tshark's {@code -z conv,tcp} (one row per
  * tcp.stream) and {@code -z conv,udp} (one row per address/port pair). Endpoint A is the source of
- * the conversation's first frame; bytes are whole frame lengths. Flat arrays, no per-packet objects.
+ * the conversation's first frame; bytes are whole frame lengths; start and end are the earliest and
+ * latest time stamps. Each row is one stride of a flat long array: no per-packet objects, and one
+ * or two cache lines touched per packet.
  */
 public final class ConversationTable {
+    private static final int A_HI = 0;
+    private static final int A_LO = 1;
+    private static final int B_HI = 2;
+    private static final int B_LO = 3;
+    /** aPort | bPort << 16 | family << 32 | tcp << 40 */
+    private static final int META = 4;
+    private static final int FRAMES_AB = 5;
+    private static final int FRAMES_BA = 6;
+    private static final int BYTES_AB = 7;
+    private static final int BYTES_BA = 8;
+    private static final int FIRST = 9;
+    private static final int LAST = 10;
+    private static final int STRIDE = 11;
+
     private final FlowTable udpFlows = new FlowTable(256);
+    private long[] rows = new long[64 * STRIDE];
     private int count;
-    private int[] family = new int[64];
-    private long[] aHi = new long[64];
-    private long[] aLo = new long[64];
-    private long[] bHi = new long[64];
-    private long[] bLo = new long[64];
-    private int[] aPort = new int[64];
-    private int[] bPort = new int[64];
-    private long[] framesAB = new long[64];
-    private long[] framesBA = new long[64];
-    private long[] bytesAB = new long[64];
-    private long[] bytesBA = new long[64];
-    private long[] firstNanos = new long[64];
-    private long[] lastNanos = new long[64];
-    /** Row of each TCP stream index, -1 before its first frame. */
+    /** Row of each TCP stream index, -1 before its first counted frame. */
     private int[] rowOfStream = new int[64];
-    private boolean[] tcp = new boolean[64];
 
     public ConversationTable() {
         Arrays.fill(rowOfStream, -1);
@@ -62,59 +65,54 @@ public final class ConversationTable {
     }
 
     private void count(int row, long srcHi, long srcLo, int sport, int frameLength, long timeNanos) {
-        if (srcHi == aHi[row] && srcLo == aLo[row] && sport == aPort[row]) {
-            framesAB[row]++;
-            bytesAB[row] += frameLength;
+        long[] r = rows;
+        int b = row * STRIDE;
+        if (srcLo == r[b + A_LO] && srcHi == r[b + A_HI] && sport == (int) (r[b + META] & 0xFFFF)) {
+            r[b + FRAMES_AB]++;
+            r[b + BYTES_AB] += frameLength;
         } else {
-            framesBA[row]++;
-            bytesBA[row] += frameLength;
+            r[b + FRAMES_BA]++;
+            r[b + BYTES_BA] += frameLength;
         }
         // tshark keeps the earliest and latest time stamps: captures are not always in time order.
-        firstNanos[row] = Math.min(firstNanos[row], timeNanos);
-        lastNanos[row] = Math.max(lastNanos[row], timeNanos);
+        if (timeNanos < r[b + FIRST]) {
+            r[b + FIRST] = timeNanos;
+        }
+        if (timeNanos > r[b + LAST]) {
+            r[b + LAST] = timeNanos;
+        }
     }
 
     private int newRow(boolean isTcp, int ipFamily, long srcHi, long srcLo, int sport, long dstHi, long dstLo, int dport,
                        long timeNanos) {
-        int r = count++;
-        if (r == family.length) {
-            int n = r * 2;
-            family = Arrays.copyOf(family, n);
-            aHi = Arrays.copyOf(aHi, n);
-            aLo = Arrays.copyOf(aLo, n);
-            bHi = Arrays.copyOf(bHi, n);
-            bLo = Arrays.copyOf(bLo, n);
-            aPort = Arrays.copyOf(aPort, n);
-            bPort = Arrays.copyOf(bPort, n);
-            framesAB = Arrays.copyOf(framesAB, n);
-            framesBA = Arrays.copyOf(framesBA, n);
-            bytesAB = Arrays.copyOf(bytesAB, n);
-            bytesBA = Arrays.copyOf(bytesBA, n);
-            firstNanos = Arrays.copyOf(firstNanos, n);
-            lastNanos = Arrays.copyOf(lastNanos, n);
-            tcp = Arrays.copyOf(tcp, n);
+        int row = count++;
+        if ((row + 1) * STRIDE > rows.length) {
+            rows = Arrays.copyOf(rows, rows.length * 2);
         }
-        tcp[r] = isTcp;
-        family[r] = ipFamily;
-        aHi[r] = srcHi;
-        aLo[r] = srcLo;
-        aPort[r] = sport;
-        bHi[r] = dstHi;
-        bLo[r] = dstLo;
-        bPort[r] = dport;
-        firstNanos[r] = timeNanos;
-        lastNanos[r] = timeNanos;
-        return r;
+        int b = row * STRIDE;
+        rows[b + A_HI] = srcHi;
+        rows[b + A_LO] = srcLo;
+        rows[b + B_HI] = dstHi;
+        rows[b + B_LO] = dstLo;
+        rows[b + META] = sport | (long) dport << 16 | (long) ipFamily << 32 | (isTcp ? 1L : 0L) << 40;
+        rows[b + FIRST] = timeNanos;
+        rows[b + LAST] = timeNanos;
+        return row;
     }
 
     /** The rows of one protocol in order of first appearance. */
     public List<Conversation> rows(boolean tcpRows) {
         List<Conversation> out = new ArrayList<>();
-        for (int r = 0; r < count; r++) {
-            if (tcp[r] == tcpRows) {
-                out.add(new Conversation(tcpRows ? "tcp" : "udp", family[r], aHi[r], aLo[r], aPort[r], bHi[r], bLo[r],
-                        bPort[r], framesAB[r], bytesAB[r], framesBA[r], bytesBA[r], firstNanos[r], lastNanos[r]));
+        for (int row = 0; row < count; row++) {
+            int b = row * STRIDE;
+            long meta = rows[b + META];
+            if (((meta >>> 40) == 1) != tcpRows) {
+                continue;
             }
+            out.add(new Conversation(tcpRows ? "tcp" : "udp", (int) ((meta >>> 32) & 0xFF),
+                    rows[b + A_HI], rows[b + A_LO], (int) (meta & 0xFFFF), rows[b + B_HI], rows[b + B_LO],
+                    (int) ((meta >>> 16) & 0xFFFF), rows[b + FRAMES_AB], rows[b + BYTES_AB], rows[b + FRAMES_BA],
+                    rows[b + BYTES_BA], rows[b + FIRST], rows[b + LAST]));
         }
         return out;
     }

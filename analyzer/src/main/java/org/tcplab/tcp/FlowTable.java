@@ -1,27 +1,27 @@
 package org.tcplab.tcp;
 
-import java.util.Arrays;
-
 /**
- * Open-addressing map from an unordered address/port pair to an int, with keys kept in flat long
- * arrays so that lookups allocate nothing. Both directions of a flow find the same entry; the
- * caller learns which direction it looked up from {@link #lastLookupWasSwapped()}.
+ * Open-addressing map from an unordered address/port pair to an int. Keys and value share one
+ * stride of a flat long array (one cache line per probe, no objects), so lookups allocate
+ * nothing. Both directions of a flow find the same entry; the caller learns which direction it
+ * looked up from {@link #lastLookupWasSwapped()}.
  */
 public final class FlowTable {
-    private static final int STRIDE = 5;
-    private long[] keys;
-    private int[] values;
-    private boolean[] used;
+    /** srcHi, srcLo, dstHi, dstLo, family|ports, value+1 (0 marks a free slot). */
+    private static final int STRIDE = 6;
+    private long[] slots;
     private int size;
     private int mask;
     private boolean swapped;
-    private final long[] probe = new long[STRIDE];
+    private long k0;
+    private long k1;
+    private long k2;
+    private long k3;
+    private long k4;
 
     public FlowTable(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-        keys = new long[cap * STRIDE];
-        values = new int[cap];
-        used = new boolean[cap];
+        slots = new long[cap * STRIDE];
         mask = cap - 1;
     }
 
@@ -37,21 +37,24 @@ public final class FlowTable {
     /** Value for the flow, or -1. */
     public int get(int family, long srcHi, long srcLo, int sport, long dstHi, long dstLo, int dport) {
         canonical(family, srcHi, srcLo, sport, dstHi, dstLo, dport);
-        int slot = find();
-        return slot >= 0 && used[slot] ? values[slot] : -1;
+        int base = find() * STRIDE;
+        return (int) slots[base + 5] - 1;
     }
 
-    /** Sets the value for the flow (after {@link #get} with the same flow, or standalone). */
+    /** Sets the value (>= 0) for the flow. */
     public void put(int family, long srcHi, long srcLo, int sport, long dstHi, long dstLo, int dport, int value) {
         canonical(family, srcHi, srcLo, sport, dstHi, dstLo, dport);
-        int slot = find();
-        if (!used[slot]) {
-            used[slot] = true;
-            System.arraycopy(probe, 0, keys, slot * STRIDE, STRIDE);
+        int base = find() * STRIDE;
+        if (slots[base + 5] == 0) {
+            slots[base] = k0;
+            slots[base + 1] = k1;
+            slots[base + 2] = k2;
+            slots[base + 3] = k3;
+            slots[base + 4] = k4;
             size++;
         }
-        values[slot] = value;
-        if (size * 2 > values.length) {
+        slots[base + 5] = value + 1L;
+        if (size * 2 > mask + 1) {
             grow();
         }
     }
@@ -65,64 +68,57 @@ public final class FlowTable {
             c = Integer.compare(sport, dport);
         }
         swapped = c > 0;
-        long[] k = probe;
         if (!swapped) {
-            k[0] = srcHi;
-            k[1] = srcLo;
-            k[2] = dstHi;
-            k[3] = dstLo;
-            k[4] = ((long) family << 32) | ((long) sport << 16) | dport;
+            k0 = srcHi;
+            k1 = srcLo;
+            k2 = dstHi;
+            k3 = dstLo;
+            k4 = ((long) family << 32) | ((long) sport << 16) | dport;
         } else {
-            k[0] = dstHi;
-            k[1] = dstLo;
-            k[2] = srcHi;
-            k[3] = srcLo;
-            k[4] = ((long) family << 32) | ((long) dport << 16) | sport;
+            k0 = dstHi;
+            k1 = dstLo;
+            k2 = srcHi;
+            k3 = srcLo;
+            k4 = ((long) family << 32) | ((long) dport << 16) | sport;
         }
     }
 
-    private int hash(long[] k, int base) {
-        long h = k[base] * 0x9E3779B97F4A7C15L;
-        h = (h ^ k[base + 1]) * 0xC2B2AE3D27D4EB4FL;
-        h = (h ^ k[base + 2]) * 0x9E3779B97F4A7C15L;
-        h = (h ^ k[base + 3]) * 0xC2B2AE3D27D4EB4FL;
-        h = (h ^ k[base + 4]) * 0x9E3779B97F4A7C15L;
+    private static int hash(long a, long b, long c, long d, long e) {
+        long h = a * 0x9E3779B97F4A7C15L;
+        h = (h ^ b) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ c) * 0x9E3779B97F4A7C15L;
+        h = (h ^ d) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ e) * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 29) ^ (h >>> 41));
     }
 
+    /** The slot holding the current key, or the free slot where it belongs. */
     private int find() {
-        int i = hash(probe, 0) & mask;
-        while (used[i]) {
+        long[] s = slots;
+        int i = hash(k0, k1, k2, k3, k4) & mask;
+        while (true) {
             int b = i * STRIDE;
-            if (keys[b] == probe[0] && keys[b + 1] == probe[1] && keys[b + 2] == probe[2]
-                    && keys[b + 3] == probe[3] && keys[b + 4] == probe[4]) {
+            if (s[b + 5] == 0 || (s[b + 1] == k1 && s[b + 3] == k3 && s[b + 4] == k4 && s[b] == k0 && s[b + 2] == k2)) {
                 return i;
             }
             i = (i + 1) & mask;
         }
-        return i;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        boolean[] oldUsed = used;
-        int cap = values.length * 2;
-        keys = new long[cap * STRIDE];
-        values = new int[cap];
-        used = new boolean[cap];
+        long[] old = slots;
+        int cap = (mask + 1) * 2;
+        slots = new long[cap * STRIDE];
         mask = cap - 1;
-        for (int s = 0; s < oldUsed.length; s++) {
-            if (!oldUsed[s]) {
+        for (int b = 0; b < old.length; b += STRIDE) {
+            if (old[b + 5] == 0) {
                 continue;
             }
-            int i = hash(oldKeys, s * STRIDE) & mask;
-            while (used[i]) {
+            int i = hash(old[b], old[b + 1], old[b + 2], old[b + 3], old[b + 4]) & mask;
+            while (slots[i * STRIDE + 5] != 0) {
                 i = (i + 1) & mask;
             }
-            used[i] = true;
-            System.arraycopy(oldKeys, s * STRIDE, keys, i * STRIDE, STRIDE);
-            values[i] = oldValues[s];
+            System.arraycopy(old, b, slots, i * STRIDE, STRIDE);
         }
     }
 }

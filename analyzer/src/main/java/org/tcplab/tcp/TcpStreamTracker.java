@@ -1,6 +1,5 @@
 package org.tcplab.tcp;
 
-import java.util.Arrays;
 import org.tcplab.decode.DecodedPacket;
 
 /**
@@ -24,15 +23,18 @@ public final class TcpStreamTracker {
 
     private final FlowTable table = new FlowTable(1024);
     private int streams;
-    /** Per stream: were the endpoints swapped, relative to the table's canonical order, in the first segment? */
-    private boolean[] firstSwapped = new boolean[256];
-    /** Per stream and direction (index 2*stream + dir). */
-    private long[] base = new long[512];
-    private boolean[] baseSet = new boolean[512];
-    /** Window scale shift offered in this direction's SYN, -1 none seen yet, -2 SYN had none. */
-    private byte[] offeredScale = new byte[512];
-    /** Applied scale per direction: SCALE_UNKNOWN, SCALE_NONE, or the shift. */
-    private byte[] scale = new byte[512];
+    /**
+     * Per stream, one stride: [base seq dir 0, base seq dir 1, state bits]. State bits: bit 0 the
+     * endpoints were swapped (relative to the table's canonical order) in the stream's first
+     * segment; bits 1-2 base set for dir 0/1; then per direction a byte of the scale offered in the
+     * SYN (+3 so that -2 "none" and -1 "not seen" fit) and a byte of the scale applied (+3).
+     */
+    private long[] state = new long[256 * STRIDE];
+    private static final int STRIDE = 3;
+    private static final long SWAPPED = 1;
+    private static final long BASE_SET_0 = 2;
+    private static final int OFFERED_SHIFT = 8;
+    private static final int APPLIED_SHIFT = 24;
 
     public int streamCount() {
         return streams;
@@ -57,9 +59,9 @@ public final class TcpStreamTracker {
             table.put(family, p.srcHi(), p.srcLo(), p.sport(), p.dstHi(), p.dstLo(), p.dport(), s);
             a.newStream = true;
         }
-        int dir = swapped == firstSwapped[s] ? 0 : 1;
+        int dir = swapped == ((state[s * STRIDE + 2] & SWAPPED) != 0) ? 0 : 1;
         long seq = p.seq();
-        if ((flags & (SYN | ACK)) == SYN && baseSet[2 * s + dir] && seq != base[2 * s + dir]) {
+        if ((flags & (SYN | ACK)) == SYN && baseSet(s, dir) && seq != state[s * STRIDE + dir]) {
             s = newStream(swapped);
             dir = 0;
             table.put(family, p.srcHi(), p.srcLo(), p.sport(), p.dstHi(), p.dstLo(), p.dport(), s);
@@ -69,66 +71,83 @@ public final class TcpStreamTracker {
         a.hasStream = true;
         a.stream = s;
         a.direction = dir;
-        int fwd = 2 * s + dir;
-        int rev = 2 * s + (1 - dir);
+        int rev = 1 - dir;
         if (!p.hasSegmentLength()) {
             a.seq = seq;
             a.ack = p.ack();
             a.window = p.window();
             return;
         }
-        if (!baseSet[fwd]) {
-            base[fwd] = (flags & SYN) != 0 ? seq : (seq - 1) & 0xFFFFFFFFL;
-            baseSet[fwd] = true;
+        int b = s * STRIDE;
+        long bits = state[b + 2];
+        if ((bits & (BASE_SET_0 << dir)) == 0) {
+            state[b + dir] = (flags & SYN) != 0 ? seq : (seq - 1) & 0xFFFFFFFFL;
+            bits |= BASE_SET_0 << dir;
         }
-        if (!baseSet[rev] && (flags & ACK) != 0) {
-            base[rev] = (p.ack() - 1) & 0xFFFFFFFFL;
-            baseSet[rev] = true;
+        if ((bits & (BASE_SET_0 << rev)) == 0 && (flags & ACK) != 0) {
+            state[b + rev] = (p.ack() - 1) & 0xFFFFFFFFL;
+            bits |= BASE_SET_0 << rev;
         }
+        state[b + 2] = bits;
         a.relative = true;
-        a.seq = (seq - base[fwd]) & 0xFFFFFFFFL;
-        a.ack = (flags & ACK) != 0 ? (p.ack() - base[rev]) & 0xFFFFFFFFL : p.ack();
+        a.seq = (seq - state[b + dir]) & 0xFFFFFFFFL;
+        a.ack = (flags & ACK) != 0 ? (p.ack() - state[b + rev]) & 0xFFFFFFFFL : p.ack();
         if ((flags & SYN) != 0) {
-            learnScale(p, flags, fwd, rev);
+            learnScale(p, flags, s, dir);
         }
-        a.windowScale = scale[fwd];
+        int scale = field(state[b + 2], APPLIED_SHIFT, dir);
+        a.windowScale = scale;
         // RFC 7323 §2.2: the window field of a SYN is never scaled.
-        a.window = (flags & SYN) == 0 && scale[fwd] >= 0 ? (long) p.window() << scale[fwd] : p.window();
+        a.window = (flags & SYN) == 0 && scale >= 0 ? (long) p.window() << scale : p.window();
     }
 
-    private void learnScale(DecodedPacket p, int flags, int fwd, int rev) {
+    private boolean baseSet(int s, int dir) {
+        return (state[s * STRIDE + 2] & (BASE_SET_0 << dir)) != 0;
+    }
+
+    /** A signed per-direction byte of the state bits (stored +3). */
+    private static int field(long bits, int shift, int dir) {
+        return (int) ((bits >>> (shift + 8 * dir)) & 0xFF) - 3;
+    }
+
+    private static long withField(long bits, int shift, int dir, int value) {
+        int at = shift + 8 * dir;
+        return (bits & ~(0xFFL << at)) | ((long) (value + 3) << at);
+    }
+
+    private void learnScale(DecodedPacket p, int flags, int s, int dir) {
         byte[] b = p.l4Data();
         int from = p.l4Offset() + 20;
         int to = Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured());
         int shift = TcpOptions.windowScale(b, from, to);
-        offeredScale[fwd] = (byte) (shift < 0 ? -2 : Math.min(shift, TcpOptions.MAX_WINDOW_SCALE));
-        if ((flags & ACK) != 0 && offeredScale[rev] != -1) {
+        int rev = 1 - dir;
+        long bits = state[s * STRIDE + 2];
+        int offered = shift < 0 ? -2 : Math.min(shift, TcpOptions.MAX_WINDOW_SCALE);
+        bits = withField(bits, OFFERED_SHIFT, dir, offered);
+        int offeredRev = field(bits, OFFERED_SHIFT, rev);
+        if ((flags & ACK) != 0 && offeredRev != -1) {
             // SYN+ACK after a SYN: both offers are known (RFC 7323 §2.2).
-            if (offeredScale[fwd] >= 0 && offeredScale[rev] >= 0) {
-                scale[fwd] = offeredScale[fwd];
-                scale[rev] = offeredScale[rev];
-            } else {
-                scale[fwd] = TcpAnnotation.SCALE_NONE;
-                scale[rev] = TcpAnnotation.SCALE_NONE;
-            }
+            boolean both = offered >= 0 && offeredRev >= 0;
+            bits = withField(bits, APPLIED_SHIFT, dir, both ? offered : TcpAnnotation.SCALE_NONE);
+            bits = withField(bits, APPLIED_SHIFT, rev, both ? offeredRev : TcpAnnotation.SCALE_NONE);
         }
+        state[s * STRIDE + 2] = bits;
     }
 
     private int newStream(boolean swapped) {
         int s = streams++;
-        if (s >= firstSwapped.length) {
-            int n = firstSwapped.length * 2;
-            firstSwapped = Arrays.copyOf(firstSwapped, n);
-            base = Arrays.copyOf(base, 2 * n);
-            baseSet = Arrays.copyOf(baseSet, 2 * n);
-            offeredScale = Arrays.copyOf(offeredScale, 2 * n);
-            scale = Arrays.copyOf(scale, 2 * n);
+        if ((s + 1) * STRIDE > state.length) {
+            state = java.util.Arrays.copyOf(state, state.length * 2);
         }
-        firstSwapped[s] = swapped;
-        offeredScale[2 * s] = -1;
-        offeredScale[2 * s + 1] = -1;
-        scale[2 * s] = TcpAnnotation.SCALE_UNKNOWN;
-        scale[2 * s + 1] = TcpAnnotation.SCALE_UNKNOWN;
+        long bits = swapped ? SWAPPED : 0;
+        bits = withField(bits, OFFERED_SHIFT, 0, -1);
+        bits = withField(bits, OFFERED_SHIFT, 1, -1);
+        bits = withField(bits, APPLIED_SHIFT, 0, TcpAnnotation.SCALE_UNKNOWN);
+        bits = withField(bits, APPLIED_SHIFT, 1, TcpAnnotation.SCALE_UNKNOWN);
+        int b = s * STRIDE;
+        state[b] = 0;
+        state[b + 1] = 0;
+        state[b + 2] = bits;
         return s;
     }
 }

@@ -1,19 +1,12 @@
 package org.tcplab.wire;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
- * Unsigned reads from byte arrays in either byte order. VarHandle views compile to single loads,
- * which matters on the per-packet hot path.
+ * Unsigned reads and writes on byte arrays in either byte order. Plain shifts rather than
+ * VarHandle views: a one-shot command spends much of its run before C2 compiles the loop, and
+ * VarHandles are slow until then (whole run over a 2 M packet file, median of 9: 0.61-0.72 s with
+ * VarHandles, 0.54-0.59 s with shifts).
  */
 public final class Bytes {
-    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private Bytes() {
     }
@@ -23,31 +16,35 @@ public final class Bytes {
     }
 
     public static int u16be(byte[] b, int off) {
-        return ((short) SHORT_BE.get(b, off)) & 0xffff;
+        return (b[off] & 0xff) << 8 | (b[off + 1] & 0xff);
     }
 
     public static int u16le(byte[] b, int off) {
-        return ((short) SHORT_LE.get(b, off)) & 0xffff;
+        return (b[off + 1] & 0xff) << 8 | (b[off] & 0xff);
     }
 
     public static int u16(byte[] b, int off, boolean bigEndian) {
         return bigEndian ? u16be(b, off) : u16le(b, off);
     }
 
+    public static int i32be(byte[] b, int off) {
+        return (b[off] & 0xff) << 24 | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
+    }
+
+    public static int i32le(byte[] b, int off) {
+        return (b[off + 3] & 0xff) << 24 | (b[off + 2] & 0xff) << 16 | (b[off + 1] & 0xff) << 8 | (b[off] & 0xff);
+    }
+
     public static long u32be(byte[] b, int off) {
-        return ((int) INT_BE.get(b, off)) & 0xffffffffL;
+        return i32be(b, off) & 0xffffffffL;
     }
 
     public static long u32le(byte[] b, int off) {
-        return ((int) INT_LE.get(b, off)) & 0xffffffffL;
-    }
-
-    public static int i32be(byte[] b, int off) {
-        return (int) INT_BE.get(b, off);
+        return i32le(b, off) & 0xffffffffL;
     }
 
     public static int i32(byte[] b, int off, boolean bigEndian) {
-        return bigEndian ? (int) INT_BE.get(b, off) : (int) INT_LE.get(b, off);
+        return bigEndian ? i32be(b, off) : i32le(b, off);
     }
 
     public static long u32(byte[] b, int off, boolean bigEndian) {
@@ -55,22 +52,30 @@ public final class Bytes {
     }
 
     public static long i64be(byte[] b, int off) {
-        return (long) LONG_BE.get(b, off);
+        return (long) i32be(b, off) << 32 | (i32be(b, off + 4) & 0xffffffffL);
     }
 
     public static void put16be(byte[] b, int off, int v) {
-        SHORT_BE.set(b, off, (short) v);
+        b[off] = (byte) (v >>> 8);
+        b[off + 1] = (byte) v;
     }
 
     public static void put32be(byte[] b, int off, int v) {
-        INT_BE.set(b, off, v);
+        b[off] = (byte) (v >>> 24);
+        b[off + 1] = (byte) (v >>> 16);
+        b[off + 2] = (byte) (v >>> 8);
+        b[off + 3] = (byte) v;
     }
 
     public static void put32le(byte[] b, int off, int v) {
-        INT_LE.set(b, off, v);
+        b[off] = (byte) v;
+        b[off + 1] = (byte) (v >>> 8);
+        b[off + 2] = (byte) (v >>> 16);
+        b[off + 3] = (byte) (v >>> 24);
     }
 
     public static void put16le(byte[] b, int off, int v) {
-        SHORT_LE.set(b, off, (short) v);
+        b[off] = (byte) v;
+        b[off + 1] = (byte) (v >>> 8);
     }
 }

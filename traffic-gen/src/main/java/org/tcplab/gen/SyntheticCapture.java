@@ -11,8 +11,9 @@ import org.tcplab.wire.Bytes;
 
 /**
  * Writes a large synthetic Ethernet/IPv4/TCP capture for benchmarks: many interleaved flows, each
- * a three-way handshake, a request, full-size response segments with delayed ACKs (one ACK per two
- * segments, RFC 9293 §3.8.6.3), then a FIN teardown or, for one flow in ten, an RST. Headers and
+ * a three-way handshake, request/response rounds (responses of up to two full segments, delayed
+ * ACKs: one ACK per two segments, RFC 9293 §3.8.6.3), then a FIN teardown or, for one flow in ten,
+ * an RST. Headers and
  * checksums are valid; payload bytes are zero.
  */
 public final class SyntheticCapture {
@@ -40,6 +41,7 @@ public final class SyntheticCapture {
         int remaining;
         int step;
         int segmentsSinceAck;
+        int responseLeft;
         boolean reset;
     }
 
@@ -121,20 +123,7 @@ public final class SyntheticCapture {
         }
         int left = f.remaining + 1; // packets left including this one
         if (left > teardown) {
-            if (step == 3) {
-                int request = 100 + random.nextInt(400);
-                int len = segment(f, true, PSH | ACK, request, 0, f.clientSeq, f.serverSeq);
-                f.clientSeq += request;
-                return len;
-            }
-            if (f.segmentsSinceAck == 2 || left == teardown + 1 && f.segmentsSinceAck > 0) {
-                f.segmentsSinceAck = 0;
-                return segment(f, true, ACK, 0, 0, f.clientSeq, f.serverSeq);
-            }
-            int len = segment(f, false, ACK, MSS, 0, f.serverSeq, f.clientSeq);
-            f.serverSeq += MSS;
-            f.segmentsSinceAck++;
-            return len;
+            return exchange(f, left - teardown);
         }
         if (f.reset) {
             return segment(f, true, RST | ACK, 0, 0, f.clientSeq, f.serverSeq);
@@ -157,6 +146,31 @@ public final class SyntheticCapture {
                 return segment(f, true, ACK, 0, 0, f.clientSeq, f.serverSeq);
             }
         }
+    }
+
+    /**
+     * Request/response rounds: a small request, a response of up to two segments' worth, the
+     * client's ACKs. {@code left} is how many packets the flow may still send before its teardown.
+     */
+    private int exchange(Flow f, int left) {
+        if (f.responseLeft == 0 && f.segmentsSinceAck == 0) {
+            int request = 40 + random.nextInt(260);
+            int len = segment(f, true, PSH | ACK, request, 0, f.clientSeq, f.serverSeq);
+            f.clientSeq += request;
+            f.responseLeft = 1 + random.nextInt(2 * MSS);
+            return len;
+        }
+        if (f.responseLeft == 0 || f.segmentsSinceAck == 2 || left == 1) {
+            f.segmentsSinceAck = 0;
+            f.responseLeft = 0;
+            return segment(f, true, ACK, 0, 0, f.clientSeq, f.serverSeq);
+        }
+        int n = Math.min(MSS, f.responseLeft);
+        f.responseLeft -= n;
+        int len = segment(f, false, f.responseLeft == 0 ? PSH | ACK : ACK, n, 0, f.serverSeq, f.clientSeq);
+        f.serverSeq += n;
+        f.segmentsSinceAck++;
+        return len;
     }
 
     private int segment(Flow f, boolean fromClient, int flags, int payload, int unused, long seq, long ack) {
