@@ -1,0 +1,51 @@
+package org.tcplab.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the analyzer's command line in a child JVM, as a user would, with a time limit. */
+public final class Cli {
+    /** What one run printed and returned. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public List<String> lines() {
+            return stdout.isEmpty() ? List.of() : List.of(stdout.split("\n"));
+        }
+    }
+
+    private Cli() {
+    }
+
+    public static Result run(String... args) throws IOException, InterruptedException {
+        return run(60, args);
+    }
+
+    public static Result run(int timeoutSeconds, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(AnalyzerMain.class.getName());
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("cli-out", ".txt");
+        Path err = Files.createTempFile("cli-err", ".txt");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("analyzer " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s");
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.tcplab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.tcplab.Corpus;
+import org.tcplab.Samples;
+
+class ReadCommandTest {
+    private static String corpus(String rel) {
+        return Corpus.root().resolve(rel).toString();
+    }
+
+    @Test
+    void textLines_showStreamFlagsAndRelativeNumbers() throws Exception {
+        Cli.Result r = Cli.run("read", corpus("tcp/sanders_tcp_handshake.pcapng"));
+        assertEquals(0, r.exitCode(), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(0).contains("172.16.16.128:2826 > 212.58.226.142:80  TCP  stream 0  [SYN]  seq=0 win=8192 len=0"), lines.get(0));
+        assertTrue(lines.get(1).contains("[SYN, ACK]  seq=0 ack=1"), lines.get(1));
+        assertTrue(lines.get(2).contains("[ACK]  seq=1 ack=1"), lines.get(2));
+        assertEquals("", r.stderr());
+    }
+
+    @Test
+    void jsonl_hasTheDocumentedKeys() throws Exception {
+        Cli.Result r = Cli.run("read", corpus("tcp/sanders_tcp_handshake.pcapng"), "--format", "jsonl");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String second = r.lines().get(1);
+        for (String key : List.of("frame", "time", "proto", "src", "dst", "sport", "dport", "stream", "flags", "seq", "ack",
+                "seq_raw", "ack_raw", "payload_len", "win")) {
+            assertTrue(second.contains("\"" + key + "\":"), key + " missing in " + second);
+        }
+        assertTrue(second.contains("\"frame\":2,"), second);
+        assertTrue(second.contains("\"proto\":\"tcp\""), second);
+        assertTrue(second.contains("\"flags\":18,"), "SYN+ACK is 0x012 as tshark's tcp.flags: " + second);
+        assertTrue(second.contains("\"seq\":0,\"seq_raw\":233779340,\"ack\":1,\"ack_raw\":3691127925"), second);
+        assertTrue(second.matches("\\{.*\"time\":1262893114\\.474342000,.*\\}"), second);
+    }
+
+    @Test
+    void countStopsAfterNPrintedPackets_andFiltersCombine() throws Exception {
+        Cli.Result r = Cli.run("read", corpus("tcp/dpkt_http.pcap"), "--proto", "tcp", "--host", "65.208.228.223", "--port", "80", "-c", "5");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(5, r.lines().size());
+        r.lines().forEach(l -> assertTrue(l.contains("65.208.228.223:80"), l));
+        Cli.Result udp = Cli.run("read", corpus("tcp/dpkt_http.pcap"), "--proto", "udp");
+        assertEquals(2, udp.lines().size());
+        udp.lines().forEach(l -> assertTrue(l.contains(" UDP "), l));
+        Cli.Result stream = Cli.run("read", corpus("tcp/dpkt_http.pcap"), "--stream", "1", "--format", "jsonl");
+        assertEquals(7, stream.lines().size());
+        stream.lines().forEach(l -> assertTrue(l.contains("\"stream\":1,"), l));
+    }
+
+    @Test
+    void readsStandardInput() throws Exception {
+        Cli.Result r = Cli.run("read", "-", "--format", "jsonl");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("empty"), r.stderr());
+    }
+
+    @Test
+    void malformedPackets_areMarkedAndReadingGoesOn() throws Exception {
+        Cli.Result r = Cli.run("read", corpus("malformed/pcapplusplus_tcp-malformed.pcap"), "--format", "jsonl");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(2, r.lines().size());
+        r.lines().forEach(l -> assertTrue(l.contains("\"malformed\":\"TCP segment of"), l));
+    }
+
+    @Test
+    void missingFile_isOneLineAndExitCode3() throws Exception {
+        Cli.Result r = Cli.run("read", "/no/such/file.pcap");
+        assertEquals(3, r.exitCode());
+        assertEquals("analyzer: no such file: /no/such/file.pcap\n", r.stderr());
+    }
+
+    @Test
+    void notACaptureFile_isOneLine() throws Exception {
+        Cli.Result r = Cli.run("read", Path.of("pom.xml").toAbsolutePath().toString());
+        assertEquals(1, r.exitCode());
+        assertEquals(1, r.stderr().lines().count(), r.stderr());
+        assertTrue(r.stderr().contains("is not a pcap or pcapng capture file"), r.stderr());
+    }
+
+    @Test
+    void truncatedFile_printsWhatWasReadThenOneLine() throws Exception {
+        Cli.Result r = Cli.run("read", corpus("truncated/dpkt_truncated_dns_2.pcap"));
+        assertEquals(1, r.exitCode());
+        assertEquals(1, r.lines().size(), "the packet before the damage is printed");
+        assertTrue(r.stderr().contains("cut short"), r.stderr());
+        assertEquals(1, r.stderr().lines().count(), r.stderr());
+    }
+
+    @Test
+    void unsupportedLinkType_isNamed() throws Exception {
+        Path file = java.nio.file.Files.createTempFile("usb", ".pcap");
+        try {
+            java.nio.file.Files.write(file, org.tcplab.capture.Captures.pcap(false, false, 189, new long[][] {{1, 0}}, new byte[48]));
+            Cli.Result r = Cli.run("read", file.toString());
+            assertEquals(1, r.exitCode());
+            assertTrue(r.stderr().contains("unsupported link type 189 (USB_LINUX)"), r.stderr());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void badOption_isUsageErrorWithoutStackTrace() throws Exception {
+        Cli.Result r = Cli.run("read", "--format", "xml", "x.pcap");
+        assertEquals(2, r.exitCode());
+        assertFalse(r.stderr().contains("at org."), r.stderr());
+    }
+
+    @Test
+    void sample_readsAsShipped() throws Exception {
+        Cli.Result r = Cli.run("read", Samples.path("synthetic-3-flows.pcap").toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(36, r.lines().size());
+        Matcher m = Pattern.compile("stream (\\d+)").matcher(r.stdout());
+        int max = 0;
+        while (m.find()) {
+            max = Math.max(max, Integer.parseInt(m.group(1)));
+        }
+        assertEquals(2, max);
+    }
+}
