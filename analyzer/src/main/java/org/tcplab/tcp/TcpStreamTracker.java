@@ -12,8 +12,9 @@ import org.tcplab.decode.DecodedPacket;
  * minus one, so that data starts at 1; the other direction's base may come first from an
  * acknowledgement (ack - 1) when the capture starts mid-connection;</li>
  * <li>no relative numbers for a segment shorter than its own header;</li>
- * <li>windows are scaled only when both SYNs carried a window scale option (RFC 7323 §2.2), with
- * shifts above 14 taken as 14 (§2.3).</li>
+ * <li>a direction's windows are scaled by the shift its own SYN offered (capped at 14, RFC 7323
+ * §2.3) once that SYN is seen, unless a SYN came without the option, which turns scaling off
+ * both ways (§2.2).</li>
  * </ul>
  * State lives in flat arrays indexed by stream so the hot path allocates nothing.
  */
@@ -122,14 +123,16 @@ public final class TcpStreamTracker {
         int shift = TcpOptions.windowScale(b, from, to);
         int rev = 1 - dir;
         long bits = state[s * STRIDE + 2];
-        int offered = shift < 0 ? -2 : Math.min(shift, TcpOptions.MAX_WINDOW_SCALE);
+        int offered = shift < 0 ? TcpAnnotation.SCALE_NONE : Math.min(shift, TcpOptions.MAX_WINDOW_SCALE);
         bits = withField(bits, OFFERED_SHIFT, dir, offered);
-        int offeredRev = field(bits, OFFERED_SHIFT, rev);
-        if ((flags & ACK) != 0 && offeredRev != -1) {
-            // SYN+ACK after a SYN: both offers are known (RFC 7323 §2.2).
-            boolean both = offered >= 0 && offeredRev >= 0;
-            bits = withField(bits, APPLIED_SHIFT, dir, both ? offered : TcpAnnotation.SCALE_NONE);
-            bits = withField(bits, APPLIED_SHIFT, rev, both ? offeredRev : TcpAnnotation.SCALE_NONE);
+        if (offered == TcpAnnotation.SCALE_NONE) {
+            // RFC 7323 §2.2: a SYN without the option turns scaling off in both directions.
+            bits = withField(bits, APPLIED_SHIFT, dir, TcpAnnotation.SCALE_NONE);
+            bits = withField(bits, APPLIED_SHIFT, rev, TcpAnnotation.SCALE_NONE);
+        } else if (field(bits, OFFERED_SHIFT, rev) != TcpAnnotation.SCALE_NONE) {
+            // Like tshark, a side's own offer applies as soon as its SYN is seen, even when the
+            // peer's SYN was not captured (a one-way capture, or one starting at the SYN+ACK).
+            bits = withField(bits, APPLIED_SHIFT, dir, offered);
         }
         state[s * STRIDE + 2] = bits;
     }

@@ -61,6 +61,17 @@ class TcpStreamTrackerTest {
     }
 
     @Test
+    void ownSynOffer_appliesBeforeThePeersSynIsSeen() {
+        // a capture that starts at the SYN+ACK: the server's shift applies to its own windows (as tshark)
+        segment(false, 5000, 1001, SYN | ACK, 65160, WS7, 0);
+        segment(false, 5001, 1001, ACK, 100, new byte[0], 10);
+        assertEquals(100L << 7, a.window());
+        segment(true, 1001, 5011, ACK, 100, new byte[0], 0);
+        assertEquals(100, a.window(), "the client's shift is unknown: its SYN was not captured");
+        assertEquals(TcpAnnotation.SCALE_UNKNOWN, a.windowScale());
+    }
+
+    @Test
     void captureStartingMidConnection_countsFromTheFirstSegmentSeen() {
         segment(false, 9000, 3000, ACK, 100, new byte[0], 500);
         assertEquals(1, a.seq(), "first byte seen counts as 1");
