@@ -12,6 +12,7 @@ import org.tcplab.tcp.TcpAnnotation;
  */
 public final class JsonlFormatter implements PacketFormatter {
     private final boolean checksums;
+    private final TcpOptionsFormat options = new TcpOptionsFormat();
 
     /** @param checksums verify and print checksums (costs a pass over the payload) */
     public JsonlFormatter(boolean checksums) {
@@ -77,7 +78,7 @@ public final class JsonlFormatter implements PacketFormatter {
         sb.append('}');
     }
 
-    private static void tcp(DecodedPacket p, TcpAnnotation t, StringBuilder sb) {
+    private void tcp(DecodedPacket p, TcpAnnotation t, StringBuilder sb) {
         if (p.tcpFieldsCaptured() < 8) {
             return;
         }
@@ -107,6 +108,9 @@ public final class JsonlFormatter implements PacketFormatter {
         }
         if (t.portsReused()) {
             sb.append(",\"ports_reused\":true");
+        }
+        if (p.tcpHeaderLength() > 20) {
+            options.append(sb, p, t, true);
         }
     }
 

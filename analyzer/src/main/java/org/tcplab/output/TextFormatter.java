@@ -13,6 +13,7 @@ import org.tcplab.tcp.TcpAnnotation;
  */
 public final class TextFormatter implements PacketFormatter {
     private final boolean checksums;
+    private final TcpOptionsFormat options = new TcpOptionsFormat();
 
     public TextFormatter(boolean checksums) {
         this.checksums = checksums;
@@ -97,7 +98,7 @@ public final class TextFormatter implements PacketFormatter {
         }
     }
 
-    private static void tcp(DecodedPacket p, TcpAnnotation t, StringBuilder sb) {
+    private void tcp(DecodedPacket p, TcpAnnotation t, StringBuilder sb) {
         sb.append("TCP");
         if (t.hasStream()) {
             sb.append("  stream ").append(t.stream());
@@ -119,6 +120,9 @@ public final class TextFormatter implements PacketFormatter {
         }
         if (p.hasSegmentLength()) {
             sb.append(" len=").append(p.payloadLength());
+        }
+        if (p.tcpHeaderLength() > 20) {
+            options.append(sb, p, t, false);
         }
         if (t.relative() && (t.seq() != p.seq() || ((p.tcpFlags() & 0x10) != 0 && t.ack() != p.ack()))) {
             sb.append("  (raw seq=").append(p.seq());

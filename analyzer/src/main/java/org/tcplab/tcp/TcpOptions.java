@@ -5,79 +5,116 @@ import java.util.List;
 import org.tcplab.wire.Bytes;
 
 /**
- * The options of one TCP header (RFC 9293 §3.2, RFC 7323, RFC 2018), parsed on demand for output
- * and for the SYN's window scale. Never throws: a bad option ends the list and is named.
+ * The options of one TCP header (RFC 9293 §3.2, RFC 7323, RFC 2018). {@link #walk} visits them
+ * without allocating (for the formatters); {@link #parse} collects them into this record (for
+ * summaries and tests). Never throws: a bad option ends the walk and is reported.
  *
  * @param mss           maximum segment size, or -1
  * @param windowScale   the shift count as sent (may exceed 14), or -1
  * @param sackPermitted SACK-permitted present
- * @param sackBlocks    left/right edges of each SACK block, raw sequence numbers
+ * @param sackBlocks    SACK blocks, raw sequence numbers
  * @param tsValue       timestamp value, or -1
  * @param tsEcho        timestamp echo reply, or -1
  * @param unknownKinds  kinds we do not name
  * @param error         why parsing stopped early, or null
  */
-public record TcpOptions(int mss, int windowScale, boolean sackPermitted, List<long[]> sackBlocks, long tsValue,
+public record TcpOptions(int mss, int windowScale, boolean sackPermitted, List<SackBlock> sackBlocks, long tsValue,
                          long tsEcho, List<Integer> unknownKinds, String error) {
-    public static final TcpOptions NONE = new TcpOptions(-1, -1, false, List.of(), -1, -1, List.of(), null);
-
     /** The largest shift RFC 7323 §2.3 allows; larger values are used as 14. */
     public static final int MAX_WINDOW_SCALE = 14;
 
-    public static TcpOptions parse(byte[] b, int from, int to) {
-        int mss = -1;
-        int ws = -1;
-        boolean sackOk = false;
-        List<long[]> sack = List.of();
-        long tsv = -1;
-        long tse = -1;
-        List<Integer> unknown = List.of();
-        String error = null;
+    /** One SACK block: the left edge and the right edge (exclusive) of data received (RFC 2018 §3). */
+    public record SackBlock(long left, long right) {
+    }
+
+    /** Receives options as {@link #walk} finds them. */
+    public interface Visitor {
+        default void mss(int mss) { }
+        default void windowScale(int shift) { }
+        default void sackPermitted() { }
+        default void sackBlock(long left, long right) { }
+        default void timestamps(long value, long echo) { }
+        default void unknown(int kind, int length) { }
+        /** The walk stopped at a malformed option. */
+        default void malformed(int kind, int length) { }
+    }
+
+    /** Visits the options in {@code b[from, to)}. */
+    public static void walk(byte[] b, int from, int to, Visitor v) {
         int p = from;
         while (p < to) {
             int kind = b[p] & 0xff;
             if (kind == 0) {
-                break;
+                return; // end of option list
             }
             if (kind == 1) {
-                p++;
+                p++; // no-operation
                 continue;
             }
             if (p + 1 >= to) {
-                error = "option kind " + kind + " has no length byte";
-                break;
+                v.malformed(kind, -1);
+                return;
             }
             int len = b[p + 1] & 0xff;
             if (len < 2 || p + len > to) {
-                error = "option kind " + kind + " has invalid length " + len;
-                break;
+                v.malformed(kind, len);
+                return;
             }
             switch (kind) {
-                case 2 -> mss = len == 4 ? Bytes.u16be(b, p + 2) : mss;
-                case 3 -> ws = len == 3 ? b[p + 2] & 0xff : ws;
-                case 4 -> sackOk = true;
-                case 5 -> {
-                    List<long[]> blocks = new ArrayList<>();
-                    for (int q = p + 2; q + 8 <= p + len; q += 8) {
-                        blocks.add(new long[] {Bytes.u32be(b, q), Bytes.u32be(b, q + 4)});
+                case 2 -> {
+                    if (len == 4) {
+                        v.mss(Bytes.u16be(b, p + 2));
+                    } else {
+                        v.malformed(kind, len);
                     }
-                    sack = List.copyOf(blocks);
+                }
+                case 3 -> {
+                    if (len == 3) {
+                        v.windowScale(b[p + 2] & 0xff);
+                    } else {
+                        v.malformed(kind, len);
+                    }
+                }
+                case 4 -> v.sackPermitted();
+                case 5 -> {
+                    for (int q = p + 2; q + 8 <= p + len; q += 8) {
+                        v.sackBlock(Bytes.u32be(b, q), Bytes.u32be(b, q + 4));
+                    }
                 }
                 case 8 -> {
                     if (len == 10) {
-                        tsv = Bytes.u32be(b, p + 2);
-                        tse = Bytes.u32be(b, p + 6);
+                        v.timestamps(Bytes.u32be(b, p + 2), Bytes.u32be(b, p + 6));
+                    } else {
+                        v.malformed(kind, len);
                     }
                 }
-                default -> {
-                    List<Integer> u = new ArrayList<>(unknown);
-                    u.add(kind);
-                    unknown = List.copyOf(u);
-                }
+                default -> v.unknown(kind, len);
             }
             p += len;
         }
-        return new TcpOptions(mss, ws, sackOk, sack, tsv, tse, unknown, error);
+    }
+
+    public static TcpOptions parse(byte[] b, int from, int to) {
+        var c = new Visitor() {
+            int mss = -1;
+            int ws = -1;
+            boolean sackOk;
+            final List<SackBlock> sack = new ArrayList<>();
+            long tsv = -1;
+            long tse = -1;
+            final List<Integer> unknown = new ArrayList<>();
+            String error;
+
+            @Override public void mss(int v) { mss = v; }
+            @Override public void windowScale(int shift) { ws = shift; }
+            @Override public void sackPermitted() { sackOk = true; }
+            @Override public void sackBlock(long l, long r) { sack.add(new SackBlock(l, r)); }
+            @Override public void timestamps(long v, long e) { tsv = v; tse = e; }
+            @Override public void unknown(int kind, int length) { unknown.add(kind); }
+            @Override public void malformed(int kind, int length) { error = "option kind " + kind + " has invalid length " + length; }
+        };
+        walk(b, from, to, c);
+        return new TcpOptions(c.mss, c.ws, c.sackOk, List.copyOf(c.sack), c.tsv, c.tse, List.copyOf(c.unknown), c.error);
     }
 
     /** Window scale shift from a SYN's options, or -1 when absent; cheap enough for the hot path. */
