@@ -1,7 +1,6 @@
 package org.tcplab.conv;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Prints conversation tables in the layout of {@code tshark -q -z conv,tcp -z conv,udp} (TShark 4.0). */
 public final class ConversationTableFormatter {
@@ -45,12 +44,34 @@ public final class ConversationTableFormatter {
         sb.append(RULE);
     }
 
+    /** printf("%-26s <-> %-26s  %6d %-9s  %6d %-9s  %6d %-9s  %14.9f   %12.4f\n"), without java.util.Formatter (slow). */
     private static void row(StringBuilder sb, Conversation c) {
+        left(sb, c.addressA() + ":" + c.aPort(), 26).append(" <-> ");
+        left(sb, c.addressB() + ":" + c.bPort(), 26).append("  ");
         // "<-" counts frames from B to A, "->" from A to B.
-        sb.append(String.format(Locale.ROOT, "%-26s <-> %-26s  %6d %-9s  %6d %-9s  %6d %-9s  %14s   %12s%n",
-                c.addressA() + ":" + c.aPort(), c.addressB() + ":" + c.bPort(),
-                c.framesBToA(), size(c.bytesBToA()), c.framesAToB(), size(c.bytesAToB()),
-                c.frames(), size(c.bytes()), exact(seconds(c.startNanos()), 9), exact(seconds(c.durationNanos()), 4)));
+        right(sb, Long.toString(c.framesBToA()), 6).append(' ');
+        left(sb, size(c.bytesBToA()), 9).append("  ");
+        right(sb, Long.toString(c.framesAToB()), 6).append(' ');
+        left(sb, size(c.bytesAToB()), 9).append("  ");
+        right(sb, Long.toString(c.frames()), 6).append(' ');
+        left(sb, size(c.bytes()), 9).append("  ");
+        right(sb, exact(seconds(c.startNanos()), 9), 14).append("   ");
+        right(sb, exact(seconds(c.durationNanos()), 4), 12).append('\n');
+    }
+
+    private static StringBuilder left(StringBuilder sb, String s, int width) {
+        sb.append(s);
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb;
+    }
+
+    private static StringBuilder right(StringBuilder sb, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb.append(s);
     }
 
     /** tshark's nstime_to_sec: seconds and nanoseconds added as doubles. */

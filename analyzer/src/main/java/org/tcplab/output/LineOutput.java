@@ -2,23 +2,22 @@ package org.tcplab.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Collects lines in one reusable StringBuilder and writes them out in large blocks as UTF-8,
- * so that formatting a packet allocates nothing.
+ * so that formatting a packet allocates nothing. Output is nearly always ASCII, which is copied
+ * byte for byte; only a block holding other characters goes through the UTF-8 encoder.
  */
 public final class LineOutput implements AutoCloseable {
     private static final int FLUSH_AT = 1 << 16;
     private final StringBuilder sb = new StringBuilder(FLUSH_AT + 4096);
-    private final Writer writer;
+    private final OutputStream out;
     private final boolean flushEachLine;
-    private char[] chars = new char[FLUSH_AT + 4096];
+    private byte[] bytes = new byte[FLUSH_AT + 4096];
 
     public LineOutput(OutputStream out, boolean flushEachLine) {
-        this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        this.out = out;
         this.flushEachLine = flushEachLine;
     }
 
@@ -37,14 +36,26 @@ public final class LineOutput implements AutoCloseable {
     public void flush() throws IOException {
         int n = sb.length();
         if (n > 0) {
-            if (chars.length < n) {
-                chars = new char[n];
+            if (bytes.length < n) {
+                bytes = new byte[n];
             }
-            sb.getChars(0, n, chars, 0);
-            writer.write(chars, 0, n);
+            boolean ascii = true;
+            for (int i = 0; i < n; i++) {
+                char c = sb.charAt(i);
+                if (c >= 0x80) {
+                    ascii = false;
+                    break;
+                }
+                bytes[i] = (byte) c;
+            }
+            if (ascii) {
+                out.write(bytes, 0, n);
+            } else {
+                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            }
             sb.setLength(0);
         }
-        writer.flush();
+        out.flush();
     }
 
     @Override
