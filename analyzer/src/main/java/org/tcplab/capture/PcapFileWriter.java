@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.tcplab.wire.Bytes;
 
 /** Writes classic pcap (little-endian, microsecond or nanosecond timestamps), keeping original lengths. */
-public final class PcapFileWriter implements AutoCloseable {
+public final class PcapFileWriter implements CaptureWriter {
     private final OutputStream out;
     private final boolean nanos;
     private final byte[] header = new byte[16];
@@ -29,6 +29,7 @@ public final class PcapFileWriter implements AutoCloseable {
         out.write(h);
     }
 
+    @Override
     public void write(long epochSeconds, int nanosOfSecond, byte[] data, int off, int capturedLength, int originalLength)
             throws IOException {
         Bytes.put32le(header, 0, (int) epochSeconds);
@@ -37,6 +38,11 @@ public final class PcapFileWriter implements AutoCloseable {
         Bytes.put32le(header, 12, originalLength);
         out.write(header);
         out.write(data, off, capturedLength);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
     }
 
     @Override

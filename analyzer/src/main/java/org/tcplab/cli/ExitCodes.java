@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     public static final int NOT_FOUND = 3;
     public static final int NO_PERMISSION = 4;
+    /** A native library (libpcap) is missing. */
+    public static final int MISSING_LIBRARY = 5;
     public static final int INTERNAL = 70;
 
     private ExitCodes() {

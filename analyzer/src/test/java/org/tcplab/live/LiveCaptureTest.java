@@ -1,0 +1,160 @@
+package org.tcplab.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tcplab.capture.CaptureFiles;
+import org.tcplab.capture.Frame;
+import org.tcplab.capture.FrameSource;
+import org.tcplab.cli.Cli;
+
+/**
+ * Live capture on the loopback of a private network namespace, with real TCP traffic through the
+ * kernel, against tcpdump capturing the same traffic at the same time. Needs root (for unshare and
+ * for capturing); skipped, with that reason in the report, only when not root.
+ */
+class LiveCaptureTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needsRoot() {
+        assumeTrue(Namespace.isRoot(), "skipped: live capture tests need root (network namespace, CAP_NET_RAW)");
+    }
+
+    @Test
+    void pcapAndPcapng_holdWhatTcpdumpCaptured_andPrintAsReadDoes() throws Exception {
+        Namespace.run(dir, """
+                $ANALYZER capture -i lo -f 'tcp port 7000' -w $DIR/ours.pcap --print > $DIR/printed.txt 2> $DIR/pcap.err &
+                A=$!
+                $ANALYZER capture -i lo -f 'tcp port 7000' -w $DIR/ours.pcapng 2> $DIR/pcapng.err &
+                B=$!
+                tcpdump -i lo --immediate-mode -U -w $DIR/tcpdump.pcap 'tcp port 7000' 2> $DIR/tcpdump.err &
+                C=$!
+                await $DIR/pcap.err 'capturing on'
+                await $DIR/pcapng.err 'capturing on'
+                await $DIR/tcpdump.err 'listening on'
+                $JAVA org.tcplab.live.LoopbackTraffic 7000 40
+                sleep 0.5
+                kill -TERM $A $B $C
+                wait $A $B $C
+                """, 120);
+        long tcpdump = count(dir.resolve("tcpdump.pcap"));
+        assertTrue(tcpdump >= 40 * 2 + 7, "tcpdump saw the exchange: " + tcpdump);
+        assertEquals(tcpdump, count(dir.resolve("ours.pcap")), "pcap holds what tcpdump captured");
+        assertEquals(tcpdump, count(dir.resolve("ours.pcapng")), "pcapng holds what tcpdump captured");
+        assertEquals(tcpdump, reported(dir.resolve("pcap.err")));
+        assertEquals(tcpdump, reported(dir.resolve("pcapng.err")));
+        assertEquals(tcpdump, tsharkCount(dir.resolve("ours.pcap")), "tshark reads our pcap");
+        assertEquals(tcpdump, tsharkCount(dir.resolve("ours.pcapng")), "tshark reads our pcapng");
+        String pcapngInfo = run("capinfos", dir.resolve("ours.pcapng").toString());
+        assertTrue(pcapngInfo.contains("Name = lo") && pcapngInfo.contains("Filter string = tcp port 7000")
+                && pcapngInfo.contains("nanoseconds"), pcapngInfo);
+        Cli.Result read = Cli.run("read", dir.resolve("ours.pcap").toString());
+        assertEquals(0, read.exitCode(), read.stderr());
+        assertEquals(read.stdout(), Files.readString(dir.resolve("printed.txt")), "the live view equals read's view of the file");
+        assertTrue(read.stdout().contains("[SYN]  seq=0"), read.stdout());
+    }
+
+    @Test
+    void sigtermMidCapture_leavesAValidFileWithEveryPacketReported() throws Exception {
+        Namespace.run(dir, """
+                $ANALYZER capture -i lo -f 'tcp port 7001' -w $DIR/mid.pcapng 2> $DIR/mid.err &
+                A=$!
+                await $DIR/mid.err 'capturing on'
+                $JAVA org.tcplab.live.LoopbackTraffic 7001 400 5 &
+                T=$!
+                sleep 1.2
+                kill -TERM $A
+                wait $A
+                wait $T
+                """, 120);
+        long inFile = count(dir.resolve("mid.pcapng"));
+        assertTrue(inFile > 50, "captured a part of the exchange: " + inFile);
+        assertTrue(inFile < 400 * 2, "stopped mid-exchange: " + inFile);
+        assertEquals(reported(dir.resolve("mid.err")), inFile, "every packet reported captured is in the file");
+        assertEquals(inFile, tsharkCount(dir.resolve("mid.pcapng")));
+    }
+
+    @Test
+    void countAndDuration_stopTheCapture() throws Exception {
+        Namespace.run(dir, """
+                $ANALYZER capture -i lo -f 'tcp port 7002' -c 5 -w $DIR/five.pcap 2> $DIR/five.err &
+                A=$!
+                $ANALYZER capture -i lo --duration 1 -q 2> $DIR/timed.err &
+                B=$!
+                await $DIR/five.err 'capturing on'
+                $JAVA org.tcplab.live.LoopbackTraffic 7002 20
+                wait $A $B
+                """, 120);
+        assertEquals(5, count(dir.resolve("five.pcap")));
+        assertEquals(5, reported(dir.resolve("five.err")));
+        assertTrue(Files.readString(dir.resolve("timed.err")).contains("packets captured"));
+    }
+
+    @Test
+    void badFilterAndUnknownInterface_areOneLine() throws Exception {
+        Cli.Result badFilter = Cli.run("capture", "-i", "lo", "-f", "tcp port");
+        assertEquals(2, badFilter.exitCode());
+        assertTrue(badFilter.stderr().startsWith("analyzer: invalid capture filter 'tcp port': "), badFilter.stderr());
+        assertEquals(1, badFilter.stderr().lines().count(), badFilter.stderr());
+        Cli.Result unknown = Cli.run("capture", "-i", "nosuch0");
+        assertEquals(3, unknown.exitCode());
+        assertTrue(unknown.stderr().matches("analyzer: no interface named nosuch0; there are: .*lo.*\\n"), unknown.stderr());
+    }
+
+    @Test
+    void withoutCapNetRaw_saysHowToGrantIt() throws Exception {
+        // drop every capability but keep root's uid: capturing must fail with the fix in one line
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder("setpriv", "--inh-caps=-all", "--bounding-set=-all", "--",
+                java, "-cp", System.getProperty("java.class.path"), "org.tcplab.cli.AnalyzerMain", "capture", "-i", "lo", "-c", "1")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(4, p.exitValue(), out);
+        assertTrue(out.contains("not permitted; run as root, or give java the capabilities: sudo setcap cap_net_raw,cap_net_admin=eip"), out);
+    }
+
+    static long count(Path file) throws IOException {
+        long n = 0;
+        Frame f = new Frame();
+        try (FrameSource s = CaptureFiles.open(file)) {
+            while (s.next(f)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static long reported(Path err) throws IOException {
+        Matcher m = Pattern.compile("(\\d+) packets captured").matcher(Files.readString(err));
+        assertTrue(m.find(), "no count in " + Files.readString(err));
+        return Long.parseLong(m.group(1));
+    }
+
+    static long tsharkCount(Path file) throws Exception {
+        String out = run("tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.number");
+        return out.isBlank() ? 0 : out.strip().lines().count();
+    }
+
+    static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(List.of(cmd)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + " failed");
+        return out;
+    }
+}
