@@ -166,9 +166,9 @@ public final class CaptureCommand implements Callable<Integer> {
             err.flush();
         } finally {
             // lets a pending signal's hook end the process, also when the capture failed
+            mainDone.set(true);
             finished.countDown();
         }
-        mainDone.set(true);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
