@@ -1,10 +1,8 @@
 package org.tcplab.capture;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tcplab.wire.Bytes;
 
@@ -22,16 +20,10 @@ public final class PcapNgFileWriter implements CaptureWriter {
     private static final int OPT_IF_TSRESOL = 9;
     private static final int OPT_IF_FILTER = 11;
 
-    private final OutputStream out;
-    private final byte[] header = new byte[28];
-    private final byte[] padding = new byte[4];
+    private final FileOutput out;
 
     public PcapNgFileWriter(Path path, int linkType, int snapLength, String interfaceName, String filter) throws IOException {
-        this(new BufferedOutputStream(Files.newOutputStream(path), 1 << 20), linkType, snapLength, interfaceName, filter);
-    }
-
-    public PcapNgFileWriter(OutputStream out, int linkType, int snapLength, String interfaceName, String filter) throws IOException {
-        this.out = out;
+        this.out = new FileOutput(path);
         byte[] shbOptions = options(option(OPT_SHB_USERAPPL, "tcplab analyzer".getBytes(StandardCharsets.UTF_8)));
         byte[] shb = new byte[16 + shbOptions.length];
         Bytes.put32le(shb, 0, 0x1A2B3C4D);
@@ -66,18 +58,13 @@ public final class PcapNgFileWriter implements CaptureWriter {
         int padded = (capturedLength + 3) & ~3;
         int total = 32 + padded;
         long ts = epochSeconds * 1_000_000_000L + nanos;
-        Bytes.put32le(header, 0, EPB);
-        Bytes.put32le(header, 4, total);
-        Bytes.put32le(header, 8, 0);
-        Bytes.put32le(header, 12, (int) (ts >>> 32));
-        Bytes.put32le(header, 16, (int) ts);
-        Bytes.put32le(header, 20, capturedLength);
-        Bytes.put32le(header, 24, originalLength);
-        out.write(header, 0, 28);
-        out.write(data, off, capturedLength);
-        out.write(padding, 0, padded - capturedLength);
-        Bytes.put32le(header, 0, total);
-        out.write(header, 0, 4);
+        ByteBuffer b = out.room(total);
+        b.putInt(EPB).putInt(total).putInt(0).putInt((int) (ts >>> 32)).putInt((int) ts).putInt(capturedLength)
+                .putInt(originalLength).put(data, off, capturedLength);
+        for (int i = capturedLength; i < padded; i++) {
+            b.put((byte) 0);
+        }
+        b.putInt(total);
     }
 
     @Override
@@ -96,7 +83,7 @@ public final class PcapNgFileWriter implements CaptureWriter {
         Bytes.put32le(b, 4, b.length);
         System.arraycopy(body, 0, b, 8, body.length);
         Bytes.put32le(b, b.length - 4, b.length);
-        out.write(b);
+        out.write(b, 0, b.length);
     }
 
     private static byte[] option(int code, byte[] value) {

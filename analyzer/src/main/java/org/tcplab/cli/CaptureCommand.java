@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.tcplab.capture.CaptureWriter;
 import org.tcplab.live.CaptureFailure;
 import org.tcplab.live.CaptureStats;
@@ -69,12 +70,13 @@ public final class CaptureCommand implements Callable<Integer> {
         PrintStream err = System.err;
         LiveCapture capture;
         try {
-            capture = LiveCapture.start(options);
+            capture = LiveCapture.start(options, output == null ? null
+                    : (linkType, snap) -> CaptureWriter.open(output, linkType, snap, interfaceName, filter), printing, count);
         } catch (CaptureFailure f) {
             throw failure(f);
         }
         CountDownLatch finished = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean mainDone = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean mainDone = new AtomicBoolean();
         // Ctrl-C and SIGTERM: stop capturing, then let the main thread write out every packet.
         Thread hook = new Thread(() -> {
             if (mainDone.get()) {
@@ -92,6 +94,8 @@ public final class CaptureCommand implements Callable<Integer> {
             }
         }, "capture-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        // a running count only for a person watching a terminal
+        boolean counting = (quiet || !printing) && System.console() != null;
         try {
             if (duration > 0) {
                 Thread timer = new Thread(() -> {
@@ -108,55 +112,20 @@ public final class CaptureCommand implements Callable<Integer> {
             err.printf("capturing on %s, link type %d, snaplen %d, buffer %d MiB%s%s; Ctrl-C to stop%n", interfaceName,
                     capture.linkType(), snapLength, buffer >> 20, filter == null ? "" : ", filter '" + filter + "'",
                     output == null ? "" : ", writing " + output);
-            CaptureWriter writer = null;
-            long[] written = {0};
-            // a running count only for a person watching a terminal
-            boolean counting = (quiet || !printing) && System.console() != null;
             try {
-                if (output != null) {
-                    writer = CaptureWriter.open(output, capture.linkType(), snapLength, interfaceName, filter);
-                }
-                CaptureWriter w = writer;
-                CaptureAnalyzer analyzer = new CaptureAnalyzer();
-                PacketFormatter formatter = printing ? (format == Format.jsonl ? new JsonlFormatter(false) : new TextFormatter(false)) : null;
-                long[] lastReport = {System.nanoTime()};
-                try (LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), true)) {
-                    analyzer.run(capture, (f, p, t) -> {
-                        if (w != null) {
-                            w.write(f.epochSeconds(), f.nanos(), f.data(), f.offset(), f.capturedLength(), f.originalLength());
-                        }
-                        written[0]++;
-                        if (formatter != null) {
-                            formatter.format(f, p, t, analyzer.firstSeconds(), analyzer.firstNanos(), out.builder());
-                            out.endLine();
-                        } else if (counting && System.nanoTime() - lastReport[0] > 500_000_000L) {
-                            lastReport[0] = System.nanoTime();
-                            err.print("\r" + written[0] + " packets");
-                            if (w != null) {
-                                w.flush(); // keep the file readable while the capture runs
-                            }
-                        }
-                        if (written[0] >= count) {
-                            capture.stop();
-                            return false;
-                        }
-                        return true;
-                    });
+                if (printing) {
+                    print(capture);
+                } else {
+                    waitForEnd(capture, counting, err);
                 }
             } finally {
-                try {
-                    if (writer != null) {
-                        writer.close();
-                    }
-                } finally {
-                    capture.close();
-                }
+                capture.close();
             }
             CaptureStats s = capture.stats();
             if (counting) {
                 err.print("\r");
             }
-            err.printf("%d packets captured%n", written[0]);
+            err.printf("%d packets captured%n", s.captured());
             if (s.available()) {
                 err.printf("%d packets received by filter%s%n", s.receivedByFilter(),
                         "lo".equals(interfaceName) ? " (on loopback the kernel counts each packet twice)" : "");
@@ -175,6 +144,38 @@ public final class CaptureCommand implements Callable<Integer> {
             // already shutting down: the hook is running and waits for us
         }
         return ExitCodes.OK;
+    }
+
+    /** Analyses and prints each packet as it arrives (the capture thread writes the file). */
+    private void print(LiveCapture capture) throws IOException {
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        PacketFormatter formatter = format == Format.jsonl ? new JsonlFormatter(false) : new TextFormatter(false);
+        try (LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), true)) {
+            analyzer.run(capture, (f, p, t) -> {
+                formatter.format(f, p, t, analyzer.firstSeconds(), analyzer.firstNanos(), out.builder());
+                out.endLine();
+                return true;
+            });
+        }
+    }
+
+    /** Only writing: the capture thread does the work; show a running count meanwhile. */
+    private static void waitForEnd(LiveCapture capture, boolean counting, PrintStream err) throws IOException {
+        while (true) {
+            try {
+                capture.awaitEndMillis(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (capture.hasEnded()) {
+                capture.awaitEnd();
+                return;
+            }
+            if (counting) {
+                err.print("\r" + capture.captured() + " packets");
+            }
+        }
     }
 
     static Failure failure(CaptureFailure f) {

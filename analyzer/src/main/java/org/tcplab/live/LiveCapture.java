@@ -1,7 +1,6 @@
 package org.tcplab.live;
 
 import java.io.IOException;
-import java.sql.Timestamp;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,19 +10,21 @@ import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.PcapStat;
-import org.pcap4j.core.RawPacketListener;
+import org.tcplab.capture.CaptureWriter;
 import org.tcplab.capture.Frame;
 import org.tcplab.capture.FrameSource;
 
 /**
- * A live capture on one interface through libpcap (pcap4j). A dedicated thread does nothing but
- * take each packet's bytes, time stamp and original length from libpcap and queue them, so that
- * analysing or writing never holds up the kernel's buffer; {@link #next(Frame)} hands them out in
- * order, which makes a live capture a {@link FrameSource} like a file.
+ * A live capture on one interface through libpcap: pcap4j opens and configures the handle (snap
+ * length, buffer, immediate mode, nanosecond time stamps, BPF filter) and reads the statistics; a
+ * dedicated thread reads packets ({@link NativePcap}) and does only what cannot wait: it appends
+ * each packet to the capture file, if there is one, and queues a copy for {@link #next(Frame)} when
+ * someone analyses the packets. Analysis and printing never hold up the kernel's buffer.
  *
- * <p>Stopping ({@link #stop()}, from any thread) breaks libpcap's loop, then drains what libpcap
- * still holds (without immediate mode the kernel hands packets over in blocks, retired after the
- * read timeout), so every packet the kernel captured before the stop is delivered.
+ * <p>{@link #stop()} (from any thread) breaks libpcap's read, then the thread drains what libpcap
+ * still holds: without immediate mode the kernel hands packets over in blocks, retired after the
+ * read timeout, and a capture stopped before that would lose the last block (as tcpdump does when
+ * killed right after a burst). So every packet captured before the stop reaches the file.
  */
 public final class LiveCapture implements FrameSource {
     static final int READ_TIMEOUT_MS = 100;
@@ -33,25 +34,59 @@ public final class LiveCapture implements FrameSource {
     private final LiveCaptureOptions options;
     private final PcapHandle handle;
     private final int linkType;
-    private final BlockingQueue<CapturedPacket> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final CaptureWriter writer;
+    private final long limit;
+    private final BlockingQueue<CapturedPacket> queue;
     private final Thread thread;
     private volatile boolean stopping;
     private volatile Exception failure;
+    private volatile long captured;
     private boolean ended;
-    private long delivered;
     private long numbered;
     private CaptureStats finalStats;
 
-    private LiveCapture(LiveCaptureOptions options, PcapHandle handle) {
+    private LiveCapture(LiveCaptureOptions options, PcapHandle handle, CaptureWriter writer, boolean deliver, long limit) {
         this.options = options;
+        this.limit = limit;
         this.handle = handle;
         this.linkType = handle.getDlt().value();
+        this.writer = writer;
+        this.queue = deliver ? new ArrayBlockingQueue<>(QUEUE) : null;
         this.thread = new Thread(this::captureLoop, "pcap-capture");
         this.thread.setDaemon(true);
     }
 
-    /** Opens the interface and starts capturing at once. */
-    public static LiveCapture start(LiveCaptureOptions options) throws CaptureFailure {
+    /**
+     * Opens the interface and starts capturing at once.
+     *
+     * @param writer  the capture thread appends every packet here (may be null)
+     * @param deliver also hand packets out through {@link #next(Frame)} / {@link #take()}
+     * @param limit   stop after this many packets
+     */
+    public static LiveCapture start(LiveCaptureOptions options, WriterFactory writer, boolean deliver, long limit)
+            throws CaptureFailure, IOException {
+        PcapHandle handle = open(options);
+        CaptureWriter w = null;
+        try {
+            if (writer != null) {
+                w = writer.open(handle.getDlt().value(), options.snapLength());
+            }
+        } catch (IOException | RuntimeException e) {
+            handle.close();
+            throw e;
+        }
+        LiveCapture c = new LiveCapture(options, handle, w, deliver, limit);
+        c.thread.start();
+        return c;
+    }
+
+    /** Creates the writer once the link type is known. */
+    @FunctionalInterface
+    public interface WriterFactory {
+        CaptureWriter open(int linkType, int snapLength) throws IOException;
+    }
+
+    private static PcapHandle open(LiveCaptureOptions options) throws CaptureFailure {
         String name = options.interfaceName();
         Interfaces.requireExists(name);
         PcapHandle handle;
@@ -78,9 +113,7 @@ public final class LiveCapture implements FrameSource {
                         + "': " + e.getMessage().replaceAll("\\s+", " ").trim() + " (see man pcap-filter)");
             }
         }
-        LiveCapture c = new LiveCapture(options, handle);
-        c.thread.start();
-        return c;
+        return handle;
     }
 
     public LiveCaptureOptions options() {
@@ -98,56 +131,62 @@ public final class LiveCapture implements FrameSource {
     }
 
     private void captureLoop() {
-        RawPacketListener listener = bytes -> {
-            Timestamp ts = handle.getTimestamp();
-            Integer orig = handle.getOriginalLength();
-            CapturedPacket p = new CapturedPacket(bytes, Math.floorDiv(ts.getTime(), 1000L), ts.getNanos(),
-                    orig == null ? bytes.length : orig);
-            try {
-                queue.put(p);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
+        NativePcap pcap = new NativePcap(handle);
+        NativePcap.Packet meta = new NativePcap.Packet();
+        byte[] buf = new byte[Math.max(options.snapLength(), 65536)];
         try {
-            handle.loop(-1, listener);
-        } catch (InterruptedException e) {
-            // breakLoop(): the normal way to stop
-        } catch (PcapNativeException | NotOpenException e) {
-            if (!stopping) {
-                failure = e;
+            while (true) {
+                NativePcap.Result r = pcap.next(buf, meta);
+                if (r == NativePcap.Result.PACKET) {
+                    accept(buf, meta);
+                    if (captured >= limit) {
+                        stopping = true;
+                        break;
+                    }
+                } else if (r == NativePcap.Result.STOPPED || stopping) {
+                    break;
+                }
             }
-        }
-        try {
-            drain(listener);
-        } catch (RuntimeException | PcapNativeException | NotOpenException | InterruptedException e) {
-            if (failure == null && !stopping) {
-                failure = e;
+            // What libpcap still holds, including a block the kernel retires after the read timeout.
+            pcap.setNonBlocking();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3L * READ_TIMEOUT_MS);
+            while (captured < limit && System.nanoTime() < deadline) {
+                NativePcap.Result r = pcap.next(buf, meta);
+                if (r == NativePcap.Result.PACKET) {
+                    accept(buf, meta);
+                } else {
+                    Thread.sleep(5);
+                }
             }
-        }
-        try {
-            queue.put(END);
+            if (writer != null) {
+                writer.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            failure = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** After the loop: what libpcap still holds, including a block the kernel retires on its timeout. */
-    private void drain(RawPacketListener listener) throws PcapNativeException, NotOpenException, InterruptedException {
-        if (!handle.isOpen()) {
-            return;
-        }
-        handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3L * READ_TIMEOUT_MS);
-        while (System.nanoTime() < deadline) {
-            int n = handle.dispatch(-1, listener);
-            if (n <= 0) {
-                Thread.sleep(10);
+        } finally {
+            if (queue != null) {
+                try {
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
 
-    /** Stops capturing; packets already captured are still delivered by {@link #next(Frame)}. Idempotent. */
+    private void accept(byte[] buf, NativePcap.Packet m) throws IOException, InterruptedException {
+        if (writer != null) {
+            writer.write(m.seconds, m.nanos, buf, 0, m.capturedLength, m.originalLength);
+        }
+        if (queue != null) {
+            queue.put(new CapturedPacket(java.util.Arrays.copyOf(buf, m.capturedLength), m.seconds, m.nanos, m.originalLength));
+        }
+        captured++;
+    }
+
+    /** Stops capturing; packets already captured are still written and delivered. Idempotent. */
     public void stop() {
         if (stopping) {
             return;
@@ -164,21 +203,45 @@ public final class LiveCapture implements FrameSource {
         return stopping;
     }
 
+    /** Packets read from libpcap so far. */
+    public long captured() {
+        return captured;
+    }
+
+    /** Waits until the capture thread has finished (after {@link #stop()}); rethrows its failure. */
+    public void awaitEnd() throws IOException {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while capturing");
+        }
+        if (failure != null) {
+            throw new IOException("capture on " + options.interfaceName() + " failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Waits up to {@code millis} for the capture thread to end. */
+    public void awaitEndMillis(long millis) throws InterruptedException {
+        thread.join(millis);
+    }
+
+    public boolean hasEnded() {
+        return !thread.isAlive();
+    }
+
     /** The next packet, waiting for one; null after {@link #stop()} once all are delivered. */
     public CapturedPacket take() throws IOException {
-        if (ended) {
+        if (ended || queue == null) {
             return null;
         }
         try {
             CapturedPacket p = queue.take();
             if (p == END) {
                 ended = true;
-                if (failure != null) {
-                    throw new IOException("capture on " + options.interfaceName() + " failed: " + failure.getMessage());
-                }
+                awaitEnd();
                 return null;
             }
-            delivered++;
             return p;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -196,17 +259,17 @@ public final class LiveCapture implements FrameSource {
         return true;
     }
 
-    /** libpcap's counts now (or at close); {@code captured} counts what was delivered. */
+    /** libpcap's counts now (or at close) with what the capture thread read. */
     public CaptureStats stats() {
         if (finalStats != null) {
             return finalStats;
         }
         try {
             PcapStat s = handle.getStats();
-            return new CaptureStats(delivered, s.getNumPacketsReceived(), s.getNumPacketsDropped(),
+            return new CaptureStats(captured, s.getNumPacketsReceived(), s.getNumPacketsDropped(),
                     s.getNumPacketsDroppedByIf(), true);
         } catch (PcapNativeException | NotOpenException e) {
-            return new CaptureStats(delivered, 0, 0, 0, false);
+            return new CaptureStats(captured, 0, 0, 0, false);
         }
     }
 
@@ -215,18 +278,24 @@ public final class LiveCapture implements FrameSource {
         return "live capture on " + options.interfaceName();
     }
 
-    /** Stops, waits for the capture thread, takes the final statistics and closes the handle. */
+    /** Stops, waits for the capture thread, closes the file, takes the final statistics and closes the handle. */
     @Override
-    public void close() {
+    public void close() throws IOException {
         stop();
         try {
-            thread.join(5000);
+            thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (finalStats == null) {
-            finalStats = stats();
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } finally {
+            if (finalStats == null) {
+                finalStats = stats();
+            }
+            handle.close();
         }
-        handle.close();
     }
 }
