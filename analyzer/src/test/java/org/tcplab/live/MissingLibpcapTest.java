@@ -1,0 +1,27 @@
+package org.tcplab.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Without libpcap (simulated by naming a library that does not exist), capture says what to install. */
+class MissingLibpcapTest {
+    @Test
+    void interfacesAndCapture_sayToInstallLibpcap() throws Exception {
+        for (String[] args : new String[][] {{"interfaces"}, {"capture", "-i", "lo"}}) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(java, "-Dorg.pcap4j.core.pcapLibName=nosuchpcap",
+                    "-cp", System.getProperty("java.class.path"), "org.tcplab.cli.AnalyzerMain"));
+            cmd.addAll(java.util.List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(5, p.exitValue(), out);
+            assertEquals("analyzer: libpcap is not installed: install it with apt-get install libpcap0.8\n", out);
+        }
+    }
+}
