@@ -21,6 +21,9 @@ public final class TcpAnnotation {
     int windowScale;
     boolean newStream;
     boolean portsReused;
+    long firstRttNanos;
+    /** The sequence analysis of this segment (flags, duplicate-ACK count, ACK RTT, bytes in flight). */
+    final org.tcplab.analysis.SequenceAnalysis.Verdict verdict = new org.tcplab.analysis.SequenceAnalysis.Verdict();
 
     void reset() {
         hasStream = false;
@@ -33,6 +36,13 @@ public final class TcpAnnotation {
         windowScale = SCALE_UNKNOWN;
         newStream = false;
         portsReused = false;
+        firstRttNanos = 0;
+        verdict.flags = 0;
+        verdict.dupAckNumber = 0;
+        verdict.ackedFrame = -1;
+        verdict.ackRttNanos = -1;
+        verdict.bytesInFlight = -1;
+        verdict.rtoNanos = -1;
     }
 
     public boolean hasStream() { return hasStream; }
@@ -53,4 +63,9 @@ public final class TcpAnnotation {
     public boolean newStream() { return newStream; }
     /** A SYN with a new ISN on a known address/port pair started a new stream (tshark's "port numbers reused"). */
     public boolean portsReused() { return portsReused; }
+    /** {@link org.tcplab.analysis.AnalysisFlag} bits of this segment. */
+    public int analysisFlags() { return verdict.flags; }
+    public org.tcplab.analysis.SequenceAnalysis.Verdict verdict() { return verdict; }
+    /** The connection's initial RTT as known at this segment, or 0. */
+    public long firstRttNanos() { return firstRttNanos; }
 }

@@ -1,5 +1,7 @@
 package org.tcplab.tcp;
 
+import java.util.Arrays;
+import org.tcplab.analysis.Connection;
 import org.tcplab.decode.DecodedPacket;
 
 /**
@@ -24,6 +26,7 @@ public final class TcpStreamTracker {
 
     private final FlowTable table = new FlowTable(1024);
     private int streams;
+    private Connection[] connections = new Connection[256];
     /**
      * Per stream, one stride: [base seq dir 0, base seq dir 1, state bits]. State bits: bit 0 the
      * endpoints were swapped (relative to the table's canonical order) in the stream's first
@@ -41,8 +44,23 @@ public final class TcpStreamTracker {
         return streams;
     }
 
-    /** Annotates a TCP segment; a no-op (no stream) when too little of the header was captured. */
+    /** The analysis state of a stream. */
+    public Connection connection(int stream) {
+        return connections[stream];
+    }
+
+    /** Annotates a TCP segment without time or frame number (sequence analysis then sees time 0). */
     public void annotate(DecodedPacket p, TcpAnnotation a) {
+        annotate(p, 0, 0, a);
+    }
+
+    /**
+     * Annotates a TCP segment; a no-op (no stream) when too little of the header was captured.
+     *
+     * @param timeNanos capture time, epoch nanoseconds
+     * @param frame     frame number
+     */
+    public void annotate(DecodedPacket p, long timeNanos, long frame, TcpAnnotation a) {
         a.reset();
         // tshark assigns the stream after reading ports, seq, ack, offset, flags and window.
         if (!p.isTcp() || p.tcpFieldsCaptured() < 16) {
@@ -100,6 +118,9 @@ public final class TcpStreamTracker {
         a.windowScale = scale;
         // RFC 7323 §2.2: the window field of a SYN is never scaled.
         a.window = (flags & SYN) == 0 && scale >= 0 ? (long) p.window() << scale : p.window();
+        connections[s].analyse(dir, seq, p.ack(), p.payloadLength(), flags, p.window(), scale,
+                field(state[b + 2], APPLIED_SHIFT, rev), state[b + dir], timeNanos, frame, a.verdict);
+        a.firstRttNanos = connections[s].firstRttNanos();
     }
 
     private boolean baseSet(int s, int dir) {
@@ -140,8 +161,12 @@ public final class TcpStreamTracker {
     private int newStream(boolean swapped) {
         int s = streams++;
         if ((s + 1) * STRIDE > state.length) {
-            state = java.util.Arrays.copyOf(state, state.length * 2);
+            state = Arrays.copyOf(state, state.length * 2);
         }
+        if (s == connections.length) {
+            connections = Arrays.copyOf(connections, s * 2);
+        }
+        connections[s] = new Connection();
         long bits = swapped ? SWAPPED : 0;
         bits = withField(bits, OFFERED_SHIFT, 0, -1);
         bits = withField(bits, OFFERED_SHIFT, 1, -1);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +15,10 @@ class MissingLibpcapTest {
     @Test
     void interfacesAndCapture_sayToInstallLibpcap() throws Exception {
         for (String[] args : new String[][] {{"interfaces"}, {"capture", "-i", "lo"}}) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(java, "-Dorg.pcap4j.core.pcapLibName=nosuchpcap",
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> cmd = new ArrayList<>(List.of(javaBin, "-Dorg.pcap4j.core.pcapLibName=nosuchpcap",
                     "-cp", System.getProperty("java.class.path"), "org.tcplab.cli.AnalyzerMain"));
-            cmd.addAll(java.util.List.of(args));
+            cmd.addAll(List.of(args));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));

@@ -1,0 +1,222 @@
+package org.tcplab.analysis;
+
+import static org.tcplab.analysis.AnalysisFlag.*;
+
+/**
+ * Wireshark's TCP sequence analysis (epan/dissectors/packet-tcp.c, tcp_analyze_sequence_number,
+ * as in 4.0), one segment at a time in capture order. The checks run in Wireshark's order and
+ * some end the checking early, so which verdict wins is the same as in tshark. Sequence numbers
+ * are raw and compared modulo 2^32 (RFC 9293 §3.4).
+ */
+public final class SequenceAnalysis {
+    static final int SYN = 0x002;
+    static final int FIN = 0x001;
+    static final int RST = 0x004;
+    static final int ACK = 0x010;
+    /** Out-of-order threshold when the initial RTT is unknown: 3 ms. */
+    static final long DEFAULT_OOO_NANOS = 3_000_000L;
+    /** A fast retransmission follows the duplicate ACK within 20 ms. */
+    static final long FAST_RETRANSMISSION_NANOS = 20_000_000L;
+
+    private SequenceAnalysis() {
+    }
+
+    /** Result fields for one segment, filled in place. */
+    public static final class Verdict {
+        public int flags;
+        public int dupAckNumber;
+        public long dupAckFrame;
+        public long ackedFrame = -1;
+        public long ackRttNanos = -1;
+        public long bytesInFlight = -1;
+        public long rtoNanos = -1;
+        public long rtoFrame = -1;
+
+        void reset() {
+            flags = 0;
+            dupAckNumber = 0;
+            dupAckFrame = 0;
+            ackedFrame = -1;
+            ackRttNanos = -1;
+            bytesInFlight = -1;
+            rtoNanos = -1;
+            rtoFrame = -1;
+        }
+    }
+
+    static boolean gt(long a, long b) {
+        return (int) (a - b) > 0;
+    }
+
+    static boolean lt(long a, long b) {
+        return (int) (a - b) < 0;
+    }
+
+    static boolean le(long a, long b) {
+        return (int) (a - b) <= 0;
+    }
+
+    static long u32(long v) {
+        return v & 0xFFFFFFFFL;
+    }
+
+    /**
+     * Analyses one segment sent by {@code fwd} (the other direction is {@code rev}).
+     *
+     * @param window the raw window field
+     */
+    static void analyse(Direction fwd, Direction rev, long seq, long ack, int seglen, int flags, int window,
+                        long time, long frame, long firstRttNanos, Verdict v) {
+        v.reset();
+        int f = 0;
+        boolean ackSet = (flags & ACK) != 0;
+        if (ackSet) {
+            rev.validBytesInFlight = true;
+        }
+        boolean done = false;
+        // ZERO WINDOW PROBE: exactly one byte at the next expected seq while the peer's window is 0
+        if (seglen == 1 && seq == fwd.nextSeq && rev.window == 0) {
+            f |= ZERO_WINDOW_PROBE.bit();
+            done = true;
+        }
+        if (!done) {
+            // ZERO WINDOW
+            if (window == 0 && (flags & (RST | FIN | SYN)) == 0) {
+                f |= ZERO_WINDOW.bit();
+            }
+            // LOST SEGMENT: beyond the next expected seq; RSTs are not checked
+            if (fwd.nextSeq != 0 && gt(seq, fwd.nextSeq) && (flags & RST) == 0) {
+                f |= LOST_SEGMENT.bit();
+                fwd.validBytesInFlight = false;
+            }
+            // KEEP ALIVE: 0 or 1 byte at one below the next expected seq
+            if ((seglen == 0 || seglen == 1) && seq == u32(fwd.nextSeq - 1) && (flags & (SYN | FIN | RST)) == 0) {
+                f |= KEEP_ALIVE.bit();
+            }
+            // WINDOW UPDATE: no data, same seq and ack, a new non-zero window
+            if (seglen == 0 && window != 0 && window != fwd.window && seq == fwd.nextSeq && ack == fwd.lastAck
+                    && (flags & (SYN | FIN | RST)) == 0) {
+                f |= WINDOW_UPDATE.bit();
+            }
+            // WINDOW FULL: data up to the edge of the peer's window (known scale only)
+            if (seglen > 0 && rev.windowScale != -1
+                    && u32(seq + seglen) == u32(rev.lastAck + ((long) rev.window << (rev.windowScale == -2 ? 0 : rev.windowScale)))
+                    && (flags & (SYN | FIN | RST)) == 0) {
+                f |= WINDOW_FULL.bit();
+            }
+            boolean sameAsBefore = seglen == 0 && window == fwd.window && seq == fwd.nextSeq && ack == fwd.lastAck
+                    && (flags & (SYN | FIN | RST)) == 0;
+            // KEEP ALIVE ACK
+            if (sameAsBefore && window != 0 && KEEP_ALIVE.in(rev.lastSegmentFlags)) {
+                f |= KEEP_ALIVE_ACK.bit();
+                done = true;
+            } else if (sameAsBefore && window == 0 && ZERO_WINDOW_PROBE.in(rev.lastSegmentFlags)) {
+                // ZERO WINDOW PROBE ACK
+                f |= ZERO_WINDOW_PROBE_ACK.bit();
+                done = true;
+            } else if (sameAsBefore && window != 0) {
+                // DUPLICATE ACK
+                fwd.dupAckCount++;
+                f |= DUPLICATE_ACK.bit();
+                v.dupAckNumber = fwd.dupAckCount;
+                v.dupAckFrame = fwd.lastNonDupAckFrame;
+            }
+        }
+        // finished_fwd: a new ack number resets duplicate counting
+        if (ack != fwd.lastAck) {
+            fwd.lastNonDupAckFrame = frame;
+            fwd.dupAckCount = 0;
+        }
+        // ACKED LOST SEGMENT: acknowledges beyond what was seen the other way
+        if (rev.maxSeqToBeAcked != 0 && gt(ack, rev.maxSeqToBeAcked) && ackSet) {
+            f |= ACK_LOST_SEGMENT.bit();
+            rev.maxSeqToBeAcked = rev.nextSeq;
+        }
+        // RETRANSMISSION / FAST RETRANSMISSION / OUT-OF-ORDER / SPURIOUS, for data, SYN or FIN
+        if ((seglen > 0 || (flags & (SYN | FIN)) != 0) && !KEEP_ALIVE.in(f)) {
+            boolean seqNotAdvanced = fwd.nextSeq != 0 && lt(seq, fwd.nextSeq);
+            // a segment that starts one below nextseq but carries more than a byte adds new data
+            // (after a zero window probe): not a retransmission
+            if (seglen > 1 && u32(fwd.nextSeq - 1) == seq) {
+                seqNotAdvanced = false;
+            }
+            long sinceDupAck = time - rev.lastAckTime;
+            long sinceHighest = time - fwd.nextSeqTime;
+            long oooThreshold = firstRttNanos > 0 ? firstRttNanos : DEFAULT_OOO_NANOS;
+            if (seglen > 0 && rev.lastAck != 0 && le(u32(seq + seglen), rev.lastAck)) {
+                // data the receiver had already acknowledged: checked first, as tshark does
+                f |= SPURIOUS_RETRANSMISSION.bit() | RETRANSMISSION.bit();
+            } else if (!seqNotAdvanced) {
+                // new data: none of these
+            } else if (rev.dupAckCount >= 2 && rev.lastAck == seq && sinceDupAck < FAST_RETRANSMISSION_NANOS) {
+                f |= FAST_RETRANSMISSION.bit() | RETRANSMISSION.bit();
+            } else if (sinceHighest < oooThreshold
+                    && fwd.nextSeq != u32(seq + seglen + ((flags & (SYN | FIN)) != 0 ? 1 : 0))) {
+                // a copy of the latest segment (SYN and FIN count one) is a retransmission, not out of order
+                f |= OUT_OF_ORDER.bit();
+            } else {
+                f |= RETRANSMISSION.bit();
+                v.rtoNanos = time - fwd.nextSeqTime;
+                v.rtoFrame = fwd.nextSeqFrame;
+            }
+        }
+        // remember this segment
+        long next = u32(seq + seglen);
+        if (seglen > 0 || (flags & (SYN | FIN)) != 0) {
+            if ((flags & (SYN | FIN)) != 0) {
+                next = u32(next + 1);
+            }
+            if (fwd.segments < Direction.MAX_UNACKED) {
+                fwd.addSegment(seq, next, frame, time);
+            }
+        }
+        boolean probe = ZERO_WINDOW_PROBE.in(f);
+        if (gt(next, fwd.nextSeq) || fwd.nextSeq == 0) {
+            if (!probe) {
+                fwd.nextSeq = next;
+                fwd.nextSeqFrame = frame;
+                fwd.nextSeqTime = time;
+            }
+        }
+        if (seq == fwd.maxSeqToBeAcked || fwd.maxSeqToBeAcked == 0) {
+            if (!probe) {
+                fwd.maxSeqToBeAcked = fwd.nextSeq;
+            }
+        }
+        fwd.window = window;
+        fwd.lastAck = ack;
+        fwd.lastAckTime = time;
+        fwd.lastSegmentFlags = f;
+        // segments of the other direction this ACK covers: ACK RTT, then forget them
+        if (ackSet) {
+            int i = 0;
+            while (i < rev.segments) {
+                long sNext = rev.segNext[i];
+                if (ack == sNext) {
+                    v.ackedFrame = rev.segFrame[i];
+                    v.ackRttNanos = time - rev.segTime[i];
+                } else if (gt(ack, rev.segSeq[i]) && le(ack, sNext)) {
+                    rev.segSeq[i] = ack; // partly acknowledged
+                    i++;
+                    continue;
+                } else if (gt(sNext, ack)) {
+                    i++;
+                    continue;
+                }
+                rev.removeSegment(i);
+            }
+        }
+        // bytes in flight after this segment
+        if (seglen != 0 && fwd.segments > 0 && fwd.validBytesInFlight) {
+            long base = fwd.baseSeq;
+            long first = u32(fwd.segSeq[0] - base);
+            long last = u32(fwd.segNext[0] - base);
+            for (int i = 1; i < fwd.segments; i++) {
+                last = Math.max(last, u32(fwd.segNext[i] - base));
+                first = Math.min(first, u32(fwd.segSeq[i] - base));
+            }
+            v.bytesInFlight = last - first;
+        }
+        v.flags = f;
+    }
+}
