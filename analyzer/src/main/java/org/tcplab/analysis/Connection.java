@@ -1,38 +1,327 @@
 package org.tcplab.analysis;
 
+import java.util.List;
+import org.tcplab.tcp.TcpOptions;
+
 /**
- * The analysis state of one TCP connection (one tshark stream): both directions' sequence state
- * and the handshake timing. Direction 0 sent the stream's first captured segment.
+ * One TCP connection (one tshark stream): both directions' sequence analysis, both endpoints'
+ * states, and what the summary reports. Direction 0 sent the stream's first captured segment;
+ * the client is the endpoint that sent the first SYN (or, with no SYN captured, an inferred one).
  */
 public final class Connection {
+    static final int FIN = 0x001;
+    static final int SYN = 0x002;
+    static final int RST = 0x004;
+    static final int ACK = 0x010;
+
     final Direction[] dirs = {new Direction(), new Direction()};
-    /** Time of the most recent SYN without ACK, 0 when none. */
+    final Endpoint[] ends = {new Endpoint(), new Endpoint()};
+    /** Direction index of the client. */
+    int clientDir = -1;
+    boolean rolesInferred;
+    boolean startedMidConnection;
     long lastSynTime;
-    /** Initial RTT (SYN to the first ACK after it), 0 until known. */
     long firstRttNanos;
+    long firstTime;
+    long lastTime;
+    long firstFrame;
+    /** Zeek-style history, letters in order of first appearance. */
+    final StringBuilder history = new StringBuilder(12);
+    String closedFirst;
+    String firstRstBy;
+    RstCause firstRstCause;
+    boolean handshakeSyn;
+    boolean handshakeSynAck;
+    boolean handshakeAck;
 
     public long firstRttNanos() {
         return firstRttNanos;
     }
 
-    /**
-     * Runs the sequence analysis for a segment in direction {@code dir} (with its applied window
-     * scales) and fills {@code v}.
-     */
-    public void analyse(int dir, long seq, long ack, int seglen, int flags, int window, int fwdScale, int revScale,
-                        long baseFwd, long time, long frame, SequenceAnalysis.Verdict v) {
+    /** Direction index of the client, or -1 before the first segment. */
+    public int clientDirection() {
+        return clientDir;
+    }
+
+    public TcpState clientState() {
+        return ends[clientDir].state;
+    }
+
+    public TcpState serverState() {
+        return ends[1 - clientDir].state;
+    }
+
+    String role(int dir) {
+        return dir == clientDir ? "client" : "server";
+    }
+
+    /** The summary of this connection as it stands. */
+    public ConnectionSummary summary(int stream, String clientAddress, String serverAddress, long captureStartNanos) {
+        Endpoint c = ends[clientDir];
+        Endpoint s = ends[1 - clientDir];
+        // RFC 7323 §2.2: scaling only when both SYNs carried the option
+        boolean scaling = c.windowScale >= 0 && s.windowScale >= 0;
+        return new ConnectionSummary(stream, clientAddress, serverAddress, firstTime - captureStartNanos,
+                lastTime - firstTime, c.packets, c.bytes, c.payloadBytes, s.packets, s.bytes, s.payloadBytes,
+                handshakeSyn && handshakeSynAck && handshakeAck, rolesInferred, c.mss, s.mss,
+                scaling ? c.windowScale : -1, scaling ? s.windowScale : -1, c.sackPermitted && s.sackPermitted,
+                c.timestamps && s.timestamps, c.dataSegments == 0 ? 0 : c.minSegment, c.maxSegment,
+                s.dataSegments == 0 ? 0 : s.minSegment, s.maxSegment, closedFirst, firstRstBy,
+                firstRstCause == null ? null : firstRstCause.code(), c.state.label(), s.state.label(), connState(c, s),
+                history.toString(), firstRttNanos);
+    }
+
+    /** Zeek's conn_state (base/protocols/conn/main.zeek), from what each side sent. */
+    private String connState(Endpoint c, Endpoint s) {
+        boolean origSyn = handshakeSyn;
+        boolean respSynAck = handshakeSynAck;
+        boolean origRst = has(c, 'R');
+        boolean respRst = has(s, 'R');
+        boolean origFin = has(c, 'F');
+        boolean respFin = has(s, 'F');
+        boolean respAny = s.packets > 0;
+        if (origSyn && !respSynAck) {
+            if (respRst) {
+                return "REJ";
+            }
+            if (origRst) {
+                return "RSTOS0";
+            }
+            if (origFin) {
+                return "SH";
+            }
+            return respAny ? "OTH" : "S0";
+        }
+        if (!origSyn && respSynAck && c.packets == 0) {
+            // the responder's SYN+ACK and then its RST or FIN, nothing from the originator
+            if (respRst) {
+                return "RSTRH";
+            }
+            if (respFin) {
+                return "SHR";
+            }
+            return "OTH";
+        }
+        if (!origSyn) {
+            return "OTH";
+        }
+        if (firstRstBy != null) {
+            return "client".equals(firstRstBy) ? "RSTO" : "RSTR";
+        }
+        if (origFin && respFin) {
+            return "SF";
+        }
+        if (origFin) {
+            return "S2";
+        }
+        if (respFin) {
+            return "S3";
+        }
+        return "S1";
+    }
+
+    private static boolean has(Endpoint e, char letter) {
+        return (e.history & (1 << (letter - 'A'))) != 0;
+    }
+
+    /** Per-segment input, to keep the argument list readable. */
+    public static final class Segment {
+        public int dir;
+        public long seq;
+        public long ack;
+        public long relSeq;
+        public long relAck;
+        public int seglen;
+        public int flags;
+        public int window;
+        public int fwdScale;
+        public int revScale;
+        public long baseFwd;
+        public int sport;
+        public int dport;
+        public int frameLength;
+        public long time;
+        public long frame;
+        /** The TCP options area, for SYNs. */
+        public byte[] optionsData;
+        public int optionsFrom;
+        public int optionsTo;
+    }
+
+    /** Analyses one segment: sequence analysis, then the endpoint states, into {@code v} and {@code out}. */
+    public void analyse(Segment s, SequenceAnalysis.Verdict v, List<Transition> out, RstVerdict rst) {
+        int dir = s.dir;
         Direction fwd = dirs[dir];
         Direction rev = dirs[1 - dir];
-        fwd.windowScale = fwdScale;
-        rev.windowScale = revScale;
-        fwd.baseSeq = baseFwd;
-        // the initial RTT: from the SYN to the first ACK that is not a SYN+ACK
-        if ((flags & (SequenceAnalysis.SYN | SequenceAnalysis.ACK)) == SequenceAnalysis.SYN) {
-            lastSynTime = time;
-        } else if ((flags & (SequenceAnalysis.SYN | SequenceAnalysis.ACK)) == SequenceAnalysis.ACK
-                && firstRttNanos == 0 && lastSynTime != 0) {
-            firstRttNanos = Math.max(1, time - lastSynTime);
+        fwd.windowScale = s.fwdScale;
+        rev.windowScale = s.revScale;
+        fwd.baseSeq = s.baseFwd;
+        if (clientDir < 0) {
+            start(s);
         }
-        SequenceAnalysis.analyse(fwd, rev, seq, ack, seglen, flags, window, time, frame, firstRttNanos, v);
+        // RFC 5961 §3.2: an RST is acceptable only inside the receiver's window, judged before the
+        // analysis moves the sender's next sequence number
+        boolean rstInWindow = true;
+        long rcvNxt = fwd.nextSeq;
+        long rcvWnd = rev.window < 0 ? -1 : (long) rev.window << Math.max(0, rev.windowScale);
+        if ((s.flags & RST) != 0 && rcvNxt != 0 && rcvWnd >= 0) {
+            rstInWindow = s.seq == rcvNxt
+                    || (rcvWnd > 0 && !SequenceAnalysis.lt(s.seq, rcvNxt) && SequenceAnalysis.lt(s.seq, (rcvNxt + rcvWnd) & 0xFFFFFFFFL));
+        }
+        // the initial RTT: from the SYN to the first ACK that is not a SYN+ACK
+        if ((s.flags & (SYN | ACK)) == SYN) {
+            lastSynTime = s.time;
+        } else if ((s.flags & (SYN | ACK)) == ACK && firstRttNanos == 0 && lastSynTime != 0) {
+            firstRttNanos = Math.max(1, s.time - lastSynTime);
+        }
+        SequenceAnalysis.analyse(fwd, rev, s.seq, s.ack, s.seglen, s.flags, s.window, s.time, s.frame, firstRttNanos, v);
+
+        Endpoint x = ends[dir];
+        Endpoint y = ends[1 - dir];
+        count(s, x, dir, v.flags);
+        if ((s.flags & SYN) != 0 && s.optionsData != null) {
+            options(x, TcpOptions.parse(s.optionsData, s.optionsFrom, s.optionsTo));
+        }
+        rst.cause = null;
+        rst.evidence = null;
+        if ((s.flags & RST) != 0) {
+            classifyRst(s, x, y, dir, rstInWindow, rcvNxt, rcvWnd, rst);
+            if (firstRstBy == null) {
+                firstRstBy = role(dir);
+                firstRstCause = rst.cause;
+            }
+        }
+        if (closedFirst == null && (s.flags & (FIN | RST)) != 0) {
+            closedFirst = role(dir) + ((s.flags & RST) != 0 ? " (RST)" : " (FIN)") + " in frame " + s.frame;
+        }
+        EndpointStates.apply(x, role(dir), y, role(1 - dir), s.flags, s.seq, s.ack, s.seglen, s.relSeq, s.relAck,
+                rstInWindow, s.frame, out);
+        if (s.seglen > 0) {
+            x.lastDataSentFrame = s.frame;
+            y.lastDataReceivedFrame = s.frame;
+        }
+        lastTime = Math.max(lastTime, s.time);
+    }
+
+    private void start(Segment s) {
+        firstTime = s.time;
+        lastTime = s.time;
+        firstFrame = s.frame;
+        int dir = s.dir;
+        if ((s.flags & (SYN | ACK)) == SYN) {
+            clientDir = dir;
+            ends[dir].state = TcpState.CLOSED;
+            ends[1 - dir].state = TcpState.LISTEN;
+        } else if ((s.flags & (SYN | ACK)) == (SYN | ACK)) {
+            // the SYN was not captured: the SYN+ACK's receiver is the client, in SYN-SENT
+            clientDir = 1 - dir;
+            rolesInferred = true;
+            Endpoint client = ends[clientDir];
+            client.state = TcpState.SYN_SENT;
+            client.sentSyn = true;
+            client.iss = (s.ack - 1) & 0xFFFFFFFFL;
+            ends[dir].state = TcpState.LISTEN;
+        } else {
+            // mid-connection: the endpoint on the higher (ephemeral) port is taken for the client
+            clientDir = s.sport > s.dport ? dir : s.sport < s.dport ? 1 - dir : dir;
+            rolesInferred = true;
+            startedMidConnection = true;
+            ends[0].state = TcpState.ESTABLISHED;
+            ends[1].state = TcpState.ESTABLISHED;
+        }
+    }
+
+    private void count(Segment s, Endpoint x, int dir, int analysisFlags) {
+        x.packets++;
+        x.bytes += s.frameLength;
+        if (s.seglen > 0) {
+            x.payloadBytes += s.seglen;
+            x.dataSegments++;
+            x.minSegment = Math.min(x.minSegment, s.seglen);
+            x.maxSegment = Math.max(x.maxSegment, s.seglen);
+        }
+        int f = s.flags;
+        boolean client = dir == clientDir;
+        if ((f & (SYN | ACK)) == SYN) {
+            historyLetter(x, client, 'S');
+            handshakeSyn |= client;
+        } else if ((f & (SYN | ACK)) == (SYN | ACK)) {
+            historyLetter(x, client, 'H');
+            handshakeSynAck |= !client;
+        } else if ((f & ACK) != 0 && s.seglen == 0 && (f & (FIN | RST)) == 0) {
+            historyLetter(x, client, 'A');
+            if (client && handshakeSynAck) {
+                handshakeAck = true;
+            }
+        }
+        if (s.seglen > 0) {
+            historyLetter(x, client, 'D');
+            if (client && handshakeSynAck) {
+                handshakeAck = true;
+            }
+        }
+        if ((f & FIN) != 0) {
+            historyLetter(x, client, 'F');
+        }
+        if ((f & RST) != 0) {
+            historyLetter(x, client, 'R');
+        }
+        if (AnalysisFlag.RETRANSMISSION.in(analysisFlags)) {
+            historyLetter(x, client, 'T');
+        }
+        if (AnalysisFlag.ZERO_WINDOW.in(analysisFlags)) {
+            historyLetter(x, client, 'W');
+        }
+    }
+
+    private void historyLetter(Endpoint x, boolean client, char letter) {
+        int bit = 1 << (letter - 'A');
+        if ((x.history & bit) == 0) {
+            x.history |= bit;
+            history.append(client ? letter : Character.toLowerCase(letter));
+        }
+    }
+
+    private static void options(Endpoint x, TcpOptions o) {
+        x.mss = o.mss();
+        x.windowScale = o.windowScale();
+        x.sackPermitted = o.sackPermitted();
+        x.timestamps = o.tsValue() >= 0;
+    }
+
+    /** The cause of an RST and the evidence for it, filled per RST. */
+    public static final class RstVerdict {
+        public RstCause cause;
+        public String evidence;
+    }
+
+    private void classifyRst(Segment s, Endpoint x, Endpoint y, int dir, boolean inWindow, long rcvNxt, long rcvWnd,
+                             RstVerdict r) {
+        String xName = role(dir);
+        String yName = role(1 - dir);
+        if (!inWindow) {
+            r.cause = RstCause.OUT_OF_WINDOW;
+            r.evidence = "seq " + s.seq + " is outside the " + yName + "'s window [" + rcvNxt + ", " + ((rcvNxt + rcvWnd) & 0xFFFFFFFFL)
+                    + "): the " + yName + " must ignore it (RFC 5961 §3.2)";
+        } else if (!x.sentSyn && y.sentSyn && y.state == TcpState.SYN_SENT) {
+            r.cause = RstCause.REFUSED;
+            r.evidence = "answers the SYN of frame " + y.synFrame + " (ack=" + s.relAck + " = ISN + 1): nothing listens on port "
+                    + s.sport;
+        } else if (x.sentFin && y.lastDataSentFrame > x.finFrame) {
+            r.cause = RstCause.AFTER_CLOSE;
+            r.evidence = "the " + xName + " sent FIN in frame " + x.finFrame + " and closed; the " + yName
+                    + "'s data in frame " + y.lastDataSentFrame + " arrived after that";
+        } else if (x.state.synchronized_() && !x.sentFin && x.lastDataReceivedFrame > x.lastDataSentFrame) {
+            r.cause = RstCause.UNREAD_DATA;
+            r.evidence = "the " + yName + "'s data in frame " + x.lastDataReceivedFrame + " got no reply before the RST: the "
+                    + xName + " closed with data it had not read (RFC 1122 §4.2.2.13)";
+        } else if (x.state.synchronized_() || x.state == TcpState.SYN_RECEIVED) {
+            r.cause = RstCause.ABORT;
+            r.evidence = "the " + xName + " sent RST in " + x.state.label() + " instead of a FIN: an abortive close"
+                    + " (e.g. SO_LINGER 0)";
+        } else {
+            r.cause = RstCause.UNKNOWN;
+            r.evidence = "the " + xName + " was in " + x.state.label();
+        }
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "analyzer", mixinStandardHelpOptions = true, version = "analyzer 0.1.0",
         description = "Annotate captured TCP/UDP/ICMP traffic packet by packet.",
-        subcommands = {ReadCommand.class, ConvCommand.class, CaptureCommand.class, InterfacesCommand.class})
+        subcommands = {ReadCommand.class, ConvCommand.class, ConnsCommand.class, CaptureCommand.class, InterfacesCommand.class})
 public final class AnalyzerMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,7 @@
 package org.tcplab.output;
 
+import org.tcplab.analysis.AnalysisFlag;
+import org.tcplab.analysis.Transition;
 import org.tcplab.capture.Frame;
 import org.tcplab.decode.Checksums;
 import org.tcplab.decode.DecodedPacket;
@@ -111,6 +113,45 @@ public final class JsonlFormatter implements PacketFormatter {
         }
         if (p.tcpHeaderLength() > 20) {
             options.append(sb, p, t, true);
+        }
+        if (t.clientState() == null) {
+            return;
+        }
+        var v = t.verdict();
+        sb.append(",\"analysis\":[");
+        AnalysisFlag.appendNames(sb, v.flags, true, ",");
+        sb.append(']');
+        if (v.dupAckNumber > 0) {
+            sb.append(",\"dup_ack_num\":").append(v.dupAckNumber).append(",\"dup_ack_frame\":").append(v.dupAckFrame);
+        }
+        if (v.ackedFrame >= 0) {
+            sb.append(",\"acks_frame\":").append(v.ackedFrame).append(",\"ack_rtt\":");
+            TimeFormat.appendOffset(sb, v.ackRttNanos, 9);
+        }
+        if (v.bytesInFlight >= 0) {
+            sb.append(",\"bytes_in_flight\":").append(v.bytesInFlight);
+        }
+        if (t.firstRttNanos() > 0) {
+            sb.append(",\"irtt\":");
+            TimeFormat.appendOffset(sb, t.firstRttNanos(), 9);
+        }
+        sb.append(",\"from\":\"").append(t.fromClient() ? "client" : "server");
+        sb.append("\",\"client_state\":\"").append(t.clientState().label());
+        sb.append("\",\"server_state\":\"").append(t.serverState().label()).append("\",\"transitions\":[");
+        for (int i = 0; i < t.transitions().size(); i++) {
+            Transition tr = t.transitions().get(i);
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append("{\"endpoint\":\"").append(tr.endpoint()).append("\",\"from\":\"").append(tr.from().label())
+                    .append("\",\"to\":\"").append(tr.to().label()).append("\",\"cause\":");
+            appendString(sb, tr.cause());
+            sb.append('}');
+        }
+        sb.append(']');
+        if (t.rstCause() != null) {
+            sb.append(",\"rst_cause\":\"").append(t.rstCause().code()).append("\",\"rst_evidence\":");
+            appendString(sb, t.rstEvidence());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.tcplab.output;
 
+import org.tcplab.analysis.AnalysisFlag;
+import org.tcplab.analysis.Transition;
 import org.tcplab.capture.Frame;
 import org.tcplab.decode.Checksums;
 import org.tcplab.decode.ChecksumStatus;
@@ -133,6 +135,24 @@ public final class TextFormatter implements PacketFormatter {
         }
         if (t.portsReused()) {
             sb.append("  [new connection on reused ports]");
+        }
+        var v = t.verdict();
+        for (AnalysisFlag f : AnalysisFlag.values()) {
+            if (f.in(v.flags) && !(f == AnalysisFlag.RETRANSMISSION
+                    && (AnalysisFlag.FAST_RETRANSMISSION.in(v.flags) || AnalysisFlag.SPURIOUS_RETRANSMISSION.in(v.flags)))) {
+                sb.append("  [").append(f.words());
+                if (f == AnalysisFlag.DUPLICATE_ACK) {
+                    sb.append(' ').append(v.dupAckFrame).append('#').append(v.dupAckNumber);
+                }
+                sb.append(']');
+            }
+        }
+        if (t.rstCause() != null) {
+            sb.append("  [RST: ").append(t.rstCause().code().replace('_', ' ')).append(": ").append(t.rstEvidence()).append(']');
+        }
+        for (Transition tr : t.transitions()) {
+            sb.append("\n           ").append(tr.endpoint()).append(' ').append(tr.from().label()).append(" -> ")
+                    .append(tr.to().label()).append(": ").append(tr.cause());
         }
     }
 

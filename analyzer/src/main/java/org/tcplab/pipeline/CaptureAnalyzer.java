@@ -67,7 +67,7 @@ public final class CaptureAnalyzer {
             firstNanos = f.nanos();
         }
         decoder.decode(f, packet);
-        streams.annotate(packet, f.epochSeconds() * 1_000_000_000L + f.nanos(), f.number(), tcp);
+        streams.annotate(packet, f.epochSeconds() * 1_000_000_000L + f.nanos(), f.number(), f.originalLength(), tcp);
         long t = (f.epochSeconds() - firstSeconds) * 1_000_000_000L + (f.nanos() - firstNanos);
         Layer layer = packet.layer();
         // tshark counts a TCP conversation frame only once the whole header, options included, was

@@ -22,6 +22,11 @@ public final class TcpAnnotation {
     boolean newStream;
     boolean portsReused;
     long firstRttNanos;
+    int clientDirection = -1;
+    org.tcplab.analysis.TcpState clientState;
+    org.tcplab.analysis.TcpState serverState;
+    final java.util.List<org.tcplab.analysis.Transition> transitions = new java.util.ArrayList<>(4);
+    final org.tcplab.analysis.Connection.RstVerdict rst = new org.tcplab.analysis.Connection.RstVerdict();
     /** The sequence analysis of this segment (flags, duplicate-ACK count, ACK RTT, bytes in flight). */
     final org.tcplab.analysis.SequenceAnalysis.Verdict verdict = new org.tcplab.analysis.SequenceAnalysis.Verdict();
 
@@ -37,6 +42,14 @@ public final class TcpAnnotation {
         newStream = false;
         portsReused = false;
         firstRttNanos = 0;
+        clientDirection = -1;
+        clientState = null;
+        serverState = null;
+        if (!transitions.isEmpty()) {
+            transitions.clear();
+        }
+        rst.cause = null;
+        rst.evidence = null;
         verdict.flags = 0;
         verdict.dupAckNumber = 0;
         verdict.ackedFrame = -1;
@@ -66,6 +79,16 @@ public final class TcpAnnotation {
     /** {@link org.tcplab.analysis.AnalysisFlag} bits of this segment. */
     public int analysisFlags() { return verdict.flags; }
     public org.tcplab.analysis.SequenceAnalysis.Verdict verdict() { return verdict; }
+    /** The client's state after this segment (RFC 9293 names), or null when not analysed. */
+    public org.tcplab.analysis.TcpState clientState() { return clientState; }
+    public org.tcplab.analysis.TcpState serverState() { return serverState; }
+    /** True when the client sent this segment. */
+    public boolean fromClient() { return clientDirection == direction; }
+    /** State changes this segment caused, in order. */
+    public java.util.List<org.tcplab.analysis.Transition> transitions() { return transitions; }
+    /** Why this RST was sent, or null for other segments. */
+    public org.tcplab.analysis.RstCause rstCause() { return rst.cause; }
+    public String rstEvidence() { return rst.evidence; }
     /** The connection's initial RTT as known at this segment, or 0. */
     public long firstRttNanos() { return firstRttNanos; }
 }

@@ -27,6 +27,9 @@ public final class TcpStreamTracker {
     private final FlowTable table = new FlowTable(1024);
     private int streams;
     private Connection[] connections = new Connection[256];
+    private final Connection.Segment segment = new Connection.Segment();
+    /** Per stream: family, then srcHi, srcLo, sport, dstHi, dstLo, dport of its first segment (direction 0). */
+    private long[] endpoints = new long[256 * 7];
     /**
      * Per stream, one stride: [base seq dir 0, base seq dir 1, state bits]. State bits: bit 0 the
      * endpoints were swapped (relative to the table's canonical order) in the stream's first
@@ -44,6 +47,38 @@ public final class TcpStreamTracker {
         return streams;
     }
 
+    /** The connections in stream order (index = tshark's tcp.stream); entries may be null. */
+    public Connection[] connections() {
+        return connections;
+    }
+
+    private void rememberEndpoints(int s, DecodedPacket p) {
+        if ((s + 1) * 7 > endpoints.length) {
+            endpoints = Arrays.copyOf(endpoints, Math.max(endpoints.length * 2, (s + 1) * 7));
+        }
+        int b = s * 7;
+        endpoints[b] = p.ipVersion();
+        endpoints[b + 1] = p.srcHi();
+        endpoints[b + 2] = p.srcLo();
+        endpoints[b + 3] = p.sport();
+        endpoints[b + 4] = p.dstHi();
+        endpoints[b + 5] = p.dstLo();
+        endpoints[b + 6] = p.dport();
+    }
+
+    /** "address:port" of a stream's two directions' senders: index 0 sent its first segment. */
+    public String[] endpoints(int s) {
+        int b = s * 7;
+        int family = (int) endpoints[b];
+        String a = org.tcplab.output.Addresses.format(family, endpoints[b + 1], endpoints[b + 2]);
+        String c = org.tcplab.output.Addresses.format(family, endpoints[b + 4], endpoints[b + 5]);
+        if (family == 6) {
+            a = "[" + a + "]";
+            c = "[" + c + "]";
+        }
+        return new String[] {a + ":" + endpoints[b + 3], c + ":" + endpoints[b + 6]};
+    }
+
     /** The analysis state of a stream. */
     public Connection connection(int stream) {
         return connections[stream];
@@ -51,7 +86,7 @@ public final class TcpStreamTracker {
 
     /** Annotates a TCP segment without time or frame number (sequence analysis then sees time 0). */
     public void annotate(DecodedPacket p, TcpAnnotation a) {
-        annotate(p, 0, 0, a);
+        annotate(p, 0, 0, 0, a);
     }
 
     /**
@@ -59,8 +94,9 @@ public final class TcpStreamTracker {
      *
      * @param timeNanos capture time, epoch nanoseconds
      * @param frame     frame number
+     * @param frameLength the frame's original length, for the connection's byte counts
      */
-    public void annotate(DecodedPacket p, long timeNanos, long frame, TcpAnnotation a) {
+    public void annotate(DecodedPacket p, long timeNanos, long frame, int frameLength, TcpAnnotation a) {
         a.reset();
         // tshark assigns the stream after reading ports, seq, ack, offset, flags and window.
         if (!p.isTcp() || p.tcpFieldsCaptured() < 16) {
@@ -77,6 +113,7 @@ public final class TcpStreamTracker {
             s = newStream(swapped);
             table.put(family, p.srcHi(), p.srcLo(), p.sport(), p.dstHi(), p.dstLo(), p.dport(), s);
             a.newStream = true;
+            rememberEndpoints(s, p);
         }
         int dir = swapped == ((state[s * STRIDE + 2] & SWAPPED) != 0) ? 0 : 1;
         long seq = p.seq();
@@ -86,6 +123,7 @@ public final class TcpStreamTracker {
             table.put(family, p.srcHi(), p.srcLo(), p.sport(), p.dstHi(), p.dstLo(), p.dport(), s);
             a.newStream = true;
             a.portsReused = true;
+            rememberEndpoints(s, p);
         }
         a.hasStream = true;
         a.stream = s;
@@ -118,9 +156,36 @@ public final class TcpStreamTracker {
         a.windowScale = scale;
         // RFC 7323 §2.2: the window field of a SYN is never scaled.
         a.window = (flags & SYN) == 0 && scale >= 0 ? (long) p.window() << scale : p.window();
-        connections[s].analyse(dir, seq, p.ack(), p.payloadLength(), flags, p.window(), scale,
-                field(state[b + 2], APPLIED_SHIFT, rev), state[b + dir], timeNanos, frame, a.verdict);
-        a.firstRttNanos = connections[s].firstRttNanos();
+        Connection.Segment g = segment;
+        g.dir = dir;
+        g.seq = seq;
+        g.ack = p.ack();
+        g.relSeq = a.seq;
+        g.relAck = a.ack;
+        g.seglen = p.payloadLength();
+        g.flags = flags;
+        g.window = p.window();
+        g.fwdScale = scale;
+        g.revScale = field(state[b + 2], APPLIED_SHIFT, rev);
+        g.baseFwd = state[b + dir];
+        g.sport = p.sport();
+        g.dport = p.dport();
+        g.frameLength = frameLength;
+        g.time = timeNanos;
+        g.frame = frame;
+        if ((flags & SYN) != 0) {
+            g.optionsData = p.l4Data();
+            g.optionsFrom = p.l4Offset() + 20;
+            g.optionsTo = Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured());
+        } else {
+            g.optionsData = null;
+        }
+        Connection c = connections[s];
+        c.analyse(g, a.verdict, a.transitions, a.rst);
+        a.firstRttNanos = c.firstRttNanos();
+        a.clientDirection = c.clientDirection();
+        a.clientState = c.clientState();
+        a.serverState = c.serverState();
     }
 
     private boolean baseSet(int s, int dir) {

@@ -15,6 +15,11 @@ public final class Cli {
         public List<String> lines() {
             return stdout.isEmpty() ? List.of() : List.of(stdout.split("\n"));
         }
+
+        /** Text output's packet lines, without the indented transition lines under them. */
+        public List<String> packetLines() {
+            return lines().stream().filter(l -> l.matches("^ *\\d+  .*")).toList();
+        }
     }
 
     private Cli() {

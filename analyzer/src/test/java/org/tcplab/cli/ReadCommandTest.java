@@ -21,8 +21,9 @@ class ReadCommandTest {
     void textLines_showStreamFlagsAndRelativeNumbers() throws Exception {
         Cli.Result r = Cli.run("read", corpus("tcp/sanders_tcp_handshake.pcapng"));
         assertEquals(0, r.exitCode(), r.stderr());
-        List<String> lines = r.lines();
+        List<String> lines = r.packetLines();
         assertEquals(3, lines.size());
+        assertTrue(r.stdout().contains("\n           client CLOSED -> SYN-SENT: client sent SYN seq=0"), r.stdout());
         assertTrue(lines.get(0).contains("172.16.16.128:2826 > 212.58.226.142:80  TCP  stream 0  [SYN]  seq=0 win=8192 len=0"), lines.get(0));
         assertTrue(lines.get(1).contains("[SYN, ACK]  seq=0 ack=1"), lines.get(1));
         assertTrue(lines.get(2).contains("[ACK]  seq=1 ack=1"), lines.get(2));
@@ -49,8 +50,8 @@ class ReadCommandTest {
     void countStopsAfterNPrintedPackets_andFiltersCombine() throws Exception {
         Cli.Result r = Cli.run("read", corpus("tcp/dpkt_http.pcap"), "--proto", "tcp", "--host", "65.208.228.223", "--port", "80", "-c", "5");
         assertEquals(0, r.exitCode(), r.stderr());
-        assertEquals(5, r.lines().size());
-        r.lines().forEach(l -> assertTrue(l.contains("65.208.228.223:80"), l));
+        assertEquals(5, r.packetLines().size());
+        r.packetLines().forEach(l -> assertTrue(l.contains("65.208.228.223:80"), l));
         Cli.Result udp = Cli.run("read", corpus("tcp/dpkt_http.pcap"), "--proto", "udp");
         assertEquals(2, udp.lines().size());
         udp.lines().forEach(l -> assertTrue(l.contains(" UDP "), l));
@@ -122,7 +123,7 @@ class ReadCommandTest {
     void sample_readsAsShipped() throws Exception {
         Cli.Result r = Cli.run("read", Samples.path("synthetic-3-flows.pcap").toString());
         assertEquals(0, r.exitCode(), r.stderr());
-        assertEquals(36, r.lines().size());
+        assertEquals(36, r.packetLines().size());
         Matcher m = Pattern.compile("stream (\\d+)").matcher(r.stdout());
         int max = 0;
         while (m.find()) {

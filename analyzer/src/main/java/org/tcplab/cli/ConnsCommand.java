@@ -1,0 +1,150 @@
+package org.tcplab.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tcplab.analysis.Connection;
+import org.tcplab.analysis.ConnectionSummary;
+import org.tcplab.capture.CaptureFileException;
+import org.tcplab.capture.FrameSource;
+import org.tcplab.conv.Conversation;
+import org.tcplab.output.LineOutput;
+import org.tcplab.output.TimeFormat;
+import org.tcplab.pipeline.CaptureAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "conns", mixinStandardHelpOptions = true,
+        description = {"Summarise every TCP connection: endpoints, duration, packets and bytes each way, handshake,",
+                "negotiated options, who closed and how, final states of both sides, Zeek's conn_state and history."})
+public final class ConnsCommand implements Callable<Integer> {
+    enum Format { text, jsonl }
+
+    @Parameters(paramLabel = "FILE", description = "capture file (pcap or pcapng), or - for standard input")
+    String file;
+
+    @Option(names = "--format", description = "text (a table, default) or jsonl (one object per connection)")
+    Format format = Format.text;
+
+    @Override
+    public Integer call() throws IOException {
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        Failure failure = null;
+        try (FrameSource source = Inputs.open(file)) {
+            analyzer.run(source, (f, p, t) -> true);
+        } catch (CaptureFileException e) {
+            failure = new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
+        }
+        List<ConnectionSummary> rows = summaries(analyzer);
+        try (LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), false)) {
+            if (format == Format.text) {
+                text(out, rows);
+            } else {
+                for (ConnectionSummary c : rows) {
+                    jsonl(out.builder(), c);
+                    out.endLine();
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** One summary per analysed stream, in stream order, with endpoints named by role. */
+    public static List<ConnectionSummary> summaries(CaptureAnalyzer analyzer) {
+        List<ConnectionSummary> rows = new ArrayList<>();
+        Connection[] all = analyzer.streams().connections();
+        List<Conversation> convs = analyzer.conversations().rows(true);
+        java.util.Map<Integer, Conversation> byStream = new java.util.HashMap<>();
+        // conversation rows are in order of first appearance, which is stream order for counted streams
+        java.util.Iterator<Conversation> it = convs.iterator();
+        long start = analyzer.firstSeconds() * 1_000_000_000L + analyzer.firstNanos();
+        for (int s = 0; s < analyzer.streams().streamCount(); s++) {
+            Connection c = all[s];
+            if (c == null || c.clientDirection() < 0) {
+                continue;
+            }
+            String[] ends = analyzer.streams().endpoints(s);
+            int cd = c.clientDirection();
+            rows.add(c.summary(s, ends[cd], ends[1 - cd], start));
+        }
+        return rows;
+    }
+
+    private static void text(LineOutput out, List<ConnectionSummary> rows) throws IOException {
+        StringBuilder sb = out.builder();
+        sb.append(String.format("%-6s %-44s %-8s %10s %9s %9s %-9s %-12s %-12s %-7s %s", "stream", "client -> server",
+                "start", "duration", "pkts c>s", "pkts s>c", "handshake", "client", "server", "state", "history"));
+        out.endLine();
+        for (ConnectionSummary c : rows) {
+            StringBuilder t = new StringBuilder();
+            TimeFormat.appendOffset(t, c.startNanos(), 3);
+            StringBuilder d = new StringBuilder();
+            TimeFormat.appendOffset(d, c.durationNanos(), 6);
+            sb.append(String.format("%-6d %-44s %-8s %10s %9d %9d %-9s %-12s %-12s %-7s %s", c.stream(),
+                    c.client() + " -> " + c.server() + (c.rolesInferred() ? "?" : ""), t, d, c.clientPackets(),
+                    c.serverPackets(), c.handshakeComplete() ? "complete" : "partial", c.clientState(), c.serverState(),
+                    c.conn_state(), c.history()));
+            out.endLine();
+            sb.append("       bytes c>s ").append(c.clientBytes()).append(" (payload ").append(c.clientPayload())
+                    .append("), s>c ").append(c.serverBytes()).append(" (payload ").append(c.serverPayload()).append(")");
+            if (c.clientMss() >= 0 || c.serverMss() >= 0) {
+                sb.append("; MSS ").append(c.clientMss()).append('/').append(c.serverMss());
+            }
+            if (c.clientWindowScale() >= 0) {
+                sb.append(", window scale ").append(c.clientWindowScale()).append('/').append(c.serverWindowScale());
+            }
+            sb.append(c.sack() ? ", SACK" : "").append(c.timestamps() ? ", timestamps" : "");
+            if (c.clientMaxSegment() > 0 || c.serverMaxSegment() > 0) {
+                sb.append("; segments c>s ").append(c.clientMinSegment()).append('-').append(c.clientMaxSegment())
+                        .append(", s>c ").append(c.serverMinSegment()).append('-').append(c.serverMaxSegment());
+            }
+            if (c.closedFirst() != null) {
+                sb.append("; closed first by ").append(c.closedFirst());
+            }
+            if (c.rstCause() != null) {
+                sb.append("; RST by ").append(c.rstBy()).append(": ").append(c.rstCause());
+            }
+            out.endLine();
+        }
+        if (rows.stream().anyMatch(ConnectionSummary::rolesInferred)) {
+            sb.append("? no SYN captured: client and server are inferred (the SYN+ACK's receiver, else the higher port)");
+            out.endLine();
+        }
+    }
+
+    static void jsonl(StringBuilder sb, ConnectionSummary c) {
+        sb.append("{\"stream\":").append(c.stream()).append(",\"client\":\"").append(c.client()).append("\",\"server\":\"")
+                .append(c.server()).append("\",\"roles_inferred\":").append(c.rolesInferred()).append(",\"start\":");
+        TimeFormat.appendOffset(sb, c.startNanos(), 9);
+        sb.append(",\"duration\":");
+        TimeFormat.appendOffset(sb, c.durationNanos(), 9);
+        sb.append(",\"client_packets\":").append(c.clientPackets()).append(",\"client_bytes\":").append(c.clientBytes())
+                .append(",\"client_payload\":").append(c.clientPayload()).append(",\"server_packets\":").append(c.serverPackets())
+                .append(",\"server_bytes\":").append(c.serverBytes()).append(",\"server_payload\":").append(c.serverPayload())
+                .append(",\"handshake_complete\":").append(c.handshakeComplete())
+                .append(",\"client_mss\":").append(c.clientMss()).append(",\"server_mss\":").append(c.serverMss())
+                .append(",\"client_wscale\":").append(c.clientWindowScale()).append(",\"server_wscale\":").append(c.serverWindowScale())
+                .append(",\"sack\":").append(c.sack()).append(",\"timestamps\":").append(c.timestamps())
+                .append(",\"client_segment_min\":").append(c.clientMinSegment()).append(",\"client_segment_max\":").append(c.clientMaxSegment())
+                .append(",\"server_segment_min\":").append(c.serverMinSegment()).append(",\"server_segment_max\":").append(c.serverMaxSegment());
+        if (c.irttNanos() > 0) {
+            sb.append(",\"irtt\":");
+            TimeFormat.appendOffset(sb, c.irttNanos(), 9);
+        }
+        if (c.closedFirst() != null) {
+            sb.append(",\"closed_first\":\"").append(c.closedFirst()).append('"');
+        }
+        if (c.rstCause() != null) {
+            sb.append(",\"rst_by\":\"").append(c.rstBy()).append("\",\"rst_cause\":\"").append(c.rstCause()).append('"');
+        }
+        sb.append(",\"client_state\":\"").append(c.clientState()).append("\",\"server_state\":\"").append(c.serverState())
+                .append("\",\"conn_state\":\"").append(c.conn_state()).append("\",\"history\":\"").append(c.history()).append("\"}");
+    }
+}
