@@ -311,7 +311,8 @@ public final class Connection {
             r.cause = RstCause.AFTER_CLOSE;
             r.evidence = "the " + xName + " sent FIN in frame " + x.finFrame + " and closed; the " + yName
                     + "'s data in frame " + y.lastDataSentFrame + " arrived after that";
-        } else if (x.state.synchronized_() && !x.sentFin && x.lastDataReceivedFrame > x.lastDataSentFrame) {
+        } else if (x.state.synchronized_() && x.lastDataReceivedFrame > x.lastDataSentFrame) {
+            // A FIN may come first: Java shuts the output down before closing a socket
             r.cause = RstCause.UNREAD_DATA;
             r.evidence = "the " + yName + "'s data in frame " + x.lastDataReceivedFrame + " got no reply before the RST: the "
                     + xName + " closed with data it had not read (RFC 1122 §4.2.2.13)";

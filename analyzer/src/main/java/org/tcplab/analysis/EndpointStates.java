@@ -33,6 +33,11 @@ final class EndpointStates {
         boolean ackSet = (flags & ACK) != 0;
         boolean fin = (flags & FIN) != 0;
         boolean rst = (flags & RST) != 0;
+        if (rst && !rstInWindow) {
+            // RFC 5961 §3.2: the receiver ignores it; and an endpoint's own RST would carry its next
+            // sequence number, so this one is stale or forged: neither side changes
+            return;
+        }
         // --- the sender ---
         if (rst) {
             if (x.state == TcpState.LISTEN && !x.sentSyn) {
@@ -84,9 +89,6 @@ final class EndpointStates {
         }
         // --- the receiver ---
         if (rst) {
-            if (!rstInWindow) {
-                return; // RFC 5961 §3.2: outside the window, the receiver ignores it
-            }
             if (y.state == TcpState.SYN_RECEIVED && y.passive) {
                 move(y, yName, TcpState.LISTEN, yName + " received RST in SYN-RECEIVED: back to LISTEN,"
                         + " as a passive open does (RFC 9293 §3.10.7.4)", out);

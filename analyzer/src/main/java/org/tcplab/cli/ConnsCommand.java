@@ -45,7 +45,7 @@ public final class ConnsCommand implements Callable<Integer> {
                 text(out, rows);
             } else {
                 for (ConnectionSummary c : rows) {
-                    jsonl(out.builder(), c);
+                    appendJson(out.builder(), c);
                     out.endLine();
                 }
             }
@@ -119,7 +119,7 @@ public final class ConnsCommand implements Callable<Integer> {
         }
     }
 
-    static void jsonl(StringBuilder sb, ConnectionSummary c) {
+    public static void appendJson(StringBuilder sb, ConnectionSummary c) {
         sb.append("{\"stream\":").append(c.stream()).append(",\"client\":\"").append(c.client()).append("\",\"server\":\"")
                 .append(c.server()).append("\",\"roles_inferred\":").append(c.rolesInferred()).append(",\"start\":");
         TimeFormat.appendOffset(sb, c.startNanos(), 9);

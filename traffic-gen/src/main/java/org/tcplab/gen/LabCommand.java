@@ -1,0 +1,192 @@
+package org.tcplab.gen;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.tcplab.capture.CaptureFiles;
+import org.tcplab.capture.CaptureWriter;
+import org.tcplab.capture.FrameSource;
+import org.tcplab.cli.ConnsCommand;
+import org.tcplab.cli.ExitCodes;
+import org.tcplab.cli.Failure;
+import org.tcplab.gen.scenario.Scenario;
+import org.tcplab.gen.scenario.ScenarioContext;
+import org.tcplab.gen.scenario.Scenarios;
+import org.tcplab.live.CaptureFailure;
+import org.tcplab.live.LiveCapture;
+import org.tcplab.live.LiveCaptureOptions;
+import org.tcplab.output.TextFormatter;
+import org.tcplab.pipeline.CaptureAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = {"Run scenarios in a private network namespace, capture each on its loopback and analyse it:",
+                "DIR/SCENARIO.pcap, DIR/SCENARIO.txt (connections, states, transitions, packets) and the kernel's",
+                "own socket states (ss -tan). Needs root (for the namespace and the capture)."})
+public final class LabCommand implements Callable<Integer> {
+    static final int FIRST_PORT = 6000;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write the captures and analyses")
+    Path out;
+
+    @Option(names = "--timestamps", description = "keep TCP timestamps on (segments then carry 1448 bytes, not 1460)")
+    boolean timestamps;
+
+    @Option(names = "--inside", hidden = true, description = "already inside the namespace (set by the lab itself)")
+    boolean inside;
+
+    @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "scenarios to run (default: all): ${COMPLETION-CANDIDATES}",
+            completionCandidates = ScenarioNames.class)
+    List<String> names = new ArrayList<>();
+
+    /** For the help text. */
+    static final class ScenarioNames extends ArrayList<String> {
+        ScenarioNames() {
+            super(Scenarios.all().keySet());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Scenario> all = Scenarios.all();
+        for (String n : names) {
+            if (!all.containsKey(n)) {
+                throw new Failure(ExitCodes.USAGE, "unknown scenario " + n + "; there are: " + String.join(", ", all.keySet()));
+            }
+        }
+        if (!inside) {
+            return reexecInNamespace();
+        }
+        setUpLoopback();
+        Files.createDirectories(out);
+        List<String> run = names.isEmpty() ? new ArrayList<>(all.keySet()) : names;
+        int failed = 0;
+        int port = FIRST_PORT;
+        for (String n : run) {
+            if (!runOne(all.get(n), port++)) {
+                failed++;
+            }
+        }
+        System.out.printf("%d of %d scenarios went as expected; results in %s%n", run.size() - failed, run.size(), out);
+        return failed == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    /** Runs this same command again under unshare -n, so that nothing leaves a private namespace. */
+    private int reexecInNamespace() throws IOException, InterruptedException {
+        if (!"0".equals(run("id", "-u").trim())) {
+            throw new Failure(ExitCodes.NO_PERMISSION, "the lab needs root for its private network namespace and the capture;"
+                    + " run: sudo bin/traffic-gen lab --out " + out);
+        }
+        List<String> cmd = new ArrayList<>(List.of("unshare", "-n",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), TrafficGenMain.class.getName(), "lab", "--inside",
+                "--out", out.toAbsolutePath().toString()));
+        if (timestamps) {
+            cmd.add("--timestamps");
+        }
+        cmd.addAll(names);
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        return p.waitFor();
+    }
+
+    private void setUpLoopback() throws IOException, InterruptedException {
+        run("ip", "link", "set", "lo", "up");
+        run("ip", "link", "set", "lo", "mtu", "1500");
+        // no segmentation offload: the capture shows the real 1460-byte segments
+        runQuietly("ethtool", "-K", "lo", "tso", "off", "gso", "off", "gro", "off");
+        run("sysctl", "-q", "-w", "net.ipv4.tcp_timestamps=" + (timestamps ? 1 : 0));
+    }
+
+    private boolean runOne(Scenario s, int port) throws IOException, InterruptedException {
+        System.out.println(s.name() + ": " + s.description());
+        Path pcap = out.resolve(s.name() + ".pcap");
+        LiveCapture capture;
+        try {
+            capture = LiveCapture.start(new LiveCaptureOptions("lo", s.filter(port), LiveCaptureOptions.DEFAULT_SNAPLEN,
+                    LiveCaptureOptions.PRINTING_BUFFER, true), (lt, snap) -> CaptureWriter.open(pcap, lt, snap, "lo", s.filter(port)),
+                    false, Long.MAX_VALUE);
+        } catch (CaptureFailure f) {
+            throw new Failure(ExitCodes.NO_PERMISSION, f.getMessage());
+        }
+        ScenarioContext ctx = new ScenarioContext(InetAddress.getByName("127.0.0.1"), port, System.out);
+        String error = null;
+        try {
+            Thread.sleep(100);
+            s.run(ctx);
+            Thread.sleep(200);
+        } catch (Exception e) {
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+        } finally {
+            capture.close();
+        }
+        String analysis = analyse(pcap, ctx, s, error);
+        Files.writeString(out.resolve(s.name() + ".txt"), analysis, StandardCharsets.UTF_8);
+        System.out.println(error == null ? "  ok: " + capture.stats().captured() + " packets in " + pcap
+                : "  FAILED: " + error);
+        return error == null;
+    }
+
+    /** The analyzer's account of the capture: connections, then every packet with states and transitions. */
+    static String analyse(Path pcap, ScenarioContext ctx, Scenario s, String error) throws IOException {
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        TextFormatter text = new TextFormatter(false);
+        StringBuilder packets = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        try (FrameSource src = CaptureFiles.open(pcap)) {
+            analyzer.run(src, (f, p, t) -> {
+                line.setLength(0);
+                text.format(f, p, t, analyzer.firstSeconds(), analyzer.firstNanos(), line);
+                packets.append(line).append('\n');
+                return true;
+            });
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(s.name()).append(": ").append(s.description()).append('\n');
+        if (error != null) {
+            sb.append("# FAILED: ").append(error).append('\n');
+        }
+        sb.append("\n## Connections\n");
+        StringBuilder conns = new StringBuilder();
+        for (var c : ConnsCommand.summaries(analyzer)) {
+            conns.setLength(0);
+            org.tcplab.cli.ConnsCommand.appendJson(conns, c);
+            sb.append(conns).append('\n');
+        }
+        sb.append("\n## The kernel's sockets\n");
+        for (String snap : ctx.socketSnapshots()) {
+            sb.append(snap);
+        }
+        sb.append("\n## Packets\n").append(packets);
+        return sb.toString();
+    }
+
+    private static String run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String o = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new Failure(ExitCodes.BAD_INPUT, String.join(" ", cmd) + " failed: " + o.trim());
+        }
+        return o;
+    }
+
+    private static void runQuietly(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            // ethtool may be missing: offloads then stay on, and the report's segment sizes show it
+        }
+    }
+
+}

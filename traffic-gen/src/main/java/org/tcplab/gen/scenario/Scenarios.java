@@ -1,0 +1,20 @@
+package org.tcplab.gen.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The scenarios by name, in the order the lab runs them. */
+public final class Scenarios {
+    private Scenarios() {
+    }
+
+    public static Map<String, Scenario> all() {
+        Map<String, Scenario> m = new LinkedHashMap<>();
+        for (Scenario s : List.of(new Greeting(List.of("Alice", "Bob")), RstScenarios.REFUSED, RstScenarios.ABORT,
+                RstScenarios.UNREAD, RstScenarios.AFTER_CLOSE, new RstOutOfWindow())) {
+            m.put(s.name(), s);
+        }
+        return m;
+    }
+}

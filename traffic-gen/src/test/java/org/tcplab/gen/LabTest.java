@@ -1,0 +1,179 @@
+package org.tcplab.gen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tcplab.analysis.RstCause;
+import org.tcplab.analysis.TcpState;
+import org.tcplab.analysis.Transition;
+import org.tcplab.capture.CaptureFiles;
+import org.tcplab.capture.FrameSource;
+import org.tcplab.pipeline.CaptureAnalyzer;
+
+/**
+ * The lab for real, as root: each scenario's traffic through the kernel in a private namespace,
+ * captured with our sniffer, analysed, and the analysis checked against what the kernel did:
+ * the RST cause of each RST scenario, the transitions, and the final states against the kernel's
+ * own socket table (ss -tan). Skipped, with that reason in the report, only when not root.
+ */
+class LabTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void runTheLab() throws Exception {
+        assumeTrue(isRoot(), "skipped: the lab needs root (network namespace, capture)");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), TrafficGenMain.class.getName(), "lab", "--out", dir.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+    }
+
+    /** What the analyzer says of one scenario's capture. */
+    record Result(List<Transition> transitions, List<RstCause> rstCauses, TcpState client, TcpState server, String text,
+                  TcpState clientAfterRst, TcpState serverAfterRst) {
+    }
+
+    static Result analyse(String scenario) throws IOException {
+        List<Transition> ts = new ArrayList<>();
+        List<RstCause> causes = new ArrayList<>();
+        TcpState[] last = new TcpState[2];
+        TcpState[] afterRst = new TcpState[2];
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve(scenario + ".pcap"))) {
+            analyzer.run(s, (f, p, t) -> {
+                ts.addAll(t.transitions());
+                if (t.rstCause() != null) {
+                    causes.add(t.rstCause());
+                    afterRst[0] = t.clientState();
+                    afterRst[1] = t.serverState();
+                }
+                if (t.clientState() != null) {
+                    last[0] = t.clientState();
+                    last[1] = t.serverState();
+                }
+                return true;
+            });
+        }
+        return new Result(ts, causes, last[0], last[1], Files.readString(dir.resolve(scenario + ".txt")), afterRst[0],
+                afterRst[1]);
+    }
+
+    /** The kernel's states in the scenario's last ss snapshot, by local port. */
+    static Map<Integer, String> kernelStates(String text) {
+        String sockets = text.substring(text.indexOf("## The kernel's sockets"), text.indexOf("## Packets"));
+        String lastSnapshot = sockets.substring(sockets.lastIndexOf("# ss -tan"));
+        Map<Integer, String> states = new HashMap<>();
+        for (String line : lastSnapshot.split("\n")) {
+            String[] f = line.split(" ");
+            if (f.length >= 5 && !f[0].equals("LISTEN") && !f[0].equals("#")) {
+                states.put(Integer.parseInt(f[3].substring(f[3].lastIndexOf(':') + 1)), f[0]);
+            }
+        }
+        return states;
+    }
+
+    /** ss's name for a state; CLOSED sockets are gone from its table. */
+    static String ssName(TcpState s) {
+        return switch (s) {
+            case ESTABLISHED -> "ESTAB";
+            case SYN_RECEIVED -> "SYN-RECV";
+            case CLOSED -> null;
+            default -> s.label();
+        };
+    }
+
+    static void assertStatesMatchKernel(Result r, int serverPort) {
+        Map<Integer, String> kernel = kernelStates(r.text());
+        assertEquals(ssName(r.server()), kernel.get(serverPort), "server state vs ss -tan: " + kernel);
+        long clientSockets = kernel.keySet().stream().filter(p -> p != serverPort).count();
+        if (ssName(r.client()) == null) {
+            assertEquals(0, clientSockets, "the client is CLOSED: the kernel must have no socket for it: " + kernel);
+        } else {
+            assertTrue(kernel.containsValue(ssName(r.client())), "client " + r.client() + " vs " + kernel);
+        }
+    }
+
+    @Test
+    void greeting_handshakeThenServerClosesFirst_statesMatchTheKernel() throws Exception {
+        Result r = analyse("greeting");
+        List<String> arrows = r.transitions().stream().map(t -> t.endpoint() + " " + t.from().label() + ">" + t.to().label()).toList();
+        assertEquals(List.of("client CLOSED>SYN-SENT", "server LISTEN>SYN-RECEIVED", "client SYN-SENT>ESTABLISHED",
+                "server SYN-RECEIVED>ESTABLISHED", "server ESTABLISHED>FIN-WAIT-1", "client ESTABLISHED>CLOSE-WAIT",
+                // the client's FIN carries the ACK of the server's FIN: the client moves as sender
+                // first, then the server takes both arrows, ACK before FIN (RFC 9293 §3.10.7.4)
+                "client CLOSE-WAIT>LAST-ACK", "server FIN-WAIT-1>FIN-WAIT-2", "server FIN-WAIT-2>TIME-WAIT",
+                "client LAST-ACK>CLOSED"), arrows);
+        assertEquals(TcpState.TIME_WAIT, r.server());
+        assertEquals(TcpState.CLOSED, r.client());
+        assertStatesMatchKernel(r, LabCommand.FIRST_PORT);
+        assertTrue(r.text().contains("Hello Alice!") || r.text().contains("len=13"), "the exchange is in the capture");
+    }
+
+    @Test
+    void refused_isClassifiedRefused_andBothClosed() throws Exception {
+        Result r = analyse("rst-refused");
+        assertEquals(List.of(RstCause.REFUSED), r.rstCauses());
+        assertEquals(TcpState.CLOSED, r.client());
+        assertStatesMatchKernel(r, LabCommand.FIRST_PORT + 1);
+    }
+
+    @Test
+    void soLingerZero_isClassifiedAbort() throws Exception {
+        Result r = analyse("rst-abort");
+        assertEquals(List.of(RstCause.ABORT), r.rstCauses());
+        assertEquals(TcpState.CLOSED, r.client());
+        assertEquals(TcpState.CLOSED, r.server());
+        assertStatesMatchKernel(r, LabCommand.FIRST_PORT + 2);
+    }
+
+    @Test
+    void closeWithUnreadData_isClassifiedUnreadData() throws Exception {
+        Result r = analyse("rst-unread");
+        assertEquals(List.of(RstCause.UNREAD_DATA), r.rstCauses());
+        assertStatesMatchKernel(r, LabCommand.FIRST_PORT + 3);
+    }
+
+    @Test
+    void writeAfterClose_isClassifiedAfterClose() throws Exception {
+        Result r = analyse("rst-after-close");
+        assertEquals(List.of(RstCause.AFTER_CLOSE), r.rstCauses());
+        assertStatesMatchKernel(r, LabCommand.FIRST_PORT + 4);
+    }
+
+    @Test
+    void forgedRstOutsideTheWindow_isClassifiedOutOfWindow_andChangesNothing() throws Exception {
+        Result r = analyse("rst-out-of-window");
+        assertEquals(List.of(RstCause.OUT_OF_WINDOW), r.rstCauses());
+        assertEquals(TcpState.ESTABLISHED, r.clientAfterRst(), "RFC 5961: ignored");
+        assertEquals(TcpState.ESTABLISHED, r.serverAfterRst());
+        // the kernel agrees: after the forged RST its sockets were still established
+        assertEquals("ESTAB", kernelStates(r.text()).get(LabCommand.FIRST_PORT + 5));
+    }
+
+    static boolean isRoot() {
+        try {
+            Process p = new ProcessBuilder("id", "-u").start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor();
+            return "0".equals(out);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
