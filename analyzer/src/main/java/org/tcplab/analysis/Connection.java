@@ -43,6 +43,21 @@ public final class Connection {
         return clientDir;
     }
 
+    /** Both endpoints are done: CLOSED or TIME-WAIT (nothing but a stray retransmission can follow). */
+    public boolean finished() {
+        if (clientDir < 0) {
+            return false;
+        }
+        TcpState c = ends[clientDir].state;
+        TcpState s = ends[1 - clientDir].state;
+        return (c == TcpState.CLOSED || c == TcpState.TIME_WAIT) && (s == TcpState.CLOSED || s == TcpState.TIME_WAIT);
+    }
+
+    /** Capture time of the connection's latest segment, epoch nanoseconds. */
+    public long lastTime() {
+        return lastTime;
+    }
+
     public TcpState clientState() {
         return ends[clientDir].state;
     }

@@ -20,6 +20,19 @@ public final class AnalyzerMain implements Runnable {
         System.exit(execute("analyzer", new AnalyzerMain(), args));
     }
 
+    /** The one-line message for an Error that escapes a command (never a stack trace). */
+    static int fatal(String name, Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            System.err.println(name + ": out of memory (" + t.getMessage() + "); give the JVM more heap, e.g. TCPLAB_JAVA_OPTS=-Xmx2g");
+        } else {
+            System.err.println(name + ": internal error: " + t + " (set TCPLAB_DEBUG=1 for the stack trace)");
+            if (System.getenv("TCPLAB_DEBUG") != null) {
+                t.printStackTrace();
+            }
+        }
+        return ExitCodes.INTERNAL;
+    }
+
     /** Runs a picocli command with one-line errors: the shared base of both launchers. */
     public static int execute(String name, Object command, String... args) {
         CommandLine cl = new CommandLine(command);
@@ -37,18 +50,18 @@ public final class AnalyzerMain implements Runnable {
                 System.err.println(name + ": " + t.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
-            System.err.println(name + ": internal error: " + t + " (set TCPLAB_DEBUG=1 for the stack trace)");
-            if (System.getenv("TCPLAB_DEBUG") != null) {
-                t.printStackTrace();
-            }
-            return ExitCodes.INTERNAL;
+            return fatal(name, t);
         });
         cl.setParameterExceptionHandler((e, a) -> {
             System.err.println(name + ": " + e.getMessage());
             System.err.println("Try '" + name + " " + (e.getCommandLine().getCommandName().equals(name) ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for more information.");
             return ExitCodes.USAGE;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            return fatal(name, e);
+        }
     }
 
     private static boolean isBrokenPipe(Throwable t) {

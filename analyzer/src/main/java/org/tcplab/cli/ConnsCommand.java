@@ -6,14 +6,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tcplab.analysis.Connection;
 import org.tcplab.analysis.ConnectionSummary;
 import org.tcplab.capture.CaptureFileException;
 import org.tcplab.capture.FrameSource;
-import org.tcplab.conv.Conversation;
 import org.tcplab.output.LineOutput;
 import org.tcplab.output.TimeFormat;
 import org.tcplab.pipeline.CaptureAnalyzer;
+import org.tcplab.pipeline.PacketSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,16 +29,25 @@ public final class ConnsCommand implements Callable<Integer> {
     @Option(names = "--format", description = "text (a table, default) or jsonl (one object per connection)")
     Format format = Format.text;
 
+    @Option(names = "--max-tracked", paramLabel = "N", description = "connections analysed at once; beyond, the oldest is summarised early (default ${DEFAULT-VALUE})")
+    int maxTracked = 1 << 20;
+
+
     @Override
     public Integer call() throws IOException {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        analyzer.streams().maxTracked(maxTracked);
         Failure failure = null;
+        List<ConnectionSummary> rows = new ArrayList<>();
         try (FrameSource source = Inputs.open(file)) {
-            analyzer.run(source, (f, p, t) -> true);
+            analyse(source, analyzer, (f, p, t) -> true, rows);
         } catch (CaptureFileException e) {
             failure = new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
         }
-        List<ConnectionSummary> rows = summaries(analyzer);
+        if (analyzer.streams().evictedEarly() > 0) {
+            System.err.printf("conns: %d connections were summarised early: more than %d open at once (--max-tracked)%n",
+                    analyzer.streams().evictedEarly(), maxTracked);
+        }
         try (LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), false)) {
             if (format == Format.text) {
                 text(out, rows);
@@ -56,25 +64,20 @@ public final class ConnsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** One summary per analysed stream, in stream order, with endpoints named by role. */
-    public static List<ConnectionSummary> summaries(CaptureAnalyzer analyzer) {
-        List<ConnectionSummary> rows = new ArrayList<>();
-        Connection[] all = analyzer.streams().connections();
-        List<Conversation> convs = analyzer.conversations().rows(true);
-        java.util.Map<Integer, Conversation> byStream = new java.util.HashMap<>();
-        // conversation rows are in order of first appearance, which is stream order for counted streams
-        java.util.Iterator<Conversation> it = convs.iterator();
-        long start = analyzer.firstSeconds() * 1_000_000_000L + analyzer.firstNanos();
-        for (int s = 0; s < analyzer.streams().streamCount(); s++) {
-            Connection c = all[s];
-            if (c == null || c.clientDirection() < 0) {
-                continue;
-            }
-            String[] ends = analyzer.streams().endpoints(s);
-            int cd = c.clientDirection();
-            rows.add(c.summary(s, ends[cd], ends[1 - cd], start));
+    /**
+     * Runs the analysis and returns one summary per connection, in stream order. Connections are
+     * summarised as they finish (or idle out, or are evicted by the cap) and their state freed.
+     */
+    public static void analyse(FrameSource source, CaptureAnalyzer analyzer, PacketSink sink, List<ConnectionSummary> rows)
+            throws IOException {
+        analyzer.streams().onRetired(rows::add);
+        try {
+            analyzer.run(source, sink);
+        } finally {
+            // also after a damaged file: summarise what was read
+            analyzer.streams().retireAll(analyzer.firstSeconds() * 1_000_000_000L + analyzer.firstNanos());
+            rows.sort(java.util.Comparator.comparingInt(ConnectionSummary::stream));
         }
-        return rows;
     }
 
     private static void text(LineOutput out, List<ConnectionSummary> rows) throws IOException {

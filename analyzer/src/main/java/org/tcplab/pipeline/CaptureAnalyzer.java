@@ -65,6 +65,7 @@ public final class CaptureAnalyzer {
         if (packets++ == 0) {
             firstSeconds = f.epochSeconds();
             firstNanos = f.nanos();
+            streams.captureStart(firstSeconds * 1_000_000_000L + firstNanos);
         }
         decoder.decode(f, packet);
         streams.annotate(packet, f.epochSeconds() * 1_000_000_000L + f.nanos(), f.number(), f.originalLength(), tcp);

@@ -2,6 +2,7 @@ package org.tcplab.tcp;
 
 import java.util.Arrays;
 import org.tcplab.analysis.Connection;
+import org.tcplab.analysis.ConnectionSummary;
 import org.tcplab.decode.DecodedPacket;
 
 /**
@@ -27,6 +28,27 @@ public final class TcpStreamTracker {
     private final FlowTable table = new FlowTable(1024);
     private int streams;
     private Connection[] connections = new Connection[256];
+    /**
+     * Bounds on the analysis state (the stream numbering itself stays, as in tshark): a finished
+     * connection (both ends CLOSED or TIME-WAIT) quiet for {@link #FINISHED_NANOS} of capture time,
+     * or any connection idle for {@link #IDLE_NANOS}, is summarised and freed at the next sweep
+     * (late duplicates of a final ACK still find the state, as in tshark); beyond {@link #maxTracked} live connections the
+     * oldest is summarised and freed early, and counted. A later segment of a freed stream starts
+     * a fresh analysis, as for a capture that begins mid-connection.
+     */
+    public static final long IDLE_NANOS = 300_000_000_000L;
+    public static final long FINISHED_NANOS = 10_000_000_000L;
+    private long lastSweep;
+    private static final int SWEEP_EVERY = 1 << 16;
+    private int maxTracked = 1 << 20;
+    private int live;
+    private int[] fifo = new int[1024];
+    private int fifoHead;
+    private int fifoTail;
+    private long evictedEarly;
+    private long evictedIdle;
+    private long sinceSweep;
+    private java.util.function.Consumer<ConnectionSummary> retired = summary -> { };
     private final Connection.Segment segment = new Connection.Segment();
     /** Per stream: family, then srcHi, srcLo, sport, dstHi, dstLo, dport of its first segment (direction 0). */
     private long[] endpoints = new long[256 * 7];
@@ -45,6 +67,111 @@ public final class TcpStreamTracker {
 
     public int streamCount() {
         return streams;
+    }
+
+    /** Where summaries of freed connections go (the conns command prints or keeps them). */
+    public void onRetired(java.util.function.Consumer<ConnectionSummary> sink) {
+        this.retired = sink;
+    }
+
+    public void maxTracked(int max) {
+        this.maxTracked = Math.max(1, max);
+    }
+
+    /** Live connections whose analysis state is held. */
+    public int tracked() {
+        return live;
+    }
+
+    /** Connections freed before they finished because of the cap. */
+    public long evictedEarly() {
+        return evictedEarly;
+    }
+
+    public long evictedIdle() {
+        return evictedIdle;
+    }
+
+    /** Summarises and frees one stream's analysis state. */
+    private void retire(int s, long captureStart) {
+        Connection c = connections[s];
+        if (c == null) {
+            return;
+        }
+        if (c.clientDirection() >= 0) {
+            String[] ends = endpoints(s);
+            int cd = c.clientDirection();
+            retired.accept(c.summary(s, ends[cd], ends[1 - cd], captureStart));
+        }
+        connections[s] = null;
+        live--;
+    }
+
+    /** Summarises every connection still held (at the end of a capture), in stream order. */
+    public void retireAll(long captureStart) {
+        for (int s = 0; s < streams; s++) {
+            retire(s, captureStart);
+        }
+    }
+
+    private long captureStart;
+
+    /** Capture time of the first frame, for the summaries' relative start. */
+    public void captureStart(long nanos) {
+        if (captureStart == 0) {
+            captureStart = nanos;
+        }
+    }
+
+    private void afterSegment(long now) {
+        if (++sinceSweep >= SWEEP_EVERY || now - lastSweep >= FINISHED_NANOS) {
+            sinceSweep = 0;
+            lastSweep = now;
+            for (int i = fifoHead; i != fifoTail; i = (i + 1) & (fifo.length - 1)) {
+                Connection o = connections[fifo[i]];
+                if (o == null) {
+                    continue;
+                }
+                long quiet = now - o.lastTime();
+                if (o.finished() && quiet > FINISHED_NANOS) {
+                    retire(fifo[i], captureStart);
+                } else if (quiet > IDLE_NANOS) {
+                    retire(fifo[i], captureStart);
+                    evictedIdle++;
+                }
+            }
+            while (fifoHead != fifoTail && connections[fifo[fifoHead]] == null) {
+                fifoHead = (fifoHead + 1) & (fifo.length - 1);
+            }
+        }
+    }
+
+    private void track(int s) {
+        if (((fifoTail + 1) & (fifo.length - 1)) == fifoHead) {
+            int[] bigger = new int[fifo.length * 2];
+            int n = 0;
+            for (int i = fifoHead; i != fifoTail; i = (i + 1) & (fifo.length - 1)) {
+                bigger[n++] = fifo[i];
+            }
+            fifo = bigger;
+            fifoHead = 0;
+            fifoTail = n;
+        }
+        fifo[fifoTail] = s;
+        fifoTail = (fifoTail + 1) & (fifo.length - 1);
+        live++;
+        while (live > maxTracked && fifoHead != fifoTail) {
+            int old = fifo[fifoHead];
+            fifoHead = (fifoHead + 1) & (fifo.length - 1);
+            if (connections[old] != null && old != s) {
+                retire(old, captureStart);
+                evictedEarly++;
+            }
+        }
+        // drop entries of streams already freed from the front of the queue
+        while (fifoHead != fifoTail && connections[fifo[fifoHead]] == null) {
+            fifoHead = (fifoHead + 1) & (fifo.length - 1);
+        }
     }
 
     /** The connections in stream order (index = tshark's tcp.stream); entries may be null. */
@@ -181,11 +308,18 @@ public final class TcpStreamTracker {
             g.optionsData = null;
         }
         Connection c = connections[s];
+        if (c == null) {
+            // a segment of a stream whose analysis was freed: start afresh
+            c = new Connection();
+            connections[s] = c;
+            track(s);
+        }
         c.analyse(g, a.verdict, a.transitions, a.rst);
         a.firstRttNanos = c.firstRttNanos();
         a.clientDirection = c.clientDirection();
         a.clientState = c.clientState();
         a.serverState = c.serverState();
+        afterSegment(timeNanos);
     }
 
     private boolean baseSet(int s, int dir) {
@@ -232,6 +366,7 @@ public final class TcpStreamTracker {
             connections = Arrays.copyOf(connections, s * 2);
         }
         connections[s] = new Connection();
+        track(s);
         long bits = swapped ? SWAPPED : 0;
         bits = withField(bits, OFFERED_SHIFT, 0, -1);
         bits = withField(bits, OFFERED_SHIFT, 1, -1);

@@ -142,13 +142,14 @@ public final class LabCommand implements Callable<Integer> {
         TextFormatter text = new TextFormatter(false);
         StringBuilder packets = new StringBuilder();
         StringBuilder line = new StringBuilder();
+        List<org.tcplab.analysis.ConnectionSummary> summaries = new ArrayList<>();
         try (FrameSource src = CaptureFiles.open(pcap)) {
-            analyzer.run(src, (f, p, t) -> {
+            ConnsCommand.analyse(src, analyzer, (f, p, t) -> {
                 line.setLength(0);
                 text.format(f, p, t, analyzer.firstSeconds(), analyzer.firstNanos(), line);
                 packets.append(line).append('\n');
                 return true;
-            });
+            }, summaries);
         }
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(s.name()).append(": ").append(s.description()).append('\n');
@@ -157,7 +158,7 @@ public final class LabCommand implements Callable<Integer> {
         }
         sb.append("\n## Connections\n");
         StringBuilder conns = new StringBuilder();
-        for (var c : ConnsCommand.summaries(analyzer)) {
+        for (var c : summaries) {
             conns.setLength(0);
             org.tcplab.cli.ConnsCommand.appendJson(conns, c);
             sb.append(conns).append('\n');

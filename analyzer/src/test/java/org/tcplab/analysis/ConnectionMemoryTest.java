@@ -1,0 +1,111 @@
+package org.tcplab.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tcplab.decode.Packets.ipv4;
+import static org.tcplab.decode.Packets.tcp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tcplab.capture.LinkTypes;
+import org.tcplab.decode.DecodedPacket;
+import org.tcplab.decode.PacketDecoder;
+import org.tcplab.tcp.TcpAnnotation;
+import org.tcplab.tcp.TcpStreamTracker;
+
+/**
+ * The connection table's memory: what one tracked connection costs, that finished connections are
+ * freed, and that the cap holds with a count of what it evicted.
+ */
+class ConnectionMemoryTest {
+    private static final int CONNECTIONS = 50_000;
+
+    private static void handshake(TcpStreamTracker t, PacketDecoder d, DecodedPacket p, TcpAnnotation a, int i, boolean close) {
+        handshake(t, d, p, a, i, close, i * 1000L);
+    }
+
+    private static void handshake(TcpStreamTracker t, PacketDecoder d, DecodedPacket p, TcpAnnotation a, int i, boolean close,
+                                  long startTime) {
+        int client = 0x0A000000 | i;
+        int server = 0xAC100001;
+        int port = 1024 + (i % 60000);
+        long time = startTime;
+        int[][] segs = close
+                ? new int[][] {{1, 0x002, 0, 0}, {0, 0x012, 0, 1}, {1, 0x010, 1, 1}, {1, 0x011, 1, 1}, {0, 0x011, 1, 2}, {1, 0x010, 2, 2}}
+                : new int[][] {{1, 0x002, 0, 0}, {0, 0x012, 0, 1}, {1, 0x010, 1, 1}, {1, 0x018, 1, 1}};
+        for (int[] s : segs) {
+            boolean fromClient = s[0] == 1;
+            long seq = (fromClient ? 1000 : 5000) + s[2];
+            long ack = (fromClient ? 5000 : 1000) + s[3];
+            byte[] ip = ipv4(fromClient ? client : server, fromClient ? server : client, 6, 0, 0,
+                    tcp(fromClient ? port : 80, fromClient ? 80 : port, seq, ack, s[1], 1000, new byte[0], s[1] == 0x018 ? 100 : 0));
+            d.decode(ip, 0, ip.length, ip.length, LinkTypes.IPV4, p);
+            t.annotate(p, time++, i, ip.length, a);
+        }
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    @Test
+    void openConnections_costAFewHundredBytesEach() {
+        PacketDecoder d = new PacketDecoder();
+        DecodedPacket p = new DecodedPacket();
+        TcpAnnotation a = new TcpAnnotation();
+        TcpStreamTracker t = new TcpStreamTracker();
+        handshake(t, d, p, a, 0, false); // warm the classes
+        long before = usedHeap();
+        for (int i = 1; i <= CONNECTIONS; i++) {
+            handshake(t, d, p, a, i, false);
+        }
+        long after = usedHeap();
+        long perConnection = (after - before) / CONNECTIONS;
+        System.out.printf("tracked connection: %d bytes of heap each (%d open connections)%n", perConnection, CONNECTIONS);
+        assertEquals(CONNECTIONS + 1, t.tracked());
+        assertTrue(perConnection < 4096, perConnection + " bytes per connection");
+    }
+
+    @Test
+    void finishedConnections_areSummarisedAndFreedOnceQuiet() {
+        PacketDecoder d = new PacketDecoder();
+        DecodedPacket p = new DecodedPacket();
+        TcpAnnotation a = new TcpAnnotation();
+        TcpStreamTracker t = new TcpStreamTracker();
+        List<ConnectionSummary> out = new ArrayList<>();
+        t.onRetired(out::add);
+        for (int i = 0; i < 1000; i++) {
+            // one connection every 11 s of capture time: each finds the one before quiet for longer than 10 s
+            handshake(t, d, p, a, i, true, i * 11_000_000_000L);
+        }
+        assertEquals(1, t.tracked(), "all but the last were closed long enough to be freed");
+        assertEquals(999, out.size());
+        assertEquals("SF", out.get(0).conn_state());
+        assertEquals("TIME-WAIT", out.get(0).clientState());
+        assertEquals("CLOSED", out.get(0).serverState());
+    }
+
+    @Test
+    void theCap_evictsTheOldestEarly_andCountsThem() {
+        PacketDecoder d = new PacketDecoder();
+        DecodedPacket p = new DecodedPacket();
+        TcpAnnotation a = new TcpAnnotation();
+        TcpStreamTracker t = new TcpStreamTracker();
+        List<ConnectionSummary> out = new ArrayList<>();
+        t.onRetired(out::add);
+        t.maxTracked(100);
+        for (int i = 0; i < 1000; i++) {
+            handshake(t, d, p, a, i, false);
+        }
+        assertEquals(100, t.tracked());
+        assertEquals(900, t.evictedEarly());
+        assertEquals(900, out.size());
+        assertEquals(0, out.get(0).stream(), "the oldest goes first");
+        assertEquals("S1", out.get(0).conn_state());
+    }
+}
