@@ -27,35 +27,57 @@ final class Direction {
     int lastSegmentFlags;
     boolean validBytesInFlight;
 
-    // unacknowledged segments, oldest first
-    long[] segSeq = new long[0];
-    long[] segNext = new long[0];
-    long[] segFrame = new long[0];
-    long[] segTime = new long[0];
+    // unacknowledged segments, oldest first, in a ring (an ACK mostly frees the oldest: O(1))
+    long[] segSeq = new long[8];
+    long[] segNext = new long[8];
+    long[] segFrame = new long[8];
+    long[] segTime = new long[8];
+    int segHead;
     int segments;
+
+    /** Array index of the {@code k}-th oldest unacknowledged segment. */
+    int at(int k) {
+        return (segHead + k) & (segSeq.length - 1);
+    }
 
     void addSegment(long seq, long next, long frame, long time) {
         if (segments == segSeq.length) {
-            int n = Math.max(8, segments * 2);
-            segSeq = Arrays.copyOf(segSeq, n);
-            segNext = Arrays.copyOf(segNext, n);
-            segFrame = Arrays.copyOf(segFrame, n);
-            segTime = Arrays.copyOf(segTime, n);
+            int n = segSeq.length * 2;
+            segSeq = unroll(segSeq, n);
+            segNext = unroll(segNext, n);
+            segFrame = unroll(segFrame, n);
+            segTime = unroll(segTime, n);
+            segHead = 0;
         }
-        segSeq[segments] = seq;
-        segNext[segments] = next;
-        segFrame[segments] = frame;
-        segTime[segments] = time;
+        int i = at(segments);
+        segSeq[i] = seq;
+        segNext[i] = next;
+        segFrame[i] = frame;
+        segTime[i] = time;
         segments++;
     }
 
-    void removeSegment(int i) {
-        int tail = segments - i - 1;
-        if (tail > 0) {
-            System.arraycopy(segSeq, i + 1, segSeq, i, tail);
-            System.arraycopy(segNext, i + 1, segNext, i, tail);
-            System.arraycopy(segFrame, i + 1, segFrame, i, tail);
-            System.arraycopy(segTime, i + 1, segTime, i, tail);
+    private long[] unroll(long[] a, int n) {
+        long[] b = new long[n];
+        for (int k = 0; k < segments; k++) {
+            b[k] = a[(segHead + k) & (a.length - 1)];
+        }
+        return b;
+    }
+
+    /** Removes the {@code k}-th oldest segment. */
+    void removeSegment(int k) {
+        if (k == 0) {
+            segHead = (segHead + 1) & (segSeq.length - 1);
+        } else {
+            for (int j = k; j < segments - 1; j++) {
+                int to = at(j);
+                int from = at(j + 1);
+                segSeq[to] = segSeq[from];
+                segNext[to] = segNext[from];
+                segFrame[to] = segFrame[from];
+                segTime[to] = segTime[from];
+            }
         }
         segments--;
     }

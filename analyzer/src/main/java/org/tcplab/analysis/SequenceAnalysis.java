@@ -189,29 +189,32 @@ public final class SequenceAnalysis {
         fwd.lastSegmentFlags = f;
         // segments of the other direction this ACK covers: ACK RTT, then forget them
         if (ackSet) {
-            int i = 0;
-            while (i < rev.segments) {
+            int k = 0;
+            while (k < rev.segments) {
+                int i = rev.at(k);
                 long sNext = rev.segNext[i];
                 if (ack == sNext) {
                     v.ackedFrame = rev.segFrame[i];
                     v.ackRttNanos = time - rev.segTime[i];
                 } else if (gt(ack, rev.segSeq[i]) && le(ack, sNext)) {
                     rev.segSeq[i] = ack; // partly acknowledged
-                    i++;
+                    k++;
                     continue;
                 } else if (gt(sNext, ack)) {
-                    i++;
+                    k++;
                     continue;
                 }
-                rev.removeSegment(i);
+                rev.removeSegment(k);
             }
         }
         // bytes in flight after this segment
         if (seglen != 0 && fwd.segments > 0 && fwd.validBytesInFlight) {
             long base = fwd.baseSeq;
-            long first = u32(fwd.segSeq[0] - base);
-            long last = u32(fwd.segNext[0] - base);
-            for (int i = 1; i < fwd.segments; i++) {
+            int i0 = fwd.at(0);
+            long first = u32(fwd.segSeq[i0] - base);
+            long last = u32(fwd.segNext[i0] - base);
+            for (int k = 1; k < fwd.segments; k++) {
+                int i = fwd.at(k);
                 last = Math.max(last, u32(fwd.segNext[i] - base));
                 first = Math.min(first, u32(fwd.segSeq[i] - base));
             }
