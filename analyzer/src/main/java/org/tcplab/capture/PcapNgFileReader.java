@@ -223,6 +223,17 @@ final class PcapNgFileReader implements FrameSource {
             throw new CaptureFileException(CORRUPT, "pcapng: enhanced packet block too short (" + blockLen + " bytes)");
         }
         long id = Bytes.u32(b, p + 8, bigEndian);
+        int capLen = readPacket(b, p, blockLen, frame, id);
+        int optStart = p + 28 + ((capLen + 3) & ~3);
+        findComment(frame, b, optStart, p + blockLen - 4);
+        return true;
+    }
+
+    /**
+     * The fields enhanced (§4.3) and obsolete (appendix A) packet blocks share after the interface
+     * id: time stamp high and low, captured and original length, data.
+     */
+    private int readPacket(byte[] b, int p, int blockLen, Frame frame, long id) throws IOException {
         Interface itf = interfaceFor(id);
         long ts = (Bytes.u32(b, p + 12, bigEndian) << 32) | Bytes.u32(b, p + 16, bigEndian);
         long capLen = Bytes.u32(b, p + 20, bigEndian);
@@ -233,9 +244,7 @@ final class PcapNgFileReader implements FrameSource {
         }
         frames++;
         setTime(frame, b, p + 28, (int) capLen, origLen, ts, itf, (int) id);
-        int optStart = p + 28 + (((int) capLen + 3) & ~3);
-        findComment(frame, b, optStart, p + blockLen - 4);
-        return true;
+        return (int) capLen;
     }
 
     private boolean readSimple(byte[] b, int p, int blockLen, Frame frame) throws IOException {
@@ -259,17 +268,7 @@ final class PcapNgFileReader implements FrameSource {
         if (blockLen < 32) {
             throw new CaptureFileException(CORRUPT, "pcapng: packet block too short (" + blockLen + " bytes)");
         }
-        int id = Bytes.u16(b, p + 8, bigEndian);
-        Interface itf = interfaceFor(id);
-        long ts = (Bytes.u32(b, p + 12, bigEndian) << 32) | Bytes.u32(b, p + 16, bigEndian);
-        long capLen = Bytes.u32(b, p + 20, bigEndian);
-        long origLen = Bytes.u32(b, p + 24, bigEndian);
-        if (capLen > blockLen - 32) {
-            throw new CaptureFileException(CORRUPT, "pcapng: packet " + (frames + 1) + " claims " + capLen
-                    + " captured bytes in a block of " + blockLen);
-        }
-        frames++;
-        setTime(frame, b, p + 28, (int) capLen, origLen, ts, itf, id);
+        readPacket(b, p, blockLen, frame, Bytes.u16(b, p + 8, bigEndian));
         return true;
     }
 
