@@ -166,6 +166,79 @@ class LabTest {
         assertEquals("ESTAB", kernelStates(r.text()).get(LabCommand.FIRST_PORT + 5));
     }
 
+    @Test
+    void exchange_clientClosesFirst_endsInTimeWait_asTheKernelSays() throws Exception {
+        Result r = analyse("exchange");
+        assertTrue(r.transitions().stream().anyMatch(t -> t.endpoint().equals("client") && t.to() == TcpState.FIN_WAIT_1),
+                r.transitions().toString());
+        assertEquals(TcpState.TIME_WAIT, r.client());
+        assertEquals(TcpState.CLOSED, r.server());
+        assertTrue(r.text().contains("len=16"), "\"20215120807 lyh\\n\" is 16 bytes each way");
+        assertStatesMatchKernel(r, LabCommand.FIRST_PORT + 6);
+    }
+
+    @Test
+    void segment_2950BytesGoAs1460Plus1460Plus30_andTheLastAckIsIsnPlus2951() throws Exception {
+        List<Integer> clientPayloads = new ArrayList<>();
+        long[] lastServerAck = {-1};
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("segment.pcap"))) {
+            analyzer.run(s, (f, p, t) -> {
+                if (t.fromClient() && p.payloadLength() > 0) {
+                    clientPayloads.add(p.payloadLength());
+                }
+                if (!t.fromClient() && (p.tcpFlags() & 0x010) != 0) {
+                    lastServerAck[0] = Math.max(lastServerAck[0], t.ack());
+                }
+                return true;
+            });
+        }
+        assertEquals(List.of(1460, 1460, 30), clientPayloads, "MSS 1460 with MTU 1500, no timestamps");
+        // relative ack 2952 after the client's FIN; the data itself is acknowledged by ack 2951 = ISN + 2951
+        assertTrue(analyse("segment").text().contains("ack=2951"), "the server acknowledges ISN + 2951");
+        assertEquals(2952, lastServerAck[0], "then its FIN is acknowledged too");
+    }
+
+    @Test
+    void udpEcho_hasNoHandshake_justDatagrams() throws Exception {
+        int[] udp = {0};
+        int[] tcp = {0};
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("udp-echo.pcap"))) {
+            analyzer.run(s, (f, p, t) -> {
+                if (p.isUdp()) {
+                    udp[0]++;
+                }
+                if (p.isTcp()) {
+                    tcp[0]++;
+                }
+                return true;
+            });
+        }
+        assertEquals(6, udp[0], "three requests, three replies");
+        assertEquals(0, tcp[0], "no handshake, no teardown, no ACKs");
+    }
+
+    @Test
+    void udpBig_travelsAsIpFragments_reassembledAtTheLast() throws Exception {
+        int[] fragments = {0};
+        int[] reassembledLength = {-1};
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("udp-big.pcap"))) {
+            analyzer.run(s, (f, p, t) -> {
+                if (p.isFragment()) {
+                    fragments[0]++;
+                }
+                if (p.isReassembled()) {
+                    reassembledLength[0] = p.udpLength() - 8;
+                }
+                return true;
+            });
+        }
+        assertEquals(2, fragments[0], "4008 bytes of UDP in 1480-byte fragments: two, then the last completes it");
+        assertEquals(4000, reassembledLength[0]);
+    }
+
     static boolean isRoot() {
         try {
             Process p = new ProcessBuilder("id", "-u").start();

@@ -1,0 +1,73 @@
+package org.tcplab.gen.scenario;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * UDP echo: the server answers each datagram with "Your data was N bytes long". No handshake, no
+ * teardown, no acknowledgements: two datagrams per exchange. With {@code bytes} above the MTU the
+ * datagram travels as IP fragments (RFC 791 §2.3), reassembled by the receiver.
+ */
+public final class UdpEcho implements Scenario {
+    private final String name;
+    private final int bytes;
+    private final int rounds;
+
+    public UdpEcho(String name, int bytes, int rounds) {
+        this.name = name;
+        this.bytes = bytes;
+        this.rounds = rounds;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return bytes > 1472 ? "one " + bytes + "-byte UDP datagram, larger than the MTU: IP fragments"
+                : rounds + " UDP request/reply pairs: no handshake, no teardown, no ACKs";
+    }
+
+    @Override
+    public String filter(int port) {
+        // non-first fragments carry no UDP header, so no port: keep every fragment too
+        return "udp port " + port + " or (ip[6:2] & 0x1fff != 0)";
+    }
+
+    @Override
+    public void run(ScenarioContext ctx) throws Exception {
+        try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(ctx.address(), ctx.port()));
+             DatagramSocket client = new DatagramSocket(new InetSocketAddress(ctx.address(), 0))) {
+            client.setSoTimeout(2000);
+            Thread t = new Thread(() -> {
+                try {
+                    byte[] buf = new byte[65535];
+                    for (int i = 0; i < rounds; i++) {
+                        DatagramPacket p = new DatagramPacket(buf, buf.length);
+                        server.receive(p);
+                        byte[] reply = ("Your data was " + p.getLength() + " bytes long").getBytes(StandardCharsets.US_ASCII);
+                        server.send(new DatagramPacket(reply, reply.length, p.getSocketAddress()));
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            t.start();
+            byte[] data = new byte[bytes];
+            byte[] buf = new byte[1024];
+            for (int i = 0; i < rounds; i++) {
+                client.send(new DatagramPacket(data, data.length, ctx.address(), ctx.port()));
+                DatagramPacket reply = new DatagramPacket(buf, buf.length);
+                client.receive(reply);
+                String text = new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII);
+                ctx.say("sent " + bytes + " bytes, got: " + text);
+                ScenarioContext.expect(text.equals("Your data was " + bytes + " bytes long"), "unexpected reply " + text);
+            }
+            t.join();
+        }
+    }
+}
