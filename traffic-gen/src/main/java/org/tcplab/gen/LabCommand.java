@@ -136,39 +136,13 @@ public final class LabCommand implements Callable<Integer> {
         return error == null;
     }
 
-    /** The analyzer's account of the capture: connections, then every packet with states and transitions. */
+    /** The analyzer's account of the capture: connections, the kernel's sockets, every packet. */
     static String analyse(Path pcap, ScenarioContext ctx, Scenario s, String error) throws IOException {
-        CaptureAnalyzer analyzer = new CaptureAnalyzer();
-        TextFormatter text = new TextFormatter(false);
-        StringBuilder packets = new StringBuilder();
-        StringBuilder line = new StringBuilder();
-        List<org.tcplab.analysis.ConnectionSummary> summaries = new ArrayList<>();
-        try (FrameSource src = CaptureFiles.open(pcap)) {
-            ConnsCommand.analyse(src, analyzer, (f, p, t) -> {
-                line.setLength(0);
-                text.format(f, p, t, analyzer.firstSeconds(), analyzer.firstNanos(), line);
-                packets.append(line).append('\n');
-                return true;
-            }, summaries);
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append("# ").append(s.name()).append(": ").append(s.description()).append('\n');
+        StringBuilder head = new StringBuilder("# " + s.name() + ": " + s.description() + "\n");
         if (error != null) {
-            sb.append("# FAILED: ").append(error).append('\n');
+            head.append("# FAILED: ").append(error).append('\n');
         }
-        sb.append("\n## Connections\n");
-        StringBuilder conns = new StringBuilder();
-        for (var c : summaries) {
-            conns.setLength(0);
-            org.tcplab.cli.ConnsCommand.appendJson(conns, c);
-            sb.append(conns).append('\n');
-        }
-        sb.append("\n## The kernel's sockets\n");
-        for (String snap : ctx.socketSnapshots()) {
-            sb.append(snap);
-        }
-        sb.append("\n## Packets\n").append(packets);
-        return sb.toString();
+        return Report.render(pcap, head.toString(), String.join("", ctx.socketSnapshots()));
     }
 
     private static String run(String... cmd) throws IOException, InterruptedException {
