@@ -239,6 +239,56 @@ class LabTest {
         assertEquals(4000, reassembledLength[0]);
     }
 
+    @Test
+    void udpLossy_retriesWithDoublingGaps_fromTheCapture() throws Exception {
+        // client requests carry "id=N try=K"; the gaps between tries of one id must double from 0.1 s
+        java.util.Map<Integer, List<Long>> tries = new java.util.TreeMap<>();
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("udp-lossy.pcap"))) {
+            analyzer.run(s, (f, p, t) -> {
+                if (p.isUdp() && p.dport() == LabCommand.FIRST_PORT + 10) {
+                    String text = new String(p.l4Data(), p.l4Offset() + 8, p.udpLength() - 8, StandardCharsets.US_ASCII);
+                    int id = Integer.parseInt(text.substring(3, text.indexOf(' ')));
+                    tries.computeIfAbsent(id, k -> new ArrayList<>()).add(f.epochSeconds() * 1_000_000_000L + f.nanos());
+                }
+                return true;
+            });
+        }
+        assertEquals(4, tries.size(), "four requests");
+        int retried = 0;
+        for (List<Long> times : tries.values()) {
+            for (int k = 1; k < times.size(); k++) {
+                double gapMs = (times.get(k) - times.get(k - 1)) / 1e6;
+                double expected = 100.0 * (1 << (k - 1));
+                assertTrue(Math.abs(gapMs - expected) < 0.25 * expected + 15, "try " + (k + 1) + " after " + gapMs + " ms, expected " + expected);
+                retried++;
+            }
+            assertTrue(times.size() <= 5, "gives up once the wait would pass 2 s: " + times.size() + " tries");
+        }
+        assertTrue(retried > 0, "with drop 0.5 some requests are retried");
+    }
+
+    @Test
+    void portscan_findsTheListeners_openBySynAck_closedByRst() throws Exception {
+        List<org.tcplab.analysis.ConnectionSummary> rows = new ArrayList<>();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("portscan.pcap"))) {
+            org.tcplab.cli.ConnsCommand.analyse(s, new CaptureAnalyzer(), (f, p, t) -> true, rows);
+        }
+        java.util.Set<Integer> open = new java.util.TreeSet<>();
+        java.util.Set<Integer> closed = new java.util.TreeSet<>();
+        for (var c : rows) {
+            int port = Integer.parseInt(c.server().substring(c.server().lastIndexOf(':') + 1));
+            if (c.conn_state().equals("REJ")) {
+                closed.add(port);
+            } else if (c.history().contains("h")) {
+                open.add(port);
+            }
+        }
+        int first = LabCommand.FIRST_PORT + 100;
+        assertEquals(java.util.Set.of(first + 1, first + 3, first + 7), open);
+        assertEquals(7, closed.size(), "the other seven ports answered RST");
+    }
+
     static boolean isRoot() {
         try {
             Process p = new ProcessBuilder("id", "-u").start();

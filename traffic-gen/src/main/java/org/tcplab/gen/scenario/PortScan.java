@@ -1,0 +1,110 @@
+package org.tcplab.gen.scenario;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A TCP connect scan of a port range: open (the handshake completes: SYN-ACK), closed (the kernel
+ * answers RST), filtered (no answer within the timeout). In the lab a few listeners are opened
+ * first, so the scan has something to find.
+ */
+public final class PortScan implements Scenario {
+    public enum Verdict { OPEN, CLOSED, FILTERED }
+
+    private final int span;
+    private final int[] listeners;
+    private final int concurrency;
+    private final int timeoutMs;
+
+    /** @param listeners offsets from the first port where the lab opens listeners */
+    public PortScan(int span, int[] listeners, int concurrency, int timeoutMs) {
+        this.span = span;
+        this.listeners = listeners;
+        this.concurrency = concurrency;
+        this.timeoutMs = timeoutMs;
+    }
+
+    @Override
+    public String name() {
+        return "portscan";
+    }
+
+    @Override
+    public String description() {
+        return "TCP connect scan of " + span + " ports: open (SYN-ACK), closed (RST), filtered (nothing)";
+    }
+
+    @Override
+    public String filter(int port) {
+        return "tcp portrange " + port + "-" + (port + span - 1);
+    }
+
+    /** Scans {@code [first, first + count)} on {@code host}. */
+    public static Map<Integer, Verdict> scan(java.net.InetAddress host, int first, int count, int concurrency, int timeoutMs)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            Map<Integer, Future<Verdict>> futures = new TreeMap<>();
+            for (int p = first; p < first + count; p++) {
+                int port = p;
+                futures.put(port, pool.submit(() -> probe(host, port, timeoutMs)));
+            }
+            Map<Integer, Verdict> out = new TreeMap<>();
+            for (Map.Entry<Integer, Future<Verdict>> e : futures.entrySet()) {
+                out.put(e.getKey(), e.getValue().get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static Verdict probe(java.net.InetAddress host, int port, int timeoutMs) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), timeoutMs);
+            return Verdict.OPEN;
+        } catch (ConnectException e) {
+            return Verdict.CLOSED;
+        } catch (SocketTimeoutException e) {
+            return Verdict.FILTERED;
+        }
+    }
+
+    @Override
+    public void run(ScenarioContext ctx) throws Exception {
+        List<ServerSocket> open = new ArrayList<>();
+        try {
+            for (int offset : listeners) {
+                open.add(new ServerSocket(ctx.port() + offset, 50, ctx.address()));
+            }
+            Map<Integer, Verdict> result = scan(ctx.address(), ctx.port(), span, concurrency, timeoutMs);
+            for (Map.Entry<Integer, Verdict> e : result.entrySet()) {
+                String why = switch (e.getValue()) {
+                    case OPEN -> "the handshake completed (SYN-ACK)";
+                    case CLOSED -> "the kernel answered RST";
+                    case FILTERED -> "no answer within " + timeoutMs + " ms";
+                };
+                ctx.say("port " + e.getKey() + ": " + e.getValue().name().toLowerCase() + " (" + why + ")");
+            }
+            for (int offset : listeners) {
+                ScenarioContext.expect(result.get(ctx.port() + offset) == Verdict.OPEN, "listener " + (ctx.port() + offset) + " not found open");
+            }
+        } finally {
+            for (ServerSocket s : open) {
+                s.close();
+            }
+        }
+        Thread.sleep(100);
+    }
+}
