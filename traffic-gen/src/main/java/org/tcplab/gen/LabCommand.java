@@ -112,6 +112,8 @@ public final class LabCommand implements Callable<Integer> {
         // no segmentation offload: the capture shows the real 1460-byte segments
         runQuietly("ethtool", "-K", "lo", "tso", "off", "gso", "off", "gro", "off");
         run("sysctl", "-q", "-w", "net.ipv4.tcp_timestamps=" + (timestamps ? 1 : 0));
+        // the kernel answers an echo request injected on lo only with both set (this namespace only)
+        run("sysctl", "-q", "-w", "net.ipv4.conf.lo.route_localnet=1", "net.ipv4.conf.lo.accept_local=1");
     }
 
     private boolean runOne(Scenario s, int port) throws IOException, InterruptedException {

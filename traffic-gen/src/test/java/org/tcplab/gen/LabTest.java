@@ -289,6 +289,22 @@ class LabTest {
         assertEquals(7, closed.size(), "the other seven ports answered RST");
     }
 
+    @Test
+    void icmpEcho_everyRequestHasAReply_withGoodChecksums() throws Exception {
+        java.util.Set<Integer> requests = new java.util.TreeSet<>();
+        java.util.Set<Integer> replies = new java.util.TreeSet<>();
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("icmp-echo.pcap"))) {
+            analyzer.run(s, (f, p, t) -> {
+                assertEquals(org.tcplab.decode.ChecksumStatus.GOOD, org.tcplab.decode.Checksums.transport(p), "frame " + f.number());
+                (p.icmpType() == 8 ? requests : replies).add(p.icmpSeq());
+                return true;
+            });
+        }
+        assertEquals(java.util.Set.of(1, 2, 3), requests);
+        assertEquals(requests, replies, "an echo reply for every echo request");
+    }
+
     static boolean isRoot() {
         try {
             Process p = new ProcessBuilder("id", "-u").start();
