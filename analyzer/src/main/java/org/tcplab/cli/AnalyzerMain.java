@@ -35,7 +35,11 @@ public final class AnalyzerMain implements Runnable {
 
     /** Runs a picocli command with one-line errors: the shared base of both launchers. */
     public static int execute(String name, Object command, String... args) {
-        CommandLine cl = new CommandLine(command);
+        return execute(name, new CommandLine(command), args);
+    }
+
+    /** The same for a command line built by the caller (with subcommands added at run time). */
+    public static int execute(String name, CommandLine cl, String... args) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             Throwable t = e;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "traffic-gen", mixinStandardHelpOptions = true, version = "traffic-gen 0.1.0",
         description = "Generate TCP/UDP/ICMP traffic and captures.",
-        subcommands = {SynthCommand.class, BulkCommand.class, LabCommand.class})
+        subcommands = {SynthCommand.class, BulkCommand.class, LabCommand.class, GreetingServerCommand.class,
+                GreetingClientCommand.class})
 public final class TrafficGenMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,6 +18,14 @@ public final class TrafficGenMain implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(AnalyzerMain.execute("traffic-gen", new TrafficGenMain(), args));
+        CommandLine cl = new CommandLine(new TrafficGenMain());
+        // every lab scenario is also a command of its own
+        for (var s : org.tcplab.gen.scenario.Scenarios.all().values()) {
+            CommandLine sub = new CommandLine(new ScenarioCommand(s));
+            sub.getCommandSpec().usageMessage().description(s.description());
+            sub.getCommandSpec().mixinStandardHelpOptions(true);
+            cl.addSubcommand(s.name(), sub);
+        }
+        System.exit(AnalyzerMain.execute("traffic-gen", cl, args));
     }
 }

@@ -29,7 +29,7 @@ public final class Greeting implements Scenario {
     }
 
     /** Serves one client on an accepted socket. */
-    static void serve(Socket s) throws Exception {
+    public static void serve(Socket s) throws Exception {
         try (s) {
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();

@@ -1,0 +1,90 @@
+package org.tcplab.gen;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tcplab.cli.ExitCodes;
+import org.tcplab.cli.Failure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "greeting-client", mixinStandardHelpOptions = true,
+        description = {"Talk to the greeting server: send each name, print the replies, then 'exit'.",
+                "Names come from --names or from standard input, one per line. Reads whole lines,",
+                "however TCP splits them."})
+public final class GreetingClientCommand implements Callable<Integer> {
+    @Option(names = "--port", description = "server port (default ${DEFAULT-VALUE})")
+    int port = 6000;
+
+    @Option(names = "--host", description = "server address (default ${DEFAULT-VALUE})")
+    String host = "127.0.0.1";
+
+    @Option(names = "--names", split = ",", description = "names to send, e.g. Alice,Bob (default: read standard input)")
+    List<String> names;
+
+    @Option(names = "--allow-remote", description = "talk to a non-loopback server")
+    boolean allowRemote;
+
+    @Override
+    public Integer call() throws Exception {
+        InetAddress address = Loopback.resolve(host, allowRemote);
+        // names typed on standard input are sent as they come: the client talks interactively
+        java.util.Iterator<String> toSend = names != null ? names.iterator() : stdinLines();
+        try (Socket s = new Socket(address, port)) {
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            System.out.println(expectLine(in, "the greeting"));
+            System.out.println(expectLine(in, "the question"));
+            System.out.flush();
+            while (toSend.hasNext()) {
+                String n = toSend.next();
+                send(out, n);
+                System.out.println(expectLine(in, "the answer to " + n));
+                System.out.flush();
+            }
+            send(out, "exit");
+            System.out.println(expectLine(in, "Good bye!"));
+        } catch (ConnectException e) {
+            throw new Failure(ExitCodes.BAD_INPUT, "no greeting server at " + host + ":" + port
+                    + " (connection refused: nothing listens there; start one with traffic-gen greeting-server --port " + port + ")");
+        } catch (SocketException e) {
+            throw new Failure(ExitCodes.BAD_INPUT, "the greeting server at " + host + ":" + port + " closed the connection ("
+                    + e.getMessage() + ")");
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Non-blank lines of standard input, read one at a time as the user types them. */
+    private static java.util.Iterator<String> stdinLines() {
+        BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        return r.lines().map(String::trim).filter(l -> !l.isEmpty()).iterator();
+    }
+
+    private static void send(OutputStream out, String line) throws IOException {
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** One whole line; a server that closes instead gets a clear message. */
+    private String expectLine(InputStream in, String what) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            sb.append((char) c);
+        }
+        if (c < 0 && sb.length() == 0) {
+            throw new Failure(ExitCodes.BAD_INPUT, "the greeting server at " + host + ":" + port
+                    + " closed the connection before sending " + what);
+        }
+        return sb.toString();
+    }
+}
