@@ -178,7 +178,7 @@ public final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    static Failure failure(CaptureFailure f) {
+    public static Failure failure(CaptureFailure f) {
         int code = switch (f.kind()) {
             case NO_PERMISSION -> ExitCodes.NO_PERMISSION;
             case NO_SUCH_INTERFACE -> ExitCodes.NOT_FOUND;

@@ -146,8 +146,13 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     /** The analyzer's account of the capture: connections, the kernel's sockets, every packet. */
-    static String analyse(Path pcap, ScenarioContext ctx, Scenario s, String error) throws IOException {
+    String analyse(Path pcap, ScenarioContext ctx, Scenario s, String error) throws IOException {
         StringBuilder head = new StringBuilder("# " + s.name() + ": " + s.description() + "\n");
+        head.append(timestamps
+                ? "# loopback: MTU 1500, offloads off, TCP timestamps on: each segment carries a 12-byte timestamp option"
+                        + " (10 bytes and 2 of padding, RFC 7323), so a full segment holds 1500 - 20 - 20 - 12 = 1448 bytes\n"
+                : "# loopback: MTU 1500, offloads off, TCP timestamps off: a full segment holds 1500 - 20 (IP) - 20 (TCP)"
+                        + " = 1460 bytes\n");
         if (error != null) {
             head.append("# FAILED: ").append(error).append('\n');
         }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
  */
 public final class ScenarioCommand implements Callable<Integer> {
     private final Scenario scenario;
+    private final java.util.function.Function<ScenarioCommand, Scenario> configure;
 
     @Option(names = "--port", description = "port the scenario uses (default ${DEFAULT-VALUE})")
     int port = 6000;
@@ -25,12 +26,27 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--allow-remote", description = "allow a non-loopback address (never used by the tests)")
     boolean allowRemote;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The value of one of the scenario's own options. */
+    String option(String name) {
+        return spec.findOption(name).getValue();
+    }
+
     public ScenarioCommand(Scenario scenario) {
-        this.scenario = scenario;
+        this(scenario, c -> scenario);
+    }
+
+    /** @param configure builds the scenario from the parsed options (for scenarios with options of their own) */
+    public ScenarioCommand(Scenario defaults, java.util.function.Function<ScenarioCommand, Scenario> configure) {
+        this.scenario = defaults;
+        this.configure = configure;
     }
 
     @Override
     public Integer call() throws Exception {
+        Scenario scenario = configure.apply(this);
         ScenarioContext ctx = new ScenarioContext(Loopback.resolve(host, allowRemote), port, System.out);
         System.out.println(scenario.name() + ": " + scenario.description());
         try {
@@ -40,7 +56,10 @@ public final class ScenarioCommand implements Callable<Integer> {
         } catch (ScenarioFailed e) {
             throw new Failure(ExitCodes.BAD_INPUT, scenario.name() + " did not go as expected: " + e.getMessage());
         } catch (org.tcplab.live.CaptureFailure e) {
-            throw new Failure(ExitCodes.NO_PERMISSION, e.getMessage());
+            throw org.tcplab.cli.CaptureCommand.failure(e);
+        } catch (org.pcap4j.core.PcapNativeException e) {
+            throw new Failure(ExitCodes.NO_PERMISSION, scenario.name() + ": libpcap: " + e.getMessage()
+                    + " (injecting needs root or CAP_NET_RAW)");
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new Failure(ExitCodes.MISSING_LIBRARY, "libpcap is not installed: install it with apt-get install libpcap0.8");
         }

@@ -21,10 +21,7 @@ public final class TrafficGenMain implements Runnable {
         CommandLine cl = new CommandLine(new TrafficGenMain());
         // every lab scenario is also a command of its own
         for (var s : org.tcplab.gen.scenario.Scenarios.all().values()) {
-            CommandLine sub = new CommandLine(new ScenarioCommand(s));
-            sub.getCommandSpec().usageMessage().description(s.description());
-            sub.getCommandSpec().mixinStandardHelpOptions(true);
-            cl.addSubcommand(s.name(), sub);
+            cl.addSubcommand(s.name(), ScenarioOptions.command(s));
         }
         System.exit(AnalyzerMain.execute("traffic-gen", cl, args));
     }

@@ -38,10 +38,16 @@ import org.tcplab.live.LiveCaptureOptions;
 public final class IcmpEcho implements Scenario {
     private final int count;
     private final short id;
+    private final String interfaceName;
 
     public IcmpEcho(int count, int id) {
+        this(count, id, "lo");
+    }
+
+    public IcmpEcho(int count, int id, String interfaceName) {
         this.count = count;
         this.id = (short) id;
+        this.interfaceName = interfaceName;
     }
 
     @Override
@@ -64,12 +70,15 @@ public final class IcmpEcho implements Scenario {
         Inet4Address lo = (Inet4Address) ctx.address();
         PacketDecoder decoder = new PacketDecoder();
         DecodedPacket d = new DecodedPacket();
-        LiveCapture watch = LiveCapture.start(new LiveCaptureOptions("lo", "icmp and icmp[4:2] == " + (id & 0xFFFF),
+        LiveCapture watch = LiveCapture.start(new LiveCaptureOptions(interfaceName, "icmp and icmp[4:2] == " + (id & 0xFFFF),
                 LiveCaptureOptions.DEFAULT_SNAPLEN, LiveCaptureOptions.PRINTING_BUFFER, true), null, true, 2L * count);
         Map<Integer, long[]> sent = new HashMap<>();
         int replies = 0;
         try {
-            PcapNetworkInterface nif = Pcaps.getDevByName("lo");
+            PcapNetworkInterface nif = Pcaps.getDevByName(interfaceName);
+            if (nif == null) {
+                throw new ScenarioFailed("no interface named " + interfaceName);
+            }
             try (PcapHandle h = nif.openLive(65536, PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS, 100)) {
                 Thread.sleep(100);
                 for (int seq = 1; seq <= count; seq++) {
