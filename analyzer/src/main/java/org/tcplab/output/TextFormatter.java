@@ -170,6 +170,10 @@ public final class TextFormatter implements PacketFormatter {
         if (p.icmpId() >= 0) {
             sb.append("  id=").append(p.icmpId()).append(" seq=").append(p.icmpSeq());
         }
+        if (p.ttl() >= 0) {
+            // what traceroute and ping are about
+            sb.append(p.ipVersion() == 6 ? " hlim=" : " ttl=").append(p.ttl());
+        }
         if (p.quotedIpVersion() != 0) {
             sb.append("  quoting ");
             String proto = switch (p.quotedProtocol()) {
