@@ -47,7 +47,8 @@ class LiveCaptureTest {
                 await $DIR/pcapng.err 'capturing on'
                 await $DIR/tcpdump.err 'listening on'
                 $JAVA org.tcplab.live.LoopbackTraffic 7000 40
-                sleep 0.5
+                # tcpdump, the reference, does not drain libpcap's ring on SIGTERM: give it time under load
+                sleep 2
                 kill -TERM $A $B $C
                 wait $A $B $C
                 """, 120);
