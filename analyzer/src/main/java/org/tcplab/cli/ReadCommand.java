@@ -48,6 +48,10 @@ public final class ReadCommand implements Callable<Integer> {
     @Option(names = "--checksums", description = "verify IP/TCP/UDP/ICMP checksums and report them")
     boolean checksums;
 
+    @Option(names = "--basic", description = "only tshark's per-packet fields (stream, relative seq/ack, window):"
+            + " no analysis flags, states or transitions; faster")
+    boolean basic;
+
     @Override
     public Integer call() throws IOException {
         PacketFilter filter = filter();
@@ -57,6 +61,7 @@ public final class ReadCommand implements Callable<Integer> {
             case none -> null;
         };
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        analyzer.streams().connectionAnalysis(!basic);
         long[] printed = {0};
         long start = System.nanoTime();
         FrameSource source = Inputs.open(file);

@@ -49,6 +49,15 @@ public final class TcpStreamTracker {
     private long evictedIdle;
     private long sinceSweep;
     private java.util.function.Consumer<ConnectionSummary> retired = summary -> { };
+    private boolean connectionAnalysis = true;
+
+    /**
+     * Off: only tshark's per-packet fields (stream, relative numbers, window), without the
+     * sequence analysis, the endpoint states and the summaries: the fast path for reading.
+     */
+    public void connectionAnalysis(boolean on) {
+        this.connectionAnalysis = on;
+    }
     private final Connection.Segment segment = new Connection.Segment();
     /** Per stream: family, then srcHi, srcLo, sport, dstHi, dstLo, dport of its first segment (direction 0). */
     private long[] endpoints = new long[256 * 7];
@@ -283,6 +292,9 @@ public final class TcpStreamTracker {
         a.windowScale = scale;
         // RFC 7323 §2.2: the window field of a SYN is never scaled.
         a.window = (flags & SYN) == 0 && scale >= 0 ? (long) p.window() << scale : p.window();
+        if (!connectionAnalysis) {
+            return;
+        }
         Connection.Segment g = segment;
         g.dir = dir;
         g.seq = seq;

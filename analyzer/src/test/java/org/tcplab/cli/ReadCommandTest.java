@@ -61,6 +61,23 @@ class ReadCommandTest {
     }
 
     @Test
+    void basic_keepsTsharksFieldsAndDropsTheConnectionAnalysis() throws Exception {
+        String file = corpus("tcp/dpkt_http.pcap");
+        Cli.Result full = Cli.run("read", file);
+        Cli.Result basic = Cli.run("read", file, "--basic");
+        assertEquals(0, basic.exitCode(), basic.stderr());
+        assertEquals(full.packetLines().size(), basic.lines().size(), "one line per packet, no transition lines");
+        assertFalse(basic.stdout().contains(" -> "), "no transitions");
+        for (int i = 0; i < basic.lines().size(); i++) {
+            String b = basic.lines().get(i);
+            assertTrue(full.packetLines().get(i).startsWith(b.length() > 60 ? b.substring(0, 60) : b), b);
+        }
+        Cli.Result jsonl = Cli.run("read", file, "--basic", "--format", "jsonl");
+        assertFalse(jsonl.stdout().contains("\"analysis\""), "no analysis keys");
+        assertTrue(jsonl.stdout().contains("\"seq\":1,\"seq_raw\""), "tshark's relative numbers stay");
+    }
+
+    @Test
     void readsStandardInput() throws Exception {
         Cli.Result r = Cli.run("read", "-", "--format", "jsonl");
         assertEquals(1, r.exitCode());
