@@ -377,8 +377,10 @@ public final class TcpStreamTracker {
         if (s == connections.length) {
             connections = Arrays.copyOf(connections, s * 2);
         }
-        connections[s] = new Connection();
-        track(s);
+        if (connectionAnalysis) {
+            connections[s] = new Connection();
+            track(s);
+        }
         long bits = swapped ? SWAPPED : 0;
         bits = withField(bits, OFFERED_SHIFT, 0, -1);
         bits = withField(bits, OFFERED_SHIFT, 1, -1);
