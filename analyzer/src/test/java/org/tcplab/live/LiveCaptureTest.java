@@ -52,14 +52,20 @@ class LiveCaptureTest {
                 kill -TERM $A $B $C
                 wait $A $B $C
                 """, 120);
-        long tcpdump = count(dir.resolve("tcpdump.pcap"));
-        assertTrue(tcpdump >= 40 * 2 + 7, "tcpdump saw the exchange: " + tcpdump);
-        assertEquals(tcpdump, count(dir.resolve("ours.pcap")), "pcap holds what tcpdump captured");
-        assertEquals(tcpdump, count(dir.resolve("ours.pcapng")), "pcapng holds what tcpdump captured");
-        assertEquals(tcpdump, reported(dir.resolve("pcap.err")));
-        assertEquals(tcpdump, reported(dir.resolve("pcapng.err")));
-        assertEquals(tcpdump, tsharkCount(dir.resolve("ours.pcap")), "tshark reads our pcap");
-        assertEquals(tcpdump, tsharkCount(dir.resolve("ours.pcapng")), "tshark reads our pcapng");
+        List<String> tcpdump = frames(dir.resolve("tcpdump.pcap"));
+        List<String> ours = frames(dir.resolve("ours.pcap"));
+        assertTrue(tcpdump.size() >= 40 * 2 + 7, "tcpdump saw the exchange: " + tcpdump.size());
+        assertEquals(ours, frames(dir.resolve("ours.pcapng")), "pcap and pcapng hold the same packets");
+        // Packet by packet what tcpdump captured. tcpdump does not drain libpcap's buffer when
+        // stopped, so under load it may miss the last packet or two (seen once in CI: 87 of 88);
+        // we drain, so we may hold a tail it lacks, never the reverse.
+        assertTrue(ours.size() >= tcpdump.size() && ours.size() - tcpdump.size() <= 2
+                && ours.subList(0, tcpdump.size()).equals(tcpdump), "ours " + ours.size() + " vs tcpdump " + tcpdump.size());
+        long n = ours.size();
+        assertEquals(n, reported(dir.resolve("pcap.err")));
+        assertEquals(n, reported(dir.resolve("pcapng.err")));
+        assertEquals(n, tsharkCount(dir.resolve("ours.pcap")), "tshark reads our pcap");
+        assertEquals(n, tsharkCount(dir.resolve("ours.pcapng")), "tshark reads our pcapng");
         String pcapngInfo = run("capinfos", dir.resolve("ours.pcapng").toString());
         assertTrue(pcapngInfo.contains("Name = lo") && pcapngInfo.contains("Filter string = tcp port 7000")
                 && pcapngInfo.contains("nanoseconds"), pcapngInfo);
@@ -127,6 +133,18 @@ class LiveCaptureTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(4, p.exitValue(), out);
         assertTrue(out.contains("not permitted; run as root, or give java the capabilities: sudo setcap cap_net_raw,cap_net_admin=eip"), out);
+    }
+
+    /** Each frame's time stamp (microseconds, tcpdump's resolution) and length. */
+    static List<String> frames(Path file) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        Frame f = new Frame();
+        try (FrameSource s = CaptureFiles.open(file)) {
+            while (s.next(f)) {
+                out.add(f.epochSeconds() + "." + (f.nanos() / 1000) + " " + f.originalLength());
+            }
+        }
+        return out;
     }
 
     static long count(Path file) throws IOException {
