@@ -24,7 +24,6 @@ public final class Connection {
     long firstRttNanos;
     long firstTime;
     long lastTime;
-    long firstFrame;
     /** Zeek-style history, letters in order of first appearance. */
     final StringBuilder history = new StringBuilder(12);
     String closedFirst;
@@ -221,7 +220,6 @@ public final class Connection {
     private void start(Segment s) {
         firstTime = s.time;
         lastTime = s.time;
-        firstFrame = s.frame;
         int dir = s.dir;
         if ((s.flags & (SYN | ACK)) == SYN) {
             clientDir = dir;

@@ -15,8 +15,6 @@ final class Endpoint {
     boolean passive;
     long lastDataSentFrame;
     long lastDataReceivedFrame;
-    long lastSegmentFrame;
-    boolean lastSegmentHadData;
     /** Packets, frame bytes and payload bytes this endpoint sent. */
     long packets;
     long bytes;

@@ -32,7 +32,7 @@ public final class SequenceAnalysis {
         public long rtoNanos = -1;
         public long rtoFrame = -1;
 
-        void reset() {
+        public void reset() {
             flags = 0;
             dupAckNumber = 0;
             dupAckFrame = 0;

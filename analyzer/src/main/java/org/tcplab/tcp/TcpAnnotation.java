@@ -50,12 +50,7 @@ public final class TcpAnnotation {
         }
         rst.cause = null;
         rst.evidence = null;
-        verdict.flags = 0;
-        verdict.dupAckNumber = 0;
-        verdict.ackedFrame = -1;
-        verdict.ackRttNanos = -1;
-        verdict.bytesInFlight = -1;
-        verdict.rtoNanos = -1;
+        verdict.reset();
     }
 
     public boolean hasStream() { return hasStream; }
