@@ -19,6 +19,22 @@ public final class Addresses {
         }
     }
 
+    /** "address:port", IPv6 in brackets (RFC 5952 §6); with port < 0 the address alone. */
+    public static void appendEndpoint(StringBuilder sb, int family, long hi, long lo, int port) {
+        if (port < 0) {
+            append(sb, family, hi, lo);
+            return;
+        }
+        if (family == 6) {
+            sb.append('[');
+            append(sb, family, hi, lo);
+            sb.append(']');
+        } else {
+            append(sb, family, hi, lo);
+        }
+        sb.append(':').append(port);
+    }
+
     public static void appendIpv4(StringBuilder sb, long v) {
         sb.append((v >>> 24) & 0xff).append('.').append((v >>> 16) & 0xff).append('.')
                 .append((v >>> 8) & 0xff).append('.').append(v & 0xff);

@@ -88,16 +88,7 @@ public final class TextFormatter implements PacketFormatter {
     }
 
     private static void address(StringBuilder sb, int family, long hi, long lo, int port) {
-        if (family == 6 && port >= 0) {
-            sb.append('[');
-            Addresses.append(sb, family, hi, lo);
-            sb.append(']');
-        } else {
-            Addresses.append(sb, family, hi, lo);
-        }
-        if (port >= 0) {
-            sb.append(':').append(port);
-        }
+        Addresses.appendEndpoint(sb, family, hi, lo, port);
     }
 
     private void tcp(DecodedPacket p, TcpAnnotation t, StringBuilder sb) {

@@ -206,13 +206,11 @@ public final class TcpStreamTracker {
     public String[] endpoints(int s) {
         int b = s * 7;
         int family = (int) endpoints[b];
-        String a = org.tcplab.output.Addresses.format(family, endpoints[b + 1], endpoints[b + 2]);
-        String c = org.tcplab.output.Addresses.format(family, endpoints[b + 4], endpoints[b + 5]);
-        if (family == 6) {
-            a = "[" + a + "]";
-            c = "[" + c + "]";
-        }
-        return new String[] {a + ":" + endpoints[b + 3], c + ":" + endpoints[b + 6]};
+        StringBuilder a = new StringBuilder();
+        org.tcplab.output.Addresses.appendEndpoint(a, family, endpoints[b + 1], endpoints[b + 2], (int) endpoints[b + 3]);
+        StringBuilder c = new StringBuilder();
+        org.tcplab.output.Addresses.appendEndpoint(c, family, endpoints[b + 4], endpoints[b + 5], (int) endpoints[b + 6]);
+        return new String[] {a.toString(), c.toString()};
     }
 
     /** The analysis state of a stream. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tcplab.cli.ExitCodes;
 import org.tcplab.cli.Failure;
+import org.tcplab.gen.scenario.Lines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,11 +48,11 @@ public final class GreetingClientCommand implements Callable<Integer> {
             System.out.flush();
             while (toSend.hasNext()) {
                 String n = toSend.next();
-                send(out, n);
+                Lines.write(out, n);
                 System.out.println(expectLine(in, "the answer to " + n));
                 System.out.flush();
             }
-            send(out, "exit");
+            Lines.write(out, "exit");
             System.out.println(expectLine(in, "Good bye!"));
         } catch (ConnectException e) {
             throw new Failure(ExitCodes.BAD_INPUT, "no greeting server at " + host + ":" + port
@@ -69,22 +70,13 @@ public final class GreetingClientCommand implements Callable<Integer> {
         return r.lines().map(String::trim).filter(l -> !l.isEmpty()).iterator();
     }
 
-    private static void send(OutputStream out, String line) throws IOException {
-        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
     /** One whole line; a server that closes instead gets a clear message. */
     private String expectLine(InputStream in, String what) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        int c;
-        while ((c = in.read()) >= 0 && c != '\n') {
-            sb.append((char) c);
-        }
-        if (c < 0 && sb.length() == 0) {
+        String line = Lines.read(in);
+        if (line == null) {
             throw new Failure(ExitCodes.BAD_INPUT, "the greeting server at " + host + ":" + port
                     + " closed the connection before sending " + what);
         }
-        return sb.toString();
+        return line;
     }
 }

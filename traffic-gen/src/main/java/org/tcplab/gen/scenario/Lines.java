@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
  * Line-oriented reading and writing on a socket. Reads up to a newline, however TCP happened to
  * split the bytes: one recv() is not one message.
  */
-final class Lines {
+public final class Lines {
     private Lines() {
     }
 
     /** The next line without its newline, or null at end of stream. */
-    static String read(InputStream in) throws IOException {
+    public static String read(InputStream in) throws IOException {
         StringBuilder sb = new StringBuilder();
         int c;
         while ((c = in.read()) >= 0) {
@@ -26,7 +26,7 @@ final class Lines {
         return sb.length() == 0 ? null : sb.toString();
     }
 
-    static void write(OutputStream out, String line) throws IOException {
+    public static void write(OutputStream out, String line) throws IOException {
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
