@@ -63,10 +63,6 @@ final class PcapFileReader implements FrameSource {
         return snapLength;
     }
 
-    boolean nanoResolution() {
-        return nanoResolution;
-    }
-
     @Override
     public boolean next(Frame frame) throws IOException {
         if (!in.request(16)) {
