@@ -26,7 +26,7 @@ final class EndpointStates {
     private EndpointStates() {
     }
 
-    /** A segment from {@code x} (role {@code xName}) to {@code y}; relative numbers for the words. */
+    /** A segment from {@code x} (role {@code xName}) to {@code y}; relative numbers for the causes. */
     static void apply(Endpoint x, String xName, Endpoint y, String yName, int flags, long seq, long ack, int seglen,
                       long relSeq, long relAck, boolean rstInWindow, long frame, List<Transition> out) {
         boolean syn = (flags & SYN) != 0;
@@ -41,23 +41,20 @@ final class EndpointStates {
         // --- the sender ---
         if (rst) {
             if (x.state == TcpState.LISTEN && !x.sentSyn) {
-                move(x, xName, TcpState.CLOSED, xName + " answered the SYN with RST: nothing listened on that port,"
-                        + " so this side was in fact CLOSED, not LISTEN (RFC 9293 §3.10.7.1)", out);
+                // nothing listened on that port: this side was in fact CLOSED (RFC 9293 §3.10.7.1)
+                move(x, xName, yName, TcpState.CLOSED, TransitionCause.RST_INSTEAD_OF_LISTEN, relSeq, relAck, 0, out);
             } else if (x.state != TcpState.CLOSED) {
-                move(x, xName, TcpState.CLOSED, xName + " sent RST seq=" + relSeq
-                        + ": the connection is dropped at once, without the FIN handshake (RFC 9293 §3.10.7)", out);
+                move(x, xName, yName, TcpState.CLOSED, TransitionCause.SENT_RST, relSeq, relAck, 0, out);
             }
         } else if (syn && !ackSet) {
             if (x.state == TcpState.CLOSED || x.state == TcpState.LISTEN) {
                 x.sentSyn = true;
                 x.iss = seq;
                 x.synFrame = frame;
-                move(x, xName, TcpState.SYN_SENT, xName + " sent SYN seq=" + relSeq
-                        + " (ISN " + seq + "): active open, asking the peer to synchronise sequence numbers", out);
+                move(x, xName, yName, TcpState.SYN_SENT, TransitionCause.SENT_SYN, relSeq, relAck, seq, out);
                 if (y.sentSyn && y.state == TcpState.SYN_SENT) {
                     // both sides opened actively and the SYNs crossed (RFC 9293 §3.5, figure 7)
-                    move(x, xName, TcpState.SYN_RECEIVED, xName + " had the " + yName + "'s SYN (frame " + y.synFrame
-                            + ") when it sent its own: simultaneous open", out);
+                    move(x, xName, yName, TcpState.SYN_RECEIVED, TransitionCause.SYN_CROSSED, relSeq, relAck, y.synFrame, out);
                 }
             }
         } else if (syn) {
@@ -66,92 +63,82 @@ final class EndpointStates {
             x.synFrame = frame;
             if (x.state == TcpState.LISTEN || x.state == TcpState.CLOSED) {
                 x.passive = true;
-                move(x, xName, TcpState.SYN_RECEIVED, xName + " received SYN seq=0; sent SYN+ACK seq=" + relSeq
-                        + " ack=" + relAck + ": ack is the " + yName
-                        + "'s ISN + 1 because a SYN consumes one sequence number", out);
+                move(x, xName, yName, TcpState.SYN_RECEIVED, TransitionCause.SENT_SYN_ACK, relSeq, relAck, 0, out);
             } else if (x.state == TcpState.SYN_SENT) {
-                move(x, xName, TcpState.SYN_RECEIVED, xName + " received the peer's SYN while in SYN-SENT"
-                        + " (simultaneous open); sent SYN+ACK seq=" + relSeq + " ack=" + relAck, out);
+                move(x, xName, yName, TcpState.SYN_RECEIVED, TransitionCause.SENT_SYN_ACK_IN_SYN_SENT, relSeq, relAck, 0, out);
             }
         }
+        long relFin = relSeq + seglen;
         if (fin && !rst && !x.sentFin) {
             x.sentFin = true;
             x.finSeq = (seq + seglen + (syn ? 1 : 0)) & 0xFFFFFFFFL;
             x.finFrame = frame;
-            long relFin = relSeq + seglen;
             if (x.state == TcpState.ESTABLISHED || x.state == TcpState.SYN_RECEIVED) {
-                move(x, xName, TcpState.FIN_WAIT_1, xName + " sent FIN seq=" + relFin
-                        + ": active close, it has no more data to send", out);
+                move(x, xName, yName, TcpState.FIN_WAIT_1, TransitionCause.SENT_FIN_ACTIVE, relFin, relAck, 0, out);
             } else if (x.state == TcpState.CLOSE_WAIT) {
-                move(x, xName, TcpState.LAST_ACK, xName + " sent FIN seq=" + relFin
-                        + " after the peer's FIN: passive close, waiting for the last ACK", out);
+                move(x, xName, yName, TcpState.LAST_ACK, TransitionCause.SENT_FIN_PASSIVE, relFin, relAck, 0, out);
             }
         }
         // --- the receiver ---
         if (rst) {
             if (y.state == TcpState.SYN_RECEIVED && y.passive) {
-                move(y, yName, TcpState.LISTEN, yName + " received RST in SYN-RECEIVED: back to LISTEN,"
-                        + " as a passive open does (RFC 9293 §3.10.7.4)", out);
+                // a passive open goes back to LISTEN (RFC 9293 §3.10.7.4)
+                move(y, yName, xName, TcpState.LISTEN, TransitionCause.RST_IN_SYN_RECEIVED, relSeq, relAck, 0, out);
             } else if (y.state == TcpState.SYN_SENT) {
                 if (ackSet && ack == ((y.iss + 1) & 0xFFFFFFFFL)) {
-                    move(y, yName, TcpState.CLOSED, yName + " received RST+ACK ack=" + relAck
-                            + " for its SYN: connection refused (RFC 9293 §3.10.7.3)", out);
+                    // RFC 9293 §3.10.7.3: acceptable only when it acknowledges the SYN
+                    move(y, yName, xName, TcpState.CLOSED, TransitionCause.REFUSED, relSeq, relAck, 0, out);
                 }
             } else if (y.state != TcpState.CLOSED && y.state != TcpState.LISTEN && y.state != TcpState.TIME_WAIT) {
-                move(y, yName, TcpState.CLOSED, yName + " received RST seq=" + relSeq + ": connection reset", out);
+                move(y, yName, xName, TcpState.CLOSED, TransitionCause.RESET, relSeq, relAck, 0, out);
             }
             return;
         }
         if (syn && !ackSet) {
             if (y.state == TcpState.SYN_SENT) {
-                move(y, yName, TcpState.SYN_RECEIVED, yName + " received SYN seq=" + relSeq
-                        + " while in SYN-SENT: simultaneous open (RFC 9293 §3.5, figure 7)", out);
+                move(y, yName, xName, TcpState.SYN_RECEIVED, TransitionCause.SYN_IN_SYN_SENT, relSeq, relAck, 0, out);
             }
             return;
         }
         boolean acksSyn = ackSet && y.sentSyn && ack == ((y.iss + 1) & 0xFFFFFFFFL);
         boolean acksSynOrMore = ackSet && y.sentSyn && SequenceAnalysis.gt(ack, y.iss);
         if (syn && y.state == TcpState.SYN_SENT && acksSyn) {
-            move(y, yName, TcpState.ESTABLISHED, yName + " received SYN+ACK seq=" + relSeq + " ack=" + relAck
-                    + " acknowledging its SYN; it answers ACK: connection established", out);
+            move(y, yName, xName, TcpState.ESTABLISHED, TransitionCause.SYN_ACK_ESTABLISHES, relSeq, relAck, 0, out);
         } else if (syn && y.state == TcpState.SYN_RECEIVED && acksSyn) {
-            move(y, yName, TcpState.ESTABLISHED, yName + " received SYN+ACK ack=" + relAck
-                    + " acknowledging its SYN: simultaneous open complete", out);
+            move(y, yName, xName, TcpState.ESTABLISHED, TransitionCause.SYN_ACK_COMPLETES_SIMULTANEOUS, relSeq, relAck, 0, out);
         } else if (y.state == TcpState.SYN_RECEIVED && acksSynOrMore) {
-            move(y, yName, TcpState.ESTABLISHED, yName + " received ACK ack=" + relAck
-                    + " of its SYN: the three-way handshake is complete", out);
+            move(y, yName, xName, TcpState.ESTABLISHED, TransitionCause.ACK_COMPLETES_HANDSHAKE, relSeq, relAck, 0, out);
         }
         boolean acksFin = ackSet && y.sentFin && SequenceAnalysis.gt(ack, y.finSeq);
         if (acksFin && !y.finAcked) {
             y.finAcked = true;
             if (y.state == TcpState.FIN_WAIT_1) {
-                move(y, yName, TcpState.FIN_WAIT_2, yName + " received ACK ack=" + relAck
-                        + " of its FIN: its side is closed, the peer may still send", out);
+                move(y, yName, xName, TcpState.FIN_WAIT_2, TransitionCause.FIN_ACKED_IN_FIN_WAIT_1, relSeq, relAck, 0, out);
             } else if (y.state == TcpState.CLOSING) {
-                move(y, yName, TcpState.TIME_WAIT, yName + " received ACK ack=" + relAck
-                        + " of its FIN after both sides closed at once", out);
+                move(y, yName, xName, TcpState.TIME_WAIT, TransitionCause.FIN_ACKED_IN_CLOSING, relSeq, relAck, 0, out);
             } else if (y.state == TcpState.LAST_ACK) {
-                move(y, yName, TcpState.CLOSED, yName + " received ACK ack=" + relAck
-                        + " of its FIN: the connection is closed", out);
+                move(y, yName, xName, TcpState.CLOSED, TransitionCause.FIN_ACKED_IN_LAST_ACK, relSeq, relAck, 0, out);
             }
         }
         if (fin) {
-            long relFin = relSeq + seglen;
             switch (y.state) {
-                case ESTABLISHED, SYN_RECEIVED -> move(y, yName, TcpState.CLOSE_WAIT, yName + " received FIN seq="
-                        + relFin + ": the " + xName + " has no more data; the " + yName
-                        + " may still send (half-close)", out);
-                case FIN_WAIT_1 -> move(y, yName, TcpState.CLOSING, yName + " received FIN seq=" + relFin
-                        + " before the ACK of its own FIN: simultaneous close", out);
-                case FIN_WAIT_2 -> move(y, yName, TcpState.TIME_WAIT, yName + " received FIN seq=" + relFin
-                        + ": both sides closed; it waits 2 MSL before CLOSED (RFC 9293 §3.10.7.4)", out);
+                case ESTABLISHED, SYN_RECEIVED ->
+                        move(y, yName, xName, TcpState.CLOSE_WAIT, TransitionCause.FIN_IN_ESTABLISHED, relFin, relAck, 0, out);
+                case FIN_WAIT_1 ->
+                        move(y, yName, xName, TcpState.CLOSING, TransitionCause.FIN_IN_FIN_WAIT_1, relFin, relAck, 0, out);
+                // RFC 9293 §3.10.7.4: TIME-WAIT lasts 2 MSL before CLOSED
+                case FIN_WAIT_2 ->
+                        move(y, yName, xName, TcpState.TIME_WAIT, TransitionCause.FIN_IN_FIN_WAIT_2, relFin, relAck, 0, out);
                 default -> { }
             }
         }
     }
 
-    private static void move(Endpoint e, String name, TcpState to, String cause, List<Transition> out) {
-        out.add(new Transition(name, e.state, to, cause));
+    private static void move(Endpoint e, String name, String peer, TcpState to, TransitionCause why, long relSeq, long relAck,
+                             long number, List<Transition> out) {
+        if (out != null) {
+            out.add(new Transition(name, e.state, to, why, peer, relSeq, relAck, number));
+        }
         e.state = to;
     }
 }

@@ -27,6 +27,9 @@ public final class CaptureFiles {
         }
         FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
         try {
+            if (Files.isRegularFile(path)) {
+                return open(new ChannelInput(new MappedFile(ch), ChannelInput.DEFAULT_SIZE), path.toString());
+            }
             return open(ch, path.toString());
         } catch (IOException | RuntimeException e) {
             ch.close();
@@ -39,7 +42,10 @@ public final class CaptureFiles {
     }
 
     static FrameSource open(ReadableByteChannel ch, String name) throws IOException {
-        ChannelInput in = new ChannelInput(ch, ChannelInput.DEFAULT_SIZE);
+        return open(new ChannelInput(ch, ChannelInput.DEFAULT_SIZE), name);
+    }
+
+    private static FrameSource open(ChannelInput in, String name) throws IOException {
         if (!in.request(4)) {
             throw new CaptureFileException(NOT_A_CAPTURE, name + " is not a capture file: "
                     + (in.available() == 0 ? "it is empty" : "only " + in.available() + " bytes long"));

@@ -9,11 +9,13 @@ import java.nio.channels.ReadableByteChannel;
  * compacts and refills only when a record would cross the end of what is buffered.
  */
 final class ChannelInput implements AutoCloseable {
-    static final int DEFAULT_SIZE = 8 << 20;
+    static final int DEFAULT_SIZE = 1 << 20;
     /** The largest block we agree to buffer; beyond this a length field is taken as corrupt. */
     static final int MAX_RECORD = 64 << 20;
 
     private final ReadableByteChannel channel;
+    /** Set for a regular file: read through memory-mapped windows instead. */
+    private final MappedFile mapped;
     byte[] buf;
     int pos;
     int limit;
@@ -22,6 +24,13 @@ final class ChannelInput implements AutoCloseable {
 
     ChannelInput(ReadableByteChannel channel, int size) {
         this.channel = channel;
+        this.mapped = null;
+        this.buf = new byte[size];
+    }
+
+    ChannelInput(MappedFile file, int size) {
+        this.channel = null;
+        this.mapped = file;
         this.buf = new byte[size];
     }
 
@@ -44,7 +53,8 @@ final class ChannelInput implements AutoCloseable {
             pos = 0;
         }
         while (limit - pos < n && !eof) {
-            int r = channel.read(ByteBuffer.wrap(buf, limit, buf.length - limit));
+            int r = mapped != null ? mapped.read(buf, limit, buf.length - limit)
+                    : channel.read(ByteBuffer.wrap(buf, limit, buf.length - limit));
             if (r < 0) {
                 eof = true;
             } else {
@@ -65,6 +75,10 @@ final class ChannelInput implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (mapped != null) {
+            mapped.close();
+        } else {
+            channel.close();
+        }
     }
 }

@@ -1,12 +1,14 @@
 package org.tcplab.cli;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "analyzer", mixinStandardHelpOptions = true, version = "analyzer 0.1.0",
-        description = "Annotate captured TCP/UDP/ICMP traffic packet by packet.",
-        subcommands = {ReadCommand.class, ConvCommand.class, ConnsCommand.class, CaptureCommand.class, InterfacesCommand.class})
+        description = "Annotate captured TCP/UDP/ICMP traffic packet by packet.")
 public final class AnalyzerMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,7 +19,34 @@ public final class AnalyzerMain implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute("analyzer", new AnalyzerMain(), args));
+        System.exit(execute("analyzer", commandLine(args.length > 0 ? args[0] : null), args));
+    }
+
+    /** The subcommands, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("read", ReadCommand::new);
+        COMMANDS.put("conv", ConvCommand::new);
+        COMMANDS.put("conns", ConnsCommand::new);
+        COMMANDS.put("capture", CaptureCommand::new);
+        COMMANDS.put("interfaces", InterfacesCommand::new);
+    }
+
+    /**
+     * The command tree. Only the subcommand named on the command line is built when there is one:
+     * picocli reads each command's annotations by reflection, and building all of them would cost
+     * a tenth of a second of start-up on every run.
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cl = new CommandLine(new AnalyzerMain());
+        Supplier<Object> only = first == null ? null : COMMANDS.get(first);
+        if (only != null) {
+            cl.addSubcommand(first, only.get());
+        } else {
+            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
+        return cl;
     }
 
     /** The one-line message for an Error that escapes a command (never a stack trace). */

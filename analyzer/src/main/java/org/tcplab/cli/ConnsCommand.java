@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.tcplab.analysis.ConnectionSummary;
 import org.tcplab.capture.CaptureFileException;
 import org.tcplab.capture.FrameSource;
+import org.tcplab.output.Columns;
 import org.tcplab.output.LineOutput;
 import org.tcplab.output.TimeFormat;
 import org.tcplab.pipeline.CaptureAnalyzer;
@@ -82,18 +83,29 @@ public final class ConnsCommand implements Callable<Integer> {
 
     private static void text(LineOutput out, List<ConnectionSummary> rows) throws IOException {
         StringBuilder sb = out.builder();
-        sb.append(String.format("%-6s %-44s %-8s %10s %9s %9s %-9s %-12s %-12s %-7s %s", "stream", "client -> server",
-                "start", "duration", "pkts c>s", "pkts s>c", "handshake", "client", "server", "state", "history"));
+        header(sb, "stream", "client -> server", "start", "duration", "pkts c>s", "pkts s>c", "handshake", "client", "server",
+                "state");
+        sb.append("history");
         out.endLine();
+        StringBuilder t = new StringBuilder();
         for (ConnectionSummary c : rows) {
-            StringBuilder t = new StringBuilder();
+            Columns.left(sb, Integer.toString(c.stream()), 6);
+            t.setLength(0);
+            t.append(c.client()).append(" -> ").append(c.server()).append(c.rolesInferred() ? "?" : "");
+            Columns.left(sb, t, 44);
+            t.setLength(0);
             TimeFormat.appendOffset(t, c.startNanos(), 3);
-            StringBuilder d = new StringBuilder();
-            TimeFormat.appendOffset(d, c.durationNanos(), 6);
-            sb.append(String.format("%-6d %-44s %-8s %10s %9d %9d %-9s %-12s %-12s %-7s %s", c.stream(),
-                    c.client() + " -> " + c.server() + (c.rolesInferred() ? "?" : ""), t, d, c.clientPackets(),
-                    c.serverPackets(), c.handshakeComplete() ? "complete" : "partial", c.clientState(), c.serverState(),
-                    c.conn_state(), c.history()));
+            Columns.left(sb, t, 8);
+            t.setLength(0);
+            TimeFormat.appendOffset(t, c.durationNanos(), 6);
+            Columns.right(sb, t, 10);
+            Columns.right(sb, c.clientPackets(), 9);
+            Columns.right(sb, c.serverPackets(), 9);
+            Columns.left(sb, c.handshakeComplete() ? "complete" : "partial", 9);
+            Columns.left(sb, c.clientState(), 12);
+            Columns.left(sb, c.serverState(), 12);
+            Columns.left(sb, c.conn_state(), 7);
+            sb.append(c.history());
             out.endLine();
             sb.append("       bytes c>s ").append(c.clientBytes()).append(" (payload ").append(c.clientPayload())
                     .append("), s>c ").append(c.serverBytes()).append(" (payload ").append(c.serverPayload()).append(")");
@@ -120,6 +132,21 @@ public final class ConnsCommand implements Callable<Integer> {
             sb.append("? no SYN captured: client and server are inferred (the SYN+ACK's receiver, else the higher port)");
             out.endLine();
         }
+    }
+
+    /** The header row: the same columns and widths as the rows. */
+    private static void header(StringBuilder sb, String stream, String ends, String start, String duration, String toServer,
+                               String toClient, String handshake, String client, String server, String state) {
+        Columns.left(sb, stream, 6);
+        Columns.left(sb, ends, 44);
+        Columns.left(sb, start, 8);
+        Columns.right(sb, duration, 10);
+        Columns.right(sb, toServer, 9);
+        Columns.right(sb, toClient, 9);
+        Columns.left(sb, handshake, 9);
+        Columns.left(sb, client, 12);
+        Columns.left(sb, server, 12);
+        Columns.left(sb, state, 7);
     }
 
     public static void appendJson(StringBuilder sb, ConnectionSummary c) {
