@@ -13,6 +13,8 @@ import org.tcplab.output.Columns;
 import org.tcplab.output.LineOutput;
 import org.tcplab.output.TimeFormat;
 import org.tcplab.pipeline.CaptureAnalyzer;
+import org.tcplab.pipeline.ConnectionPass;
+import org.tcplab.tcp.TcpStreamTracker;
 import org.tcplab.pipeline.PacketSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,18 +38,18 @@ public final class ConnsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CaptureAnalyzer analyzer = new CaptureAnalyzer();
-        analyzer.streams().maxTracked(maxTracked);
+        TcpStreamTracker streams = new TcpStreamTracker();
+        streams.maxTracked(maxTracked);
         Failure failure = null;
         List<ConnectionSummary> rows = new ArrayList<>();
         try (FrameSource source = Inputs.open(file)) {
-            analyse(source, analyzer, (f, p, t) -> true, rows);
+            analyse(source, streams, rows);
         } catch (CaptureFileException e) {
             failure = new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
         }
-        if (analyzer.streams().evictedEarly() > 0) {
+        if (streams.evictedEarly() > 0) {
             System.err.printf("conns: %d connections were summarised early: more than %d open at once (--max-tracked)%n",
-                    analyzer.streams().evictedEarly(), maxTracked);
+                    streams.evictedEarly(), maxTracked);
         }
         try (LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), false)) {
             if (format == Format.text) {
@@ -63,6 +65,14 @@ public final class ConnsCommand implements Callable<Integer> {
             throw failure;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The same with nothing per packet: decoding runs in a second thread ({@link ConnectionPass}).
+     */
+    public static void analyse(FrameSource source, TcpStreamTracker streams, List<ConnectionSummary> rows)
+            throws IOException {
+        new ConnectionPass(streams).summarise(source, rows);
     }
 
     /**

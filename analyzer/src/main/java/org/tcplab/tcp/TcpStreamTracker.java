@@ -188,18 +188,18 @@ public final class TcpStreamTracker {
         return connections;
     }
 
-    private void rememberEndpoints(int s, DecodedPacket p) {
+    private void rememberEndpoints(int s, TcpSegment p) {
         if ((s + 1) * 7 > endpoints.length) {
             endpoints = Arrays.copyOf(endpoints, Math.max(endpoints.length * 2, (s + 1) * 7));
         }
         int b = s * 7;
-        endpoints[b] = p.ipVersion();
-        endpoints[b + 1] = p.srcHi();
-        endpoints[b + 2] = p.srcLo();
-        endpoints[b + 3] = p.sport();
-        endpoints[b + 4] = p.dstHi();
-        endpoints[b + 5] = p.dstLo();
-        endpoints[b + 6] = p.dport();
+        endpoints[b] = p.family;
+        endpoints[b + 1] = p.srcHi;
+        endpoints[b + 2] = p.srcLo;
+        endpoints[b + 3] = p.sport;
+        endpoints[b + 4] = p.dstHi;
+        endpoints[b + 5] = p.dstLo;
+        endpoints[b + 6] = p.dport;
     }
 
     /** "address:port" of a stream's two directions' senders: index 0 sent its first segment. */
@@ -223,6 +223,8 @@ public final class TcpStreamTracker {
         annotate(p, 0, 0, 0, a);
     }
 
+    private final TcpSegment copy = new TcpSegment();
+
     /**
      * Annotates a TCP segment; a no-op (no stream) when too little of the header was captured.
      *
@@ -231,30 +233,35 @@ public final class TcpStreamTracker {
      * @param frameLength the frame's original length, for the connection's byte counts
      */
     public void annotate(DecodedPacket p, long timeNanos, long frame, int frameLength, TcpAnnotation a) {
+        copy.fill(p, timeNanos, frame, frameLength);
+        annotate(copy, a);
+    }
+
+    /** Annotates a segment copied by {@link TcpSegment#fill}. */
+    public void annotate(TcpSegment p, TcpAnnotation a) {
         a.reset();
-        // tshark assigns the stream after reading ports, seq, ack, offset, flags and window.
-        if (!p.isTcp() || p.tcpFieldsCaptured() < 16) {
-            a.seq = p.seq();
-            a.ack = p.ack();
-            a.window = p.window();
+        if (!p.tracked) {
+            a.seq = p.seq;
+            a.ack = p.ack;
+            a.window = p.window;
             return;
         }
-        int family = p.ipVersion();
-        int flags = p.tcpFlags();
-        int s = table.get(family, p.srcHi(), p.srcLo(), p.sport(), p.dstHi(), p.dstLo(), p.dport());
+        int family = p.family;
+        int flags = p.flags;
+        int s = table.get(family, p.srcHi, p.srcLo, p.sport, p.dstHi, p.dstLo, p.dport);
         boolean swapped = table.lastLookupWasSwapped();
         if (s < 0) {
             s = newStream(swapped);
-            table.put(family, p.srcHi(), p.srcLo(), p.sport(), p.dstHi(), p.dstLo(), p.dport(), s);
+            table.put(family, p.srcHi, p.srcLo, p.sport, p.dstHi, p.dstLo, p.dport, s);
             a.newStream = true;
             rememberEndpoints(s, p);
         }
         int dir = swapped == ((state[s * STRIDE + 2] & SWAPPED) != 0) ? 0 : 1;
-        long seq = p.seq();
+        long seq = p.seq;
         if ((flags & (SYN | ACK)) == SYN && baseSet(s, dir) && seq != state[s * STRIDE + dir]) {
             s = newStream(swapped);
             dir = 0;
-            table.put(family, p.srcHi(), p.srcLo(), p.sport(), p.dstHi(), p.dstLo(), p.dport(), s);
+            table.put(family, p.srcHi, p.srcLo, p.sport, p.dstHi, p.dstLo, p.dport, s);
             a.newStream = true;
             a.portsReused = true;
             rememberEndpoints(s, p);
@@ -263,10 +270,10 @@ public final class TcpStreamTracker {
         a.stream = s;
         a.direction = dir;
         int rev = 1 - dir;
-        if (!p.hasSegmentLength()) {
+        if (!p.hasSegmentLength) {
             a.seq = seq;
-            a.ack = p.ack();
-            a.window = p.window();
+            a.ack = p.ack;
+            a.window = p.window;
             return;
         }
         int b = s * STRIDE;
@@ -276,44 +283,44 @@ public final class TcpStreamTracker {
             bits |= BASE_SET_0 << dir;
         }
         if ((bits & (BASE_SET_0 << rev)) == 0 && (flags & ACK) != 0) {
-            state[b + rev] = (p.ack() - 1) & 0xFFFFFFFFL;
+            state[b + rev] = (p.ack - 1) & 0xFFFFFFFFL;
             bits |= BASE_SET_0 << rev;
         }
         state[b + 2] = bits;
         a.relative = true;
         a.seq = (seq - state[b + dir]) & 0xFFFFFFFFL;
-        a.ack = (flags & ACK) != 0 ? (p.ack() - state[b + rev]) & 0xFFFFFFFFL : p.ack();
+        a.ack = (flags & ACK) != 0 ? (p.ack - state[b + rev]) & 0xFFFFFFFFL : p.ack;
         if ((flags & SYN) != 0) {
-            learnScale(p, flags, s, dir);
+            learnScale(p, s, dir);
         }
         int scale = field(state[b + 2], APPLIED_SHIFT, dir);
         a.windowScale = scale;
         // RFC 7323 §2.2: the window field of a SYN is never scaled.
-        a.window = (flags & SYN) == 0 && scale >= 0 ? (long) p.window() << scale : p.window();
+        a.window = (flags & SYN) == 0 && scale >= 0 ? (long) p.window << scale : p.window;
         if (!connectionAnalysis) {
             return;
         }
         Connection.Segment g = segment;
         g.dir = dir;
         g.seq = seq;
-        g.ack = p.ack();
+        g.ack = p.ack;
         g.relSeq = a.seq;
         g.relAck = a.ack;
-        g.seglen = p.payloadLength();
+        g.seglen = p.payloadLength;
         g.flags = flags;
-        g.window = p.window();
+        g.window = p.window;
         g.fwdScale = scale;
         g.revScale = field(state[b + 2], APPLIED_SHIFT, rev);
         g.baseFwd = state[b + dir];
-        g.sport = p.sport();
-        g.dport = p.dport();
-        g.frameLength = frameLength;
-        g.time = timeNanos;
-        g.frame = frame;
+        g.sport = p.sport;
+        g.dport = p.dport;
+        g.frameLength = p.frameLength;
+        g.time = p.timeNanos;
+        g.frame = p.frame;
         if ((flags & SYN) != 0) {
-            g.optionsData = p.l4Data();
-            g.optionsFrom = p.l4Offset() + 20;
-            g.optionsTo = Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured());
+            g.optionsData = p.options;
+            g.optionsFrom = 0;
+            g.optionsTo = p.optionsLength;
         } else {
             g.optionsData = null;
         }
@@ -329,7 +336,7 @@ public final class TcpStreamTracker {
         a.clientDirection = c.clientDirection();
         a.clientState = c.clientState();
         a.serverState = c.serverState();
-        afterSegment(timeNanos);
+        afterSegment(p.timeNanos);
     }
 
     private boolean baseSet(int s, int dir) {
@@ -346,11 +353,8 @@ public final class TcpStreamTracker {
         return (bits & ~(0xFFL << at)) | ((long) (value + 3) << at);
     }
 
-    private void learnScale(DecodedPacket p, int flags, int s, int dir) {
-        byte[] b = p.l4Data();
-        int from = p.l4Offset() + 20;
-        int to = Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured());
-        int shift = TcpOptions.windowScale(b, from, to);
+    private void learnScale(TcpSegment p, int s, int dir) {
+        int shift = TcpOptions.windowScale(p.options, 0, p.optionsLength);
         int rev = 1 - dir;
         long bits = state[s * STRIDE + 2];
         int offered = shift < 0 ? TcpAnnotation.SCALE_NONE : Math.min(shift, TcpOptions.MAX_WINDOW_SCALE);

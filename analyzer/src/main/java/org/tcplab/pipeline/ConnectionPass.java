@@ -1,0 +1,172 @@
+package org.tcplab.pipeline;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.tcplab.analysis.ConnectionSummary;
+import org.tcplab.capture.Frame;
+import org.tcplab.capture.FrameSource;
+import org.tcplab.decode.DecodedPacket;
+import org.tcplab.decode.PacketDecoder;
+import org.tcplab.tcp.TcpAnnotation;
+import org.tcplab.tcp.TcpStreamTracker;
+
+/**
+ * The connection pass of {@code conns}: every TCP segment through the stream tracker and the
+ * connection analysis, nothing printed per packet. Reading and decoding run in a second thread,
+ * a batch ahead of the tracking in the calling thread, so that the two halves of the work use two
+ * cores. Batches are reused: the pass allocates nothing per packet.
+ *
+ * <p>The order of segments is the capture's. A damaged file ends the pass after every segment
+ * read before the damage was tracked, then the error propagates, as in {@link CaptureAnalyzer#run}.
+ */
+public final class ConnectionPass {
+    static final int BATCH = 2048;
+    static final int BATCHES = 4;
+
+    private final TcpStreamTracker streams;
+    private final int batchSize;
+    private final TcpAnnotation annotation = new TcpAnnotation();
+    private long packets;
+    private long firstTimeNanos = Long.MIN_VALUE;
+
+    public ConnectionPass(TcpStreamTracker streams) {
+        this(streams, BATCH);
+    }
+
+    ConnectionPass(TcpStreamTracker streams, int batchSize) {
+        this.streams = streams;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Runs the pass and adds one summary per connection to {@code rows}, in stream order.
+     * Connections are summarised as they finish (or idle out, or are evicted by the cap) and their
+     * state freed; after a damaged part, what was read before it is summarised, then the error
+     * propagates.
+     */
+    public void summarise(FrameSource source, List<ConnectionSummary> rows) throws IOException {
+        streams.onRetired(rows::add);
+        try {
+            run(source);
+        } finally {
+            streams.retireAll(firstTimeNanos());
+            rows.sort(Comparator.comparingInt(ConnectionSummary::stream));
+        }
+    }
+
+    /** Frames read, TCP or not. */
+    public long packets() {
+        return packets;
+    }
+
+    /** Capture time of the first frame (epoch nanoseconds), or 0 when none was read. */
+    public long firstTimeNanos() {
+        return firstTimeNanos == Long.MIN_VALUE ? 0 : firstTimeNanos;
+    }
+
+    public void run(FrameSource source) throws IOException {
+        BlockingQueue<SegmentBatch> empty = new ArrayBlockingQueue<>(BATCHES);
+        BlockingQueue<SegmentBatch> full = new ArrayBlockingQueue<>(BATCHES);
+        for (int i = 0; i < BATCHES; i++) {
+            empty.add(new SegmentBatch(batchSize));
+        }
+        Thread decoder = new Thread(() -> decode(source, empty, full), "decode");
+        decoder.setDaemon(true);
+        decoder.start();
+        try {
+            while (true) {
+                SegmentBatch b = full.take();
+                if (b.firstFrameNanos != Long.MIN_VALUE) {
+                    firstTimeNanos = b.firstFrameNanos;
+                    streams.captureStart(firstTimeNanos);
+                }
+                for (int i = 0; i < b.count; i++) {
+                    streams.annotate(b.segments[i], annotation);
+                }
+                packets += b.frames;
+                if (b.last) {
+                    rethrow(b.failure);
+                    return;
+                }
+                empty.put(b);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            // the source is closed by our caller: the decoding thread must be done with it first
+            decoder.interrupt();
+            joinQuietly(decoder);
+        }
+    }
+
+    private static void decode(FrameSource source, BlockingQueue<SegmentBatch> empty, BlockingQueue<SegmentBatch> full) {
+        Frame frame = new Frame();
+        DecodedPacket packet = new DecodedPacket();
+        PacketDecoder decoder = new PacketDecoder();
+        SegmentBatch b = null;
+        try {
+            b = empty.take();
+            b.clear();
+            while (true) {
+                if (!source.next(frame)) {
+                    b.last = true;
+                    full.put(b);
+                    return;
+                }
+                long time = frame.epochSeconds() * 1_000_000_000L + frame.nanos();
+                if (frame.number() == 1) {
+                    b.firstFrameNanos = time;
+                }
+                b.frames++;
+                decoder.decode(frame, packet);
+                if (b.segments[b.count].fill(packet, time, frame.number(), frame.originalLength())) {
+                    b.count++;
+                }
+                if (b.count == b.segments.length) {
+                    full.put(b);
+                    b = empty.take();
+                    b.clear();
+                }
+            }
+        } catch (InterruptedException e) {
+            // the tracking thread stopped first
+        } catch (IOException | RuntimeException | Error e) {
+            if (b != null) {
+                b.failure = e instanceof Error err ? new RuntimeException(err) : (Exception) e;
+                b.last = true;
+                full.offer(b);
+            }
+        }
+    }
+
+    private static void rethrow(Exception e) throws IOException {
+        if (e == null) {
+            return;
+        }
+        if (e instanceof IOException io) {
+            throw io;
+        }
+        if (e instanceof RuntimeException r && r.getCause() instanceof Error err) {
+            throw err;
+        }
+        throw (RuntimeException) e;
+    }
+
+    private static void joinQuietly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

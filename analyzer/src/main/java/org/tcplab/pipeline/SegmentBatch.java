@@ -1,0 +1,32 @@
+package org.tcplab.pipeline;
+
+import org.tcplab.tcp.TcpSegment;
+
+/** A run of decoded TCP segments handed from the decoding thread to the tracking one; reused. */
+final class SegmentBatch {
+    final TcpSegment[] segments;
+    /** Segments filled. */
+    int count;
+    /** Frames read for this batch, TCP or not. */
+    long frames;
+    /** The input ended after this batch (cleanly, or with {@link #failure}). */
+    boolean last;
+    Exception failure;
+    /** Capture time of the input's first frame when this batch holds it, else {@link Long#MIN_VALUE}. */
+    long firstFrameNanos = Long.MIN_VALUE;
+
+    SegmentBatch(int size) {
+        segments = new TcpSegment[size];
+        for (int i = 0; i < size; i++) {
+            segments[i] = new TcpSegment();
+        }
+    }
+
+    void clear() {
+        count = 0;
+        frames = 0;
+        last = false;
+        failure = null;
+        firstFrameNanos = Long.MIN_VALUE;
+    }
+}
