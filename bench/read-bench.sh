@@ -41,6 +41,8 @@ report "tcplab read --format none (annotate, no output)" "$(for _ in $(seq "$RUN
 report "tcplab read --basic --format none (tshark's fields only)" "$(for _ in $(seq "$RUNS"); do one "$ROOT/bin/analyzer" read "$FILE" --basic --format none; done | median)"
 report "tcplab read --format jsonl > /dev/null" "$(for _ in $(seq "$RUNS"); do one "$ROOT/bin/analyzer" read "$FILE" --format jsonl; done | median)"
 report "tcplab read (text) > /dev/null" "$(for _ in $(seq "$RUNS"); do one "$ROOT/bin/analyzer" read "$FILE"; done | median)"
+report "tcplab conns > /dev/null (connection analysis, summaries)" "$(for _ in $(seq "$RUNS"); do one "$ROOT/bin/analyzer" conns "$FILE"; done | median)"
+report "tcplab conns --format jsonl > /dev/null" "$(for _ in $(seq "$RUNS"); do one "$ROOT/bin/analyzer" conns "$FILE" --format jsonl; done | median)"
 report "tcplab conv > /dev/null" "$(for _ in $(seq "$RUNS"); do one "$ROOT/bin/analyzer" conv "$FILE"; done | median)"
 report "tcpdump -r FILE -w /dev/null" "$(for _ in $(seq "$RUNS"); do one tcpdump -r "$FILE" -w /dev/null; done | median)"
 report "tshark -r FILE -T fields -e tcp.seq -e tcp.ack" "$(one tshark -r "$FILE" -T fields -e tcp.seq -e tcp.ack)"

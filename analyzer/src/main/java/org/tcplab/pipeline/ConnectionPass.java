@@ -23,8 +23,8 @@ import org.tcplab.tcp.TcpStreamTracker;
  * read before the damage was tracked, then the error propagates, as in {@link CaptureAnalyzer#run}.
  */
 public final class ConnectionPass {
-    static final int BATCH = 2048;
-    static final int BATCHES = 4;
+    static final int BATCH = 4096;
+    static final int BATCHES = 16;
 
     private final TcpStreamTracker streams;
     private final int batchSize;

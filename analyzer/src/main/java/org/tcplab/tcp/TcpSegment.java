@@ -26,8 +26,12 @@ public final class TcpSegment {
     int window;
     boolean hasSegmentLength;
     int payloadLength;
-    /** The options area of a SYN as captured (empty for other segments: only a SYN's are read). */
-    final byte[] options = new byte[MAX_OPTIONS];
+    /**
+     * The options area of a SYN as captured (empty for other segments: only a SYN's are read).
+     * Made at the first SYN: a batch of thousands of segments holds few SYNs.
+     */
+    byte[] options = NONE;
+    private static final byte[] NONE = new byte[0];
     int optionsLength;
     long timeNanos;
     long frame;
@@ -66,6 +70,9 @@ public final class TcpSegment {
             int to = Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured());
             if (to > from) {
                 optionsLength = Math.min(to - from, MAX_OPTIONS);
+                if (options.length < MAX_OPTIONS) {
+                    options = new byte[MAX_OPTIONS];
+                }
                 System.arraycopy(p.l4Data(), from, options, 0, optionsLength);
             }
         }
