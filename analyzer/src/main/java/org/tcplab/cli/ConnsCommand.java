@@ -138,7 +138,11 @@ public final class ConnsCommand implements Callable<Integer> {
             }
             out.endLine();
         }
-        if (rows.stream().anyMatch(ConnectionSummary::rolesInferred)) {
+        boolean inferred = false;
+        for (ConnectionSummary c : rows) {
+            inferred |= c.rolesInferred();
+        }
+        if (inferred) {
             sb.append("? no SYN captured: client and server are inferred (the SYN+ACK's receiver, else the higher port)");
             out.endLine();
         }
