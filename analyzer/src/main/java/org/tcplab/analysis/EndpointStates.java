@@ -136,9 +136,7 @@ final class EndpointStates {
 
     private static void move(Endpoint e, String name, String peer, TcpState to, TransitionCause why, long relSeq, long relAck,
                              long number, List<Transition> out) {
-        if (out != null) {
-            out.add(new Transition(name, e.state, to, why, peer, relSeq, relAck, number));
-        }
+        out.add(new Transition(name, e.state, to, why, peer, relSeq, relAck, number));
         e.state = to;
     }
 }

@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 final class MappedFile {
     static final int WINDOW = 64 << 20;
     private static final Object UNSAFE = unsafe();
+    private static final java.lang.reflect.Method INVOKE_CLEANER = cleaner();
 
     private final FileChannel channel;
     private final int windowBytes;
@@ -68,14 +69,22 @@ final class MappedFile {
     }
 
     private void unmap() {
-        if (window != null && UNSAFE != null) {
+        if (window != null && INVOKE_CLEANER != null) {
             try {
-                UNSAFE.getClass().getMethod("invokeCleaner", java.nio.ByteBuffer.class).invoke(UNSAFE, window);
+                INVOKE_CLEANER.invoke(UNSAFE, window);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 // left to the garbage collector
             }
         }
         window = null;
+    }
+
+    private static java.lang.reflect.Method cleaner() {
+        try {
+            return UNSAFE == null ? null : UNSAFE.getClass().getMethod("invokeCleaner", java.nio.ByteBuffer.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Object unsafe() {

@@ -29,7 +29,6 @@ public final class ConnectionPass {
     private final TcpStreamTracker streams;
     private final int batchSize;
     private final TcpAnnotation annotation = new TcpAnnotation();
-    private long packets;
     private long firstTimeNanos = Long.MIN_VALUE;
 
     public ConnectionPass(TcpStreamTracker streams) {
@@ -57,11 +56,6 @@ public final class ConnectionPass {
         }
     }
 
-    /** Frames read, TCP or not. */
-    public long packets() {
-        return packets;
-    }
-
     /** Capture time of the first frame (epoch nanoseconds), or 0 when none was read. */
     public long firstTimeNanos() {
         return firstTimeNanos == Long.MIN_VALUE ? 0 : firstTimeNanos;
@@ -86,7 +80,6 @@ public final class ConnectionPass {
                 for (int i = 0; i < b.count; i++) {
                     streams.annotate(b.segments[i], annotation);
                 }
-                packets += b.frames;
                 if (b.last) {
                     rethrow(b.failure);
                     return;
@@ -121,7 +114,6 @@ public final class ConnectionPass {
                 if (frame.number() == 1) {
                     b.firstFrameNanos = time;
                 }
-                b.frames++;
                 decoder.decode(frame, packet);
                 if (b.segments[b.count].fill(packet, time, frame.number(), frame.originalLength())) {
                     b.count++;

@@ -7,8 +7,6 @@ final class SegmentBatch {
     final TcpSegment[] segments;
     /** Segments filled. */
     int count;
-    /** Frames read for this batch, TCP or not. */
-    long frames;
     /** The input ended after this batch (cleanly, or with {@link #failure}). */
     boolean last;
     Exception failure;
@@ -24,7 +22,6 @@ final class SegmentBatch {
 
     void clear() {
         count = 0;
-        frames = 0;
         last = false;
         failure = null;
         firstFrameNanos = Long.MIN_VALUE;
