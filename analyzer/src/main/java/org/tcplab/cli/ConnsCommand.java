@@ -120,15 +120,18 @@ public final class ConnsCommand implements Callable<Integer> {
             sb.append("       bytes c>s ").append(c.clientBytes()).append(" (payload ").append(c.clientPayload())
                     .append("), s>c ").append(c.serverBytes()).append(" (payload ").append(c.serverPayload()).append(")");
             if (c.clientMss() >= 0 || c.serverMss() >= 0) {
-                sb.append("; MSS ").append(c.clientMss()).append('/').append(c.serverMss());
+                sb.append("; MSS ");
+                orNone(sb, c.clientMss()).append('/');
+                orNone(sb, c.serverMss());
             }
             if (c.clientWindowScale() >= 0) {
                 sb.append(", window scale ").append(c.clientWindowScale()).append('/').append(c.serverWindowScale());
             }
             sb.append(c.sack() ? ", SACK" : "").append(c.timestamps() ? ", timestamps" : "");
             if (c.clientMaxSegment() > 0 || c.serverMaxSegment() > 0) {
-                sb.append("; segments c>s ").append(c.clientMinSegment()).append('-').append(c.clientMaxSegment())
-                        .append(", s>c ").append(c.serverMinSegment()).append('-').append(c.serverMaxSegment());
+                sb.append("; segments c>s ");
+                range(sb, c.clientMinSegment(), c.clientMaxSegment()).append(", s>c ");
+                range(sb, c.serverMinSegment(), c.serverMaxSegment());
             }
             if (c.closedFirst() != null) {
                 sb.append("; closed first by ").append(c.closedFirst());
@@ -146,6 +149,16 @@ public final class ConnsCommand implements Callable<Integer> {
             sb.append("? no SYN captured: client and server are inferred (the SYN+ACK's receiver, else the higher port)");
             out.endLine();
         }
+    }
+
+    /** A value the summary holds as -1 when that side never sent it (an MSS without its SYN captured). */
+    private static StringBuilder orNone(StringBuilder sb, int value) {
+        return value < 0 ? sb.append("none") : sb.append(value);
+    }
+
+    /** Smallest and largest payload of a side's data segments, "none" when it sent no data. */
+    private static StringBuilder range(StringBuilder sb, int min, int max) {
+        return max == 0 ? sb.append("none") : sb.append(min).append('-').append(max);
     }
 
     /** The header row: the same columns and widths as the rows. */
