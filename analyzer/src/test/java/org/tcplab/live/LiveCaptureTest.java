@@ -54,13 +54,15 @@ class LiveCaptureTest {
                 """, 120);
         List<String> tcpdump = frames(dir.resolve("tcpdump.pcap"));
         List<String> ours = frames(dir.resolve("ours.pcap"));
-        assertTrue(tcpdump.size() >= 40 * 2 + 7, "tcpdump saw the exchange: " + tcpdump.size());
+        assertTrue(ours.size() >= 40 * 2 + 7, "we captured the whole exchange: " + ours.size());
         assertEquals(ours, frames(dir.resolve("ours.pcapng")), "pcap and pcapng hold the same packets");
-        // Packet by packet what tcpdump captured. tcpdump does not drain libpcap's buffer when
-        // stopped, so under load it may miss the last packet or two (seen once in CI: 87 of 88);
-        // we drain, so we may hold a tail it lacks, never the reverse.
-        assertTrue(ours.size() >= tcpdump.size() && ours.size() - tcpdump.size() <= 2
-                && ours.subList(0, tcpdump.size()).equals(tcpdump), "ours " + ours.size() + " vs tcpdump " + tcpdump.size());
+        // Packet by packet what tcpdump captured, in its order. tcpdump does not drain libpcap's
+        // buffer when stopped, and under load it has missed packets (seen in full test runs: 87
+        // of 88, 85 of 88); we drain and count drops, so we may hold packets it lacks, never the
+        // reverse.
+        assertTrue(tcpdump.size() >= 40 * 2, "tcpdump saw the exchange: " + tcpdump.size());
+        assertTrue(ours.size() - tcpdump.size() <= 4 && inOrderWithin(tcpdump, ours),
+                "ours " + ours.size() + " vs tcpdump " + tcpdump.size() + ":\n" + ours + "\n" + tcpdump);
         long n = ours.size();
         assertEquals(n, reported(dir.resolve("pcap.err")));
         assertEquals(n, reported(dir.resolve("pcapng.err")));
@@ -139,6 +141,21 @@ class LiveCaptureTest {
      * Each frame's length and a hash of its bytes. Not the time stamp: two capture handles stamp
      * the same packet up to a microsecond apart.
      */
+    /** Every element of {@code part} occurs in {@code whole}, in the same order. */
+    private static boolean inOrderWithin(List<String> part, List<String> whole) {
+        int at = 0;
+        for (String p : part) {
+            while (at < whole.size() && !whole.get(at).equals(p)) {
+                at++;
+            }
+            if (at == whole.size()) {
+                return false;
+            }
+            at++;
+        }
+        return true;
+    }
+
     static List<String> frames(Path file) throws IOException {
         List<String> out = new java.util.ArrayList<>();
         Frame f = new Frame();
