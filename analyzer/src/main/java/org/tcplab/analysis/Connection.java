@@ -47,9 +47,7 @@ public final class Connection {
         if (clientDir < 0) {
             return false;
         }
-        TcpState c = ends[clientDir].state;
-        TcpState s = ends[1 - clientDir].state;
-        return (c == TcpState.CLOSED || c == TcpState.TIME_WAIT) && (s == TcpState.CLOSED || s == TcpState.TIME_WAIT);
+        return ends[clientDir].state.done() && ends[1 - clientDir].state.done();
     }
 
     /** Capture time of the connection's latest segment, epoch nanoseconds. */

@@ -11,6 +11,11 @@ public enum TcpState {
         return label;
     }
 
+    /** Nothing but a stray retransmission can follow: CLOSED, or TIME-WAIT (which only waits out 2 MSL). */
+    public boolean done() {
+        return this == CLOSED || this == TIME_WAIT;
+    }
+
     /** The states in which both sides' sequence numbers are known (RFC 9293 §3.5). */
     public boolean synchronized_() {
         return ordinal() >= ESTABLISHED.ordinal();

@@ -38,8 +38,12 @@ public final class TcpStreamTracker {
      */
     public static final long IDLE_NANOS = 300_000_000_000L;
     public static final long FINISHED_NANOS = 10_000_000_000L;
-    private long lastSweep;
-    private static final int SWEEP_EVERY = 1 << 16;
+    /**
+     * How often, in capture time, held connections are checked against those bounds. Only capture
+     * time can make a connection quiet, so checking more often frees nothing sooner.
+     */
+    static final long SWEEP_NANOS = 1_000_000_000L;
+    private long lastSweep = Long.MIN_VALUE;
     private int maxTracked = 1 << 20;
     private int live;
     private int[] fifo = new int[1024];
@@ -47,7 +51,8 @@ public final class TcpStreamTracker {
     private int fifoTail;
     private long evictedEarly;
     private long evictedIdle;
-    private long sinceSweep;
+    /** Per stream: capture time of its latest segment, read by the sweep (no pointer chasing). */
+    private long[] lastTime = new long[256];
     private java.util.function.Consumer<ConnectionSummary> retired = summary -> { };
     private boolean connectionAnalysis = true;
 
@@ -71,6 +76,8 @@ public final class TcpStreamTracker {
     private static final int STRIDE = 3;
     private static final long SWAPPED = 1;
     private static final long BASE_SET_0 = 2;
+    /** Bit 3: both endpoints of the stream's connection are done (CLOSED or TIME-WAIT). */
+    private static final long FINISHED = 8;
     private static final int OFFERED_SHIFT = 8;
     private static final int APPLIED_SHIFT = 24;
 
@@ -132,20 +139,22 @@ public final class TcpStreamTracker {
         }
     }
 
-    private void afterSegment(long now) {
-        if (++sinceSweep >= SWEEP_EVERY || now - lastSweep >= FINISHED_NANOS) {
-            sinceSweep = 0;
+    private void afterSegment(int s, Connection c, long now) {
+        lastTime[s] = c.lastTime();
+        long bits = state[s * STRIDE + 2];
+        state[s * STRIDE + 2] = c.clientState().done() && c.serverState().done() ? bits | FINISHED : bits & ~FINISHED;
+        if (lastSweep == Long.MIN_VALUE || now - lastSweep >= SWEEP_NANOS) {
             lastSweep = now;
             for (int i = fifoHead; i != fifoTail; i = (i + 1) & (fifo.length - 1)) {
-                Connection o = connections[fifo[i]];
-                if (o == null) {
+                int o = fifo[i];
+                if (connections[o] == null) {
                     continue;
                 }
-                long quiet = now - o.lastTime();
-                if (o.finished() && quiet > FINISHED_NANOS) {
-                    retire(fifo[i], captureStart);
+                long quiet = now - lastTime[o];
+                if ((state[o * STRIDE + 2] & FINISHED) != 0 && quiet > FINISHED_NANOS) {
+                    retire(o, captureStart);
                 } else if (quiet > IDLE_NANOS) {
-                    retire(fifo[i], captureStart);
+                    retire(o, captureStart);
                     evictedIdle++;
                 }
             }
@@ -336,7 +345,7 @@ public final class TcpStreamTracker {
         a.clientDirection = c.clientDirection();
         a.clientState = c.clientState();
         a.serverState = c.serverState();
-        afterSegment(p.timeNanos);
+        afterSegment(s, c, p.timeNanos);
     }
 
     private boolean baseSet(int s, int dir) {
@@ -375,6 +384,7 @@ public final class TcpStreamTracker {
         int s = streams++;
         if ((s + 1) * STRIDE > state.length) {
             state = Arrays.copyOf(state, state.length * 2);
+            lastTime = Arrays.copyOf(lastTime, state.length / STRIDE);
         }
         if (s == connections.length) {
             connections = Arrays.copyOf(connections, s * 2);
