@@ -11,6 +11,7 @@ import org.tcplab.capture.CaptureFileException;
 import org.tcplab.capture.FrameSource;
 import org.tcplab.output.Columns;
 import org.tcplab.output.LineOutput;
+import org.tcplab.output.RowWriter;
 import org.tcplab.output.TimeFormat;
 import org.tcplab.pipeline.CaptureAnalyzer;
 import org.tcplab.pipeline.ConnectionPass;
@@ -55,10 +56,7 @@ public final class ConnsCommand implements Callable<Integer> {
             if (format == Format.text) {
                 text(out, rows);
             } else {
-                for (ConnectionSummary c : rows) {
-                    appendJson(out.builder(), c);
-                    out.endLine();
-                }
+                RowWriter.write(out, rows, (sb, c) -> appendJson(sb, c).append('\n'));
             }
         }
         if (failure != null) {
@@ -97,50 +95,7 @@ public final class ConnsCommand implements Callable<Integer> {
                 "state");
         sb.append("history");
         out.endLine();
-        StringBuilder t = new StringBuilder();
-        for (ConnectionSummary c : rows) {
-            Columns.left(sb, Integer.toString(c.stream()), 6);
-            t.setLength(0);
-            t.append(c.client()).append(" -> ").append(c.server()).append(c.rolesInferred() ? "?" : "");
-            Columns.left(sb, t, 44);
-            t.setLength(0);
-            TimeFormat.appendOffset(t, c.startNanos(), 3);
-            Columns.left(sb, t, 8);
-            t.setLength(0);
-            TimeFormat.appendOffset(t, c.durationNanos(), 6);
-            Columns.right(sb, t, 10);
-            Columns.right(sb, c.clientPackets(), 9);
-            Columns.right(sb, c.serverPackets(), 9);
-            Columns.left(sb, c.handshakeComplete() ? "complete" : "partial", 9);
-            Columns.left(sb, c.clientState(), 12);
-            Columns.left(sb, c.serverState(), 12);
-            Columns.left(sb, c.conn_state(), 7);
-            sb.append(c.history());
-            out.endLine();
-            sb.append("       bytes c>s ").append(c.clientBytes()).append(" (payload ").append(c.clientPayload())
-                    .append("), s>c ").append(c.serverBytes()).append(" (payload ").append(c.serverPayload()).append(")");
-            if (c.clientMss() >= 0 || c.serverMss() >= 0) {
-                sb.append("; MSS ");
-                orNone(sb, c.clientMss()).append('/');
-                orNone(sb, c.serverMss());
-            }
-            if (c.clientWindowScale() >= 0) {
-                sb.append(", window scale ").append(c.clientWindowScale()).append('/').append(c.serverWindowScale());
-            }
-            sb.append(c.sack() ? ", SACK" : "").append(c.timestamps() ? ", timestamps" : "");
-            if (c.clientMaxSegment() > 0 || c.serverMaxSegment() > 0) {
-                sb.append("; segments c>s ");
-                range(sb, c.clientMinSegment(), c.clientMaxSegment()).append(", s>c ");
-                range(sb, c.serverMinSegment(), c.serverMaxSegment());
-            }
-            if (c.closedFirst() != null) {
-                sb.append("; closed first by ").append(c.closedFirst());
-            }
-            if (c.rstCause() != null) {
-                sb.append("; RST by ").append(c.rstBy()).append(": ").append(c.rstCause());
-            }
-            out.endLine();
-        }
+        RowWriter.write(out, rows, ConnsCommand::appendText);
         boolean inferred = false;
         for (ConnectionSummary c : rows) {
             inferred |= c.rolesInferred();
@@ -149,6 +104,50 @@ public final class ConnsCommand implements Callable<Integer> {
             sb.append("? no SYN captured: client and server are inferred (the SYN+ACK's receiver, else the higher port)");
             out.endLine();
         }
+    }
+
+    /** A connection's two lines of the table: the row, then its bytes, options, segments and close. */
+    private static void appendText(StringBuilder sb, ConnectionSummary c) {
+        Columns.left(sb, Integer.toString(c.stream()), 6);
+        StringBuilder t = new StringBuilder(48);
+        t.append(c.client()).append(" -> ").append(c.server()).append(c.rolesInferred() ? "?" : "");
+        Columns.left(sb, t, 44);
+        t.setLength(0);
+        TimeFormat.appendOffset(t, c.startNanos(), 3);
+        Columns.left(sb, t, 8);
+        t.setLength(0);
+        TimeFormat.appendOffset(t, c.durationNanos(), 6);
+        Columns.right(sb, t, 10);
+        Columns.right(sb, c.clientPackets(), 9);
+        Columns.right(sb, c.serverPackets(), 9);
+        Columns.left(sb, c.handshakeComplete() ? "complete" : "partial", 9);
+        Columns.left(sb, c.clientState(), 12);
+        Columns.left(sb, c.serverState(), 12);
+        Columns.left(sb, c.conn_state(), 7);
+        sb.append(c.history()).append('\n');
+        sb.append("       bytes c>s ").append(c.clientBytes()).append(" (payload ").append(c.clientPayload())
+                .append("), s>c ").append(c.serverBytes()).append(" (payload ").append(c.serverPayload()).append(")");
+        if (c.clientMss() >= 0 || c.serverMss() >= 0) {
+            sb.append("; MSS ");
+            orNone(sb, c.clientMss()).append('/');
+            orNone(sb, c.serverMss());
+        }
+        if (c.clientWindowScale() >= 0) {
+            sb.append(", window scale ").append(c.clientWindowScale()).append('/').append(c.serverWindowScale());
+        }
+        sb.append(c.sack() ? ", SACK" : "").append(c.timestamps() ? ", timestamps" : "");
+        if (c.clientMaxSegment() > 0 || c.serverMaxSegment() > 0) {
+            sb.append("; segments c>s ");
+            range(sb, c.clientMinSegment(), c.clientMaxSegment()).append(", s>c ");
+            range(sb, c.serverMinSegment(), c.serverMaxSegment());
+        }
+        if (c.closedFirst() != null) {
+            sb.append("; closed first by ").append(c.closedFirst());
+        }
+        if (c.rstCause() != null) {
+            sb.append("; RST by ").append(c.rstBy()).append(": ").append(c.rstCause());
+        }
+        sb.append('\n');
     }
 
     /** A value the summary holds as -1 when that side never sent it (an MSS without its SYN captured). */
@@ -176,7 +175,7 @@ public final class ConnsCommand implements Callable<Integer> {
         Columns.left(sb, state, 7);
     }
 
-    public static void appendJson(StringBuilder sb, ConnectionSummary c) {
+    public static StringBuilder appendJson(StringBuilder sb, ConnectionSummary c) {
         sb.append("{\"stream\":").append(c.stream()).append(",\"client\":\"").append(c.client()).append("\",\"server\":\"")
                 .append(c.server()).append("\",\"roles_inferred\":").append(c.rolesInferred()).append(",\"start\":");
         TimeFormat.appendOffset(sb, c.startNanos(), 9);
@@ -203,5 +202,6 @@ public final class ConnsCommand implements Callable<Integer> {
         }
         sb.append(",\"client_state\":\"").append(c.clientState()).append("\",\"server_state\":\"").append(c.serverState())
                 .append("\",\"conn_state\":\"").append(c.conn_state()).append("\",\"history\":\"").append(c.history()).append("\"}");
+        return sb;
     }
 }

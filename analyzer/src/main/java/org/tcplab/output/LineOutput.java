@@ -26,19 +26,37 @@ public final class LineOutput implements AutoCloseable {
     /** Ends the current line; writes the buffer out when it is full (or at every line when asked). */
     public void endLine() throws IOException {
         sb.append('\n');
+        flushIfFull();
+    }
+
+    /** The same for a caller that appended whole lines, '\n' included, to {@link #builder()}. */
+    public void flushIfFull() throws IOException {
         if (flushEachLine || sb.length() >= FLUSH_AT) {
             flush();
         }
     }
 
+    /** Writes what is buffered, then a block of bytes already encoded (whole lines). */
+    public void write(byte[] block) throws IOException {
+        drain();
+        out.write(block);
+        if (flushEachLine) {
+            out.flush();
+        }
+    }
+
     public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    private void drain() throws IOException {
         if (sb.length() > 0) {
             // String's UTF-8 encoder checks a Latin-1 block for non-ASCII in one pass and then copies
             // it whole: three times faster than a loop of charAt (measured) for two arrays per block
             out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
             sb.setLength(0);
         }
-        out.flush();
     }
 
     @Override
