@@ -11,6 +11,7 @@ import org.tcplab.capture.FrameSource;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.PacketDecoder;
 import org.tcplab.tcp.TcpAnnotation;
+import org.tcplab.tcp.TcpSegment;
 import org.tcplab.tcp.TcpStreamTracker;
 
 /**
@@ -114,9 +115,15 @@ public final class ConnectionPass {
                 if (frame.number() == 1) {
                     b.firstFrameNanos = time;
                 }
-                decoder.decode(frame, packet);
-                if (b.segments[b.count].fill(packet, time, frame.number(), frame.originalLength())) {
+                TcpSegment segment = b.segments[b.count];
+                if (segment.fillCommon(frame.data(), frame.offset(), frame.capturedLength(), frame.originalLength(),
+                        frame.linkType(), time, frame.number())) {
                     b.count++;
+                } else {
+                    decoder.decode(frame, packet);
+                    if (segment.fill(packet, time, frame.number(), frame.originalLength())) {
+                        b.count++;
+                    }
                 }
                 if (b.count == b.segments.length) {
                     full.put(b);

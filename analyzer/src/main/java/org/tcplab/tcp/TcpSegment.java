@@ -1,6 +1,7 @@
 package org.tcplab.tcp;
 
 import org.tcplab.decode.DecodedPacket;
+import org.tcplab.wire.Bytes;
 
 /**
  * What the stream tracker and the connection analysis read of one TCP segment: its flow, header
@@ -37,6 +38,72 @@ public final class TcpSegment {
     long frame;
     int frameLength;
 
+    private static final int ETHERNET = 1;
+
+    /**
+     * Fills this segment straight from the bytes of the commonest frame, Ethernet + IPv4 without
+     * options or fragmentation + a whole TCP header, exactly as {@link org.tcplab.decode.PacketDecoder}
+     * and {@link #fill(DecodedPacket, long, long, int)} would; anything else (VLAN tags, tunnels,
+     * IPv6, fragments, IP options, a header cut short or inconsistent lengths) is left to them.
+     * It skips the decoder's dozens of fields nobody reads in a connection pass (a fifth of the
+     * decoding thread's time, measured in the README).
+     *
+     * @return false, having changed nothing, when the frame is not of that shape
+     */
+    public boolean fillCommon(byte[] b, int off, int capturedLength, int originalLength, int linkType, long timeNanos,
+                              long frame) {
+        // Ethernet header, IPv4 header without options (version 4, IHL 5), TCP header: 14 + 20 + 20
+        if (linkType != ETHERNET || capturedLength < 54 || b[off + 12] != 0x08 || b[off + 13] != 0x00
+                || b[off + 14] != 0x45) {
+            return false;
+        }
+        int ip = off + 14;
+        int total = Bytes.u16be(b, ip + 2);
+        int reported = Math.max(originalLength, capturedLength) - 14;
+        // not a fragment (MF clear, offset 0: RFC 791 §3.1), protocol TCP, a total length the frame holds
+        if ((b[ip + 6] & 0x3F) != 0 || b[ip + 7] != 0 || b[ip + 9] != 6 || total < 40 || total > reported) {
+            return false;
+        }
+        int tcp = ip + 20;
+        int hlen = ((b[tcp + 12] & 0xff) >>> 4) * 4;
+        int captured = Math.min(off + capturedLength, ip + total) - tcp;
+        if (hlen < 20 || total - 20 < hlen || captured < 20) {
+            return false;
+        }
+        tracked = true;
+        family = 4;
+        srcHi = 0;
+        srcLo = Bytes.u32be(b, ip + 12);
+        dstHi = 0;
+        dstLo = Bytes.u32be(b, ip + 16);
+        sport = Bytes.u16be(b, tcp);
+        dport = Bytes.u16be(b, tcp + 2);
+        seq = Bytes.u32be(b, tcp + 4);
+        ack = Bytes.u32be(b, tcp + 8);
+        flags = Bytes.u16be(b, tcp + 12) & 0x0FFF;
+        window = Bytes.u16be(b, tcp + 14);
+        hasSegmentLength = true;
+        payloadLength = total - 20 - hlen;
+        this.timeNanos = timeNanos;
+        this.frame = frame;
+        this.frameLength = originalLength;
+        optionsLength = 0;
+        if ((flags & TcpStreamTracker.SYN) != 0) {
+            copyOptions(b, tcp + 20, tcp + Math.min(hlen, captured));
+        }
+        return true;
+    }
+
+    private void copyOptions(byte[] b, int from, int to) {
+        if (to > from) {
+            optionsLength = Math.min(to - from, MAX_OPTIONS);
+            if (options.length < MAX_OPTIONS) {
+                options = new byte[MAX_OPTIONS];
+            }
+            System.arraycopy(b, from, options, 0, optionsLength);
+        }
+    }
+
     /**
      * Copies what tracking needs from a decoded packet.
      *
@@ -66,15 +133,8 @@ public final class TcpSegment {
         this.frameLength = frameLength;
         optionsLength = 0;
         if ((flags & TcpStreamTracker.SYN) != 0 && hasSegmentLength) {
-            int from = p.l4Offset() + 20;
-            int to = Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured());
-            if (to > from) {
-                optionsLength = Math.min(to - from, MAX_OPTIONS);
-                if (options.length < MAX_OPTIONS) {
-                    options = new byte[MAX_OPTIONS];
-                }
-                System.arraycopy(p.l4Data(), from, options, 0, optionsLength);
-            }
+            copyOptions(p.l4Data(), p.l4Offset() + 20,
+                    Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured()));
         }
         return true;
     }
