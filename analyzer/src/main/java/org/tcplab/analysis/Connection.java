@@ -160,7 +160,10 @@ public final class Connection {
         public int optionsTo;
     }
 
-    /** Analyses one segment: sequence analysis, then the endpoint states, into {@code v} and {@code out}. */
+    /**
+     * Analyses one segment: sequence analysis, then the endpoint states, into {@code v} and
+     * {@code out} (null: the states change, no transitions are recorded).
+     */
     public void analyse(Segment s, SequenceAnalysis.Verdict v, List<Transition> out, RstVerdict rst) {
         int dir = s.dir;
         Direction fwd = dirs[dir];

@@ -26,7 +26,10 @@ final class EndpointStates {
     private EndpointStates() {
     }
 
-    /** A segment from {@code x} (role {@code xName}) to {@code y}; relative numbers for the causes. */
+    /**
+     * A segment from {@code x} (role {@code xName}) to {@code y}; relative numbers for the causes.
+     * Each state change is added to {@code out}, unless it is null.
+     */
     static void apply(Endpoint x, String xName, Endpoint y, String yName, int flags, long seq, long ack, int seglen,
                       long relSeq, long relAck, boolean rstInWindow, long frame, List<Transition> out) {
         boolean syn = (flags & SYN) != 0;
@@ -136,7 +139,9 @@ final class EndpointStates {
 
     private static void move(Endpoint e, String name, String peer, TcpState to, TransitionCause why, long relSeq, long relAck,
                              long number, List<Transition> out) {
-        out.add(new Transition(name, e.state, to, why, peer, relSeq, relAck, number));
+        if (out != null) {
+            out.add(new Transition(name, e.state, to, why, peer, relSeq, relAck, number));
+        }
         e.state = to;
     }
 }

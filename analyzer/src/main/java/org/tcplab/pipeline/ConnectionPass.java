@@ -39,6 +39,8 @@ public final class ConnectionPass {
     ConnectionPass(TcpStreamTracker streams, int batchSize) {
         this.streams = streams;
         this.batchSize = batchSize;
+        // no packet is printed: the summaries need the states, not each change
+        streams.recordTransitions(false);
     }
 
     /**
