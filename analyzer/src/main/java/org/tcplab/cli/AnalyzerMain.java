@@ -19,7 +19,26 @@ public final class AnalyzerMain implements Runnable {
     }
 
     public static void main(String[] args) {
+        ConnsCommand conns = ConnsCommand.plainArguments(args);
+        if (conns != null) {
+            System.exit(run("analyzer", conns));
+        }
         System.exit(execute("analyzer", commandLine(args.length > 0 ? args[0] : null), args));
+    }
+
+    /**
+     * Runs a command whose arguments were already read, with the same one-line errors as
+     * {@link #execute}: for {@code conns} with plain arguments, where building picocli's model of
+     * the commands (by reflection, interpreted: run once per process) was a tenth of the run.
+     */
+    static int run(String name, java.util.concurrent.Callable<Integer> command) {
+        try {
+            return command.call();
+        } catch (Exception e) {
+            return failed(name, e);
+        } catch (Error e) {
+            return fatal(name, e);
+        }
     }
 
     /** The subcommands, in the order help lists them. */
@@ -70,21 +89,7 @@ public final class AnalyzerMain implements Runnable {
     /** The same for a command line built by the caller (with subcommands added at run time). */
     public static int execute(String name, CommandLine cl, String... args) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler((e, line, parsed) -> {
-            Throwable t = e;
-            if (t instanceof Failure f) {
-                System.err.println(name + ": " + f.getMessage());
-                return f.exitCode();
-            }
-            if (isBrokenPipe(t)) {
-                return ExitCodes.OK; // the reader of our output went away (| head)
-            }
-            if (t instanceof IOException) {
-                System.err.println(name + ": " + t.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
-            return fatal(name, t);
-        });
+        cl.setExecutionExceptionHandler((e, line, parsed) -> failed(name, e));
         cl.setParameterExceptionHandler((e, a) -> {
             System.err.println(name + ": " + e.getMessage());
             System.err.println("Try '" + name + " " + (e.getCommandLine().getCommandName().equals(name) ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for more information.");
@@ -95,6 +100,22 @@ public final class AnalyzerMain implements Runnable {
         } catch (Error e) {
             return fatal(name, e);
         }
+    }
+
+    /** The exit code and one-line message for what a command threw. */
+    private static int failed(String name, Throwable t) {
+        if (t instanceof Failure f) {
+            System.err.println(name + ": " + f.getMessage());
+            return f.exitCode();
+        }
+        if (isBrokenPipe(t)) {
+            return ExitCodes.OK; // the reader of our output went away (| head)
+        }
+        if (t instanceof IOException) {
+            System.err.println(name + ": " + t.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        return fatal(name, t);
     }
 
     private static boolean isBrokenPipe(Throwable t) {

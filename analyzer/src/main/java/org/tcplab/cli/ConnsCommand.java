@@ -37,6 +37,70 @@ public final class ConnsCommand implements Callable<Integer> {
     int maxTracked = 1 << 20;
 
 
+    /**
+     * The command for {@code conns} arguments that need no parser: one file (or -) and, in any
+     * order, {@code --format F} and {@code --max-tracked N}, with a space or '='. Null for anything
+     * else (help, a bad value, an unknown option), which picocli then reads and reports. The
+     * launcher takes this path to skip building picocli's model; ConnsArgumentsTest pins that it
+     * reads every such command line as picocli does.
+     */
+    static ConnsCommand plainArguments(String[] args) {
+        if (args.length < 2 || args.length > 6 || !"conns".equals(args[0])) {
+            return null;
+        }
+        ConnsCommand c = new ConnsCommand();
+        boolean format = false;
+        boolean max = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            String value = null;
+            int eq = a.indexOf('=');
+            String name = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
+            if (name.equals("--format") || name.equals("--max-tracked")) {
+                if (eq > 0 && name.length() == eq) {
+                    value = a.substring(eq + 1);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    return null;
+                }
+                if (name.equals("--format") && !format) {
+                    format = true;
+                    if (value.equalsIgnoreCase("text")) {
+                        c.format = Format.text;
+                    } else if (value.equalsIgnoreCase("jsonl")) {
+                        c.format = Format.jsonl;
+                    } else {
+                        return null;
+                    }
+                } else if (name.equals("--max-tracked") && !max && isCount(value)) {
+                    max = true;
+                    c.maxTracked = Integer.parseInt(value);
+                } else {
+                    return null;
+                }
+            } else if (c.file == null && (a.equals("-") || !a.startsWith("-"))) {
+                c.file = a;
+            } else {
+                return null;
+            }
+        }
+        return c.file == null ? null : c;
+    }
+
+    /** One to nine decimal digits: an int without sign or overflow. */
+    private static boolean isCount(String s) {
+        if (s.isEmpty() || s.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public Integer call() throws IOException {
         TcpStreamTracker streams = new TcpStreamTracker();
