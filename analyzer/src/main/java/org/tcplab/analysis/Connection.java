@@ -1,7 +1,6 @@
 package org.tcplab.analysis;
 
 import java.util.List;
-import org.tcplab.tcp.TcpOptions;
 
 /**
  * One TCP connection (one tshark stream): both directions' sequence analysis, both endpoints'
@@ -195,7 +194,7 @@ public final class Connection {
         Endpoint y = ends[1 - dir];
         count(s, x, dir, v.flags);
         if ((s.flags & SYN) != 0 && s.optionsData != null) {
-            options(x, TcpOptions.parse(s.optionsData, s.optionsFrom, s.optionsTo));
+            x.synOptions(s.optionsData, s.optionsFrom, s.optionsTo);
         }
         rst.cause = null;
         rst.evidence = null;
@@ -294,13 +293,6 @@ public final class Connection {
             x.history |= bit;
             history.append(client ? letter : Character.toLowerCase(letter));
         }
-    }
-
-    private static void options(Endpoint x, TcpOptions o) {
-        x.mss = o.mss();
-        x.windowScale = o.windowScale();
-        x.sackPermitted = o.sackPermitted();
-        x.timestamps = o.tsValue() >= 0;
     }
 
     /** The cause of an RST and the evidence for it, filled per RST. */

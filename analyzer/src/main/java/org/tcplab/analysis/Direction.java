@@ -28,10 +28,10 @@ final class Direction {
     boolean validBytesInFlight;
 
     // unacknowledged segments, oldest first, in a ring (an ACK mostly frees the oldest: O(1))
-    long[] segSeq = new long[8];
-    long[] segNext = new long[8];
-    long[] segFrame = new long[8];
-    long[] segTime = new long[8];
+    long[] segSeq = new long[4];
+    long[] segNext = new long[4];
+    long[] segFrame = new long[4];
+    long[] segTime = new long[4];
     int segHead;
     int segments;
 

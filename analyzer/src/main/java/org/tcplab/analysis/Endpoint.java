@@ -1,7 +1,12 @@
 package org.tcplab.analysis;
 
-/** What the state machine remembers of one endpoint. Raw sequence numbers. */
-final class Endpoint {
+import org.tcplab.tcp.TcpOptions;
+
+/**
+ * What the state machine remembers of one endpoint. Raw sequence numbers. Reads the options of
+ * its own SYN as a {@link TcpOptions.Visitor}, which allocates nothing.
+ */
+final class Endpoint implements TcpOptions.Visitor {
     TcpState state;
     boolean sentSyn;
     long iss;
@@ -28,4 +33,33 @@ final class Endpoint {
     boolean timestamps;
     /** Zeek history letters seen for this side, as a bit set over the letters. */
     int history;
+
+    /** What this endpoint's SYN (or SYN+ACK) in {@code b[from, to)} offered; a later SYN's replaces it. */
+    void synOptions(byte[] b, int from, int to) {
+        mss = -1;
+        windowScale = -1;
+        sackPermitted = false;
+        timestamps = false;
+        TcpOptions.walk(b, from, to, this);
+    }
+
+    @Override
+    public void mss(int value) {
+        mss = value;
+    }
+
+    @Override
+    public void windowScale(int shift) {
+        windowScale = shift;
+    }
+
+    @Override
+    public void sackPermitted() {
+        sackPermitted = true;
+    }
+
+    @Override
+    public void timestamps(long value, long echo) {
+        timestamps = true;
+    }
 }

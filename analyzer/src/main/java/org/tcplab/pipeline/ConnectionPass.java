@@ -25,7 +25,7 @@ import org.tcplab.tcp.TcpStreamTracker;
  */
 public final class ConnectionPass {
     static final int BATCH = 4096;
-    static final int BATCHES = 16;
+    static final int BATCHES = 8;
 
     private final TcpStreamTracker streams;
     private final int batchSize;
