@@ -41,14 +41,6 @@ public final class Connection {
         return clientDir;
     }
 
-    /** Both endpoints are done: CLOSED or TIME-WAIT (nothing but a stray retransmission can follow). */
-    public boolean finished() {
-        if (clientDir < 0) {
-            return false;
-        }
-        return ends[clientDir].state.done() && ends[1 - clientDir].state.done();
-    }
-
     /** Capture time of the connection's latest segment, epoch nanoseconds. */
     public long lastTime() {
         return lastTime;
