@@ -4,7 +4,8 @@
 #
 #   bench/conns-bench.sh [CAPTURE]     (default: bench/out/big.pcap, made by bench/read-bench.sh)
 #
-# Prints min and median wall time and packets/s of each over ROUNDS (default 9) rounds.
+# Prints min and median wall time and packets/s of each over ROUNDS (default 9) rounds, and the
+# median CPU time (user + system): steadier than wall time on a shared host.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS="${ROUNDS:-9}"
@@ -17,13 +18,15 @@ cat "$FILE" > /dev/null
 t="$(mktemp)"; trap 'rm -f "$t"' EXIT
 ours=() theirs=()
 for _ in $(seq "$ROUNDS"); do
-  /usr/bin/time -f %e -o "$t" "$ROOT/bin/analyzer" conns "$FILE" > /dev/null; ours+=("$(tail -1 "$t")")
-  /usr/bin/time -f %e -o "$t" tcpdump -r "$FILE" -w /dev/null 2>/dev/null; theirs+=("$(tail -1 "$t")")
+  /usr/bin/time -f "%e %U %S" -o "$t" "$ROOT/bin/analyzer" conns "$FILE" > /dev/null; ours+=("$(tail -1 "$t")")
+  /usr/bin/time -f "%e %U %S" -o "$t" tcpdump -r "$FILE" -w /dev/null 2>/dev/null; theirs+=("$(tail -1 "$t")")
 done
-summary() { # name times...
+summary() { # name "wall user sys"...
   local name="$1"; shift
-  printf '%s\n' "$@" | sort -n | awk -v n="$name" -v p="$packets" \
-    '{a[NR]=$1} END {m=a[int((NR+1)/2)]; printf "%-40s min %.2f s  median %.2f s  = %.2f M packets/s\n", n, a[1], m, p/m/1e6}'
+  local cpu
+  cpu=$(printf '%s\n' "$@" | awk '{print $2 + $3}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  printf '%s\n' "$@" | sort -n | awk -v n="$name" -v p="$packets" -v c="$cpu" \
+    '{a[NR]=$1} END {m=a[int((NR+1)/2)]; printf "%-40s min %.2f s  median %.2f s  = %.2f M packets/s  (CPU %.2f s)\n", n, a[1], m, p/m/1e6, c}'
 }
 echo "$FILE: $packets packets, $ROUNDS interleaved rounds"
 summary "bin/analyzer conns FILE > /dev/null" "${ours[@]}"
