@@ -58,8 +58,12 @@ public final class RowWriter {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
+            // the helper's failure as if the caller's thread had hit it (an OutOfMemoryError keeps its own message)
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(e.getCause());
         } finally {
