@@ -39,6 +39,15 @@ public final class TcpSegment {
     int frameLength;
 
     private static final int ETHERNET = 1;
+    private static final int ETHERNET_HEADER = 14;
+    private static final int ETHERTYPE = 12;
+    private static final int ETHERTYPE_IPV4 = 0x0800;
+    private static final int IPV4_HEADER = 20;
+    private static final int IPV4_TOTAL_LENGTH = 2;
+    private static final int IPV4_FLAGS_OFFSET = 6;
+    private static final int IPV4_PROTOCOL = 9;
+    private static final int TCP_HEADER = 20;
+    private static final int TCP_DATA_OFFSET = 12;
 
     /**
      * Fills this segment straight from the bytes of the commonest frame, Ethernet + IPv4 without
@@ -52,22 +61,23 @@ public final class TcpSegment {
      */
     public boolean fillCommon(byte[] b, int off, int capturedLength, int originalLength, int linkType, long timeNanos,
                               long frame) {
-        // Ethernet header, IPv4 header without options (version 4, IHL 5), TCP header: 14 + 20 + 20
-        if (linkType != ETHERNET || capturedLength < 54 || b[off + 12] != 0x08 || b[off + 13] != 0x00
-                || b[off + 14] != 0x45) {
+        // Ethernet, then an IPv4 header without options (version 4, IHL 5), then a TCP header
+        if (linkType != ETHERNET || capturedLength < ETHERNET_HEADER + IPV4_HEADER + TCP_HEADER
+                || Bytes.u16be(b, off + ETHERTYPE) != ETHERTYPE_IPV4 || b[off + ETHERNET_HEADER] != 0x45) {
             return false;
         }
-        int ip = off + 14;
-        int total = Bytes.u16be(b, ip + 2);
-        int reported = Math.max(originalLength, capturedLength) - 14;
+        int ip = off + ETHERNET_HEADER;
+        int total = Bytes.u16be(b, ip + IPV4_TOTAL_LENGTH);
+        int reported = Math.max(originalLength, capturedLength) - ETHERNET_HEADER;
         // not a fragment (MF clear, offset 0: RFC 791 §3.1), protocol TCP, a total length the frame holds
-        if ((b[ip + 6] & 0x3F) != 0 || b[ip + 7] != 0 || b[ip + 9] != 6 || total < 40 || total > reported) {
+        if ((Bytes.u16be(b, ip + IPV4_FLAGS_OFFSET) & 0x3FFF) != 0 || b[ip + IPV4_PROTOCOL] != 6
+                || total < IPV4_HEADER + TCP_HEADER || total > reported) {
             return false;
         }
-        int tcp = ip + 20;
-        int hlen = ((b[tcp + 12] & 0xff) >>> 4) * 4;
+        int tcp = ip + IPV4_HEADER;
+        int hlen = ((b[tcp + TCP_DATA_OFFSET] & 0xff) >>> 4) * 4;
         int captured = Math.min(off + capturedLength, ip + total) - tcp;
-        if (hlen < 20 || total - 20 < hlen || captured < 20) {
+        if (hlen < TCP_HEADER || total - IPV4_HEADER < hlen || captured < TCP_HEADER) {
             return false;
         }
         tracked = true;
@@ -80,16 +90,16 @@ public final class TcpSegment {
         dport = Bytes.u16be(b, tcp + 2);
         seq = Bytes.u32be(b, tcp + 4);
         ack = Bytes.u32be(b, tcp + 8);
-        flags = Bytes.u16be(b, tcp + 12) & 0x0FFF;
+        flags = Bytes.u16be(b, tcp + TCP_DATA_OFFSET) & 0x0FFF;
         window = Bytes.u16be(b, tcp + 14);
         hasSegmentLength = true;
-        payloadLength = total - 20 - hlen;
+        payloadLength = total - IPV4_HEADER - hlen;
         this.timeNanos = timeNanos;
         this.frame = frame;
         this.frameLength = originalLength;
         optionsLength = 0;
         if ((flags & TcpStreamTracker.SYN) != 0) {
-            copyOptions(b, tcp + 20, tcp + Math.min(hlen, captured));
+            copyOptions(b, tcp + TCP_HEADER, tcp + Math.min(hlen, captured));
         }
         return true;
     }
