@@ -52,22 +52,29 @@ class ConnectionPassTest {
 
     @TestFactory
     Stream<DynamicTest> everyCorpusCapture_sameSummariesAsTheOneThreadAnalysis() {
-        return Corpus.captures().stream().map(f -> DynamicTest.dynamicTest(Corpus.root().relativize(f).toString(), () -> {
-            List<ConnectionSummary> expected = new ArrayList<>();
-            List<ConnectionSummary> actual = new ArrayList<>();
-            String expectedFailure;
-            try (FrameSource s = CaptureFiles.open(f)) {
-                expectedFailure = oneThread(s, expected);
-            } catch (CaptureFileException e) {
-                return; // not a capture we can open: nothing to compare
-            }
-            String failure;
-            try (FrameSource s = CaptureFiles.open(f)) {
-                failure = twoThreads(s, actual);
-            }
-            assertEquals(expectedFailure, failure);
-            assertEquals(expected, actual);
-        }));
+        return Corpus.captures().stream().map(f -> DynamicTest.dynamicTest(Corpus.root().relativize(f).toString(),
+                () -> sameSummariesAsOneThread(f)));
+    }
+
+    /**
+     * The two-thread pass (small batches) gives the one-thread analysis's summaries and failure;
+     * also run on every fuzzed capture by {@link FuzzedCorpusTest}.
+     */
+    static void sameSummariesAsOneThread(Path f) throws IOException {
+        List<ConnectionSummary> expected = new ArrayList<>();
+        List<ConnectionSummary> actual = new ArrayList<>();
+        String expectedFailure;
+        try (FrameSource s = CaptureFiles.open(f)) {
+            expectedFailure = oneThread(s, expected);
+        } catch (CaptureFileException e) {
+            return; // not a capture we can open: nothing to compare
+        }
+        String failure;
+        try (FrameSource s = CaptureFiles.open(f)) {
+            failure = twoThreads(s, actual);
+        }
+        assertEquals(expectedFailure, failure);
+        assertEquals(expected, actual);
     }
 
     @Test

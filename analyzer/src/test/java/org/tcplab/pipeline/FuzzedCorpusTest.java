@@ -28,7 +28,8 @@ import org.tcplab.conv.ConversationTableFormatter;
 /**
  * Corrupts the corpus the way Wireshark fuzz-tests itself ({@code editcap -E 0.02 --seed N}) and
  * runs every result through the whole analysis and both output formats: the only failure allowed
- * is a {@link CaptureFileException}, and each file must finish within seconds. A file that ever
+ * is a {@link CaptureFileException}, and each file must finish within seconds. The {@code conns}
+ * pass, with its own shortcut past the decoder, must also give the one-thread analysis's summaries. A file that ever
  * broke this is kept under src/test/resources/regressions/ and replayed by
  * {@link #regressionCaptures_analyseCleanly()}.
  */
@@ -134,6 +135,7 @@ class FuzzedCorpusTest {
             assertTrue(!e.getMessage().isBlank() && !e.getMessage().contains("\n"), "one-line message: " + e.getMessage());
         }
         ConversationTableFormatter.format(analyzer.conversations());
+        ConnectionPassTest.sameSummariesAsOneThread(file);
     }
 
     private static boolean editcapAvailable() {
