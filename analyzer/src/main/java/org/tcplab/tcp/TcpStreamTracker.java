@@ -148,10 +148,11 @@ public final class TcpStreamTracker {
         }
     }
 
-    private void afterSegment(int s, Connection c, long now) {
-        lastTime[s] = c.lastTime();
+    /** Notes stream {@code s}'s latest time and whether both ends are done, then sweeps when due. */
+    private void afterSegment(int s, long lastSegmentTime, boolean finished, long now) {
+        lastTime[s] = lastSegmentTime;
         long bits = state[s * STRIDE + 2];
-        state[s * STRIDE + 2] = c.clientState().done() && c.serverState().done() ? bits | FINISHED : bits & ~FINISHED;
+        state[s * STRIDE + 2] = finished ? bits | FINISHED : bits & ~FINISHED;
         if (lastSweep == Long.MIN_VALUE || now - lastSweep >= SWEEP_NANOS) {
             lastSweep = now;
             for (int i = fifoHead; i != fifoTail; i = (i + 1) & (fifo.length - 1)) {
@@ -354,7 +355,7 @@ public final class TcpStreamTracker {
         a.clientDirection = c.clientDirection();
         a.clientState = c.clientState();
         a.serverState = c.serverState();
-        afterSegment(s, c, p.timeNanos);
+        afterSegment(s, c.lastTime(), a.clientState.done() && a.serverState.done(), p.timeNanos);
     }
 
     private boolean baseSet(int s, int dir) {
