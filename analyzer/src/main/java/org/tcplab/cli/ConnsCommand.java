@@ -53,11 +53,12 @@ public final class ConnsCommand implements Callable<Integer> {
         boolean max = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
-            String value = null;
             int eq = a.indexOf('=');
-            String name = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
+            boolean inline = a.startsWith("--") && eq > 0; // --name=value
+            String name = inline ? a.substring(0, eq) : a;
             if (name.equals("--format") || name.equals("--max-tracked")) {
-                if (eq > 0 && name.length() == eq) {
+                String value;
+                if (inline) {
                     value = a.substring(eq + 1);
                 } else if (i + 1 < args.length) {
                     value = args[++i];
