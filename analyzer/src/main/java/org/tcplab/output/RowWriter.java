@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
 /**
- * Writes a list of rows (connection summaries, conversations) in their order, formatting them on
+ * Writes a list of rows (the connection summaries of {@code conns}) in their order, formatting them on
  * two threads: the caller formats even chunks straight into the output while a helper formats the
  * odd ones into blocks of bytes. A table printed at the end of a run is otherwise formatted by
  * one core while the other, done with the capture, idles.
