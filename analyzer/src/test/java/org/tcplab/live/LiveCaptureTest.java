@@ -31,7 +31,7 @@ class LiveCaptureTest {
 
     @BeforeAll
     static void needsRoot() {
-        assumeTrue(Namespace.isRoot(), "skipped: live capture tests need root (network namespace, CAP_NET_RAW)");
+        assumeTrue(Privileges.isRoot(), "skipped: live capture tests need root (network namespace, CAP_NET_RAW)");
     }
 
     @Test

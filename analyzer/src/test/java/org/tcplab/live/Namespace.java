@@ -1,7 +1,6 @@
 package org.tcplab.live;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -14,17 +13,6 @@ import org.tcplab.cli.AnalyzerMain;
  */
 public final class Namespace {
     private Namespace() {
-    }
-
-    public static boolean isRoot() {
-        try {
-            Process p = new ProcessBuilder("id", "-u").start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            p.waitFor();
-            return "0".equals(out);
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 
     /** Runs {@code script} in a new namespace; returns its combined output, failing on a non-zero exit. */

@@ -28,6 +28,7 @@ import org.tcplab.pipeline.CaptureAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.tcplab.live.Privileges;
 
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = {"Run scenarios in a private network namespace, capture each on its loopback and analyse it:",
@@ -90,7 +91,7 @@ public final class LabCommand implements Callable<Integer> {
 
     /** Runs this same command again under unshare -n, so that nothing leaves a private namespace. */
     private int reexecInNamespace() throws IOException, InterruptedException {
-        if (!"0".equals(run("id", "-u").trim())) {
+        if (!Privileges.isRoot()) {
             throw new Failure(ExitCodes.NO_PERMISSION, "the lab needs root for its private network namespace and the capture;"
                     + " run: sudo bin/traffic-gen lab --out " + out);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tcplab.live.Privileges;
 
 /**
  * The greeting server and clients as separate processes, in a private network namespace (root):
@@ -21,7 +22,7 @@ class GreetingProcessesTest {
     Path dir;
 
     private String run(String script) throws Exception {
-        assumeTrue(LabTest.isRoot(), "skipped: needs root for a private network namespace");
+        assumeTrue(Privileges.isRoot(), "skipped: needs root for a private network namespace");
         String tg = Path.of(System.getProperty("java.home"), "bin", "java") + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "
                 + System.getProperty("java.class.path") + " " + TrafficGenMain.class.getName();
         Path file = dir.resolve("s.sh");

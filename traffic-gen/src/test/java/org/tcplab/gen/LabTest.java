@@ -22,6 +22,7 @@ import org.tcplab.analysis.Transition;
 import org.tcplab.capture.CaptureFiles;
 import org.tcplab.capture.FrameSource;
 import org.tcplab.pipeline.CaptureAnalyzer;
+import org.tcplab.live.Privileges;
 
 /**
  * The lab for real, as root: each scenario's traffic through the kernel in a private namespace,
@@ -35,7 +36,7 @@ class LabTest {
 
     @BeforeAll
     static void runTheLab() throws Exception {
-        assumeTrue(isRoot(), "skipped: the lab needs root (network namespace, capture)");
+        assumeTrue(Privileges.isRoot(), "skipped: the lab needs root (network namespace, capture)");
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), TrafficGenMain.class.getName(), "lab", "--out", dir.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -303,16 +304,5 @@ class LabTest {
         }
         assertEquals(java.util.Set.of(1, 2, 3), requests);
         assertEquals(requests, replies, "an echo reply for every echo request");
-    }
-
-    static boolean isRoot() {
-        try {
-            Process p = new ProcessBuilder("id", "-u").start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            p.waitFor();
-            return "0".equals(out);
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }
