@@ -21,12 +21,18 @@ import org.tcplab.tcp.TcpStreamTracker;
 class ConnectionMemoryTest {
     private static final int CONNECTIONS = 50_000;
 
-    private static void handshake(TcpStreamTracker t, PacketDecoder d, DecodedPacket p, TcpAnnotation a, int i, boolean close) {
-        handshake(t, d, p, a, i, close, i * 1000L);
+    // a fresh tracker and its buffers for each test (JUnit makes an instance per test)
+    private final PacketDecoder d = new PacketDecoder();
+    private final DecodedPacket p = new DecodedPacket();
+    private final TcpAnnotation a = new TcpAnnotation();
+    private final TcpStreamTracker t = new TcpStreamTracker();
+    private final List<ConnectionSummary> out = new ArrayList<>();
+
+    private void handshake(int i, boolean close) {
+        handshake(i, close, i * 1000L);
     }
 
-    private static void handshake(TcpStreamTracker t, PacketDecoder d, DecodedPacket p, TcpAnnotation a, int i, boolean close,
-                                  long startTime) {
+    private void handshake(int i, boolean close, long startTime) {
         int client = 0x0A000000 | i;
         int server = 0xAC100001;
         int port = 1024 + (i % 60000);
@@ -55,14 +61,10 @@ class ConnectionMemoryTest {
 
     @Test
     void openConnections_costAFewHundredBytesEach() {
-        PacketDecoder d = new PacketDecoder();
-        DecodedPacket p = new DecodedPacket();
-        TcpAnnotation a = new TcpAnnotation();
-        TcpStreamTracker t = new TcpStreamTracker();
-        handshake(t, d, p, a, 0, false); // warm the classes
+        handshake(0, false); // warm the classes
         long before = usedHeap();
         for (int i = 1; i <= CONNECTIONS; i++) {
-            handshake(t, d, p, a, i, false);
+            handshake(i, false);
         }
         long after = usedHeap();
         long perConnection = (after - before) / CONNECTIONS;
@@ -73,15 +75,10 @@ class ConnectionMemoryTest {
 
     @Test
     void finishedConnections_areSummarisedAndFreedOnceQuiet() {
-        PacketDecoder d = new PacketDecoder();
-        DecodedPacket p = new DecodedPacket();
-        TcpAnnotation a = new TcpAnnotation();
-        TcpStreamTracker t = new TcpStreamTracker();
-        List<ConnectionSummary> out = new ArrayList<>();
         t.onRetired(out::add);
         for (int i = 0; i < 1000; i++) {
             // one connection every 11 s of capture time: each finds the one before quiet for longer than 10 s
-            handshake(t, d, p, a, i, true, i * 11_000_000_000L);
+            handshake(i, true, i * 11_000_000_000L);
         }
         assertEquals(1, t.tracked(), "all but the last were closed long enough to be freed");
         assertEquals(999, out.size());
@@ -92,15 +89,10 @@ class ConnectionMemoryTest {
 
     @Test
     void theCap_evictsTheOldestEarly_andCountsThem() {
-        PacketDecoder d = new PacketDecoder();
-        DecodedPacket p = new DecodedPacket();
-        TcpAnnotation a = new TcpAnnotation();
-        TcpStreamTracker t = new TcpStreamTracker();
-        List<ConnectionSummary> out = new ArrayList<>();
         t.onRetired(out::add);
         t.maxTracked(100);
         for (int i = 0; i < 1000; i++) {
-            handshake(t, d, p, a, i, false);
+            handshake(i, false);
         }
         assertEquals(100, t.tracked());
         assertEquals(900, t.evictedEarly());
