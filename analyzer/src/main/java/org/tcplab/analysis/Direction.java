@@ -16,7 +16,6 @@ final class Direction {
     boolean baseSet;
     long nextSeq;
     long nextSeqTime;
-    long nextSeqFrame;
     long maxSeqToBeAcked;
     int window = -1;
     int windowScale = -1;

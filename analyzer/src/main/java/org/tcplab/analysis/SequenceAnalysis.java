@@ -29,8 +29,6 @@ public final class SequenceAnalysis {
         public long ackedFrame = -1;
         public long ackRttNanos = -1;
         public long bytesInFlight = -1;
-        public long rtoNanos = -1;
-        public long rtoFrame = -1;
 
         public void reset() {
             flags = 0;
@@ -39,8 +37,6 @@ public final class SequenceAnalysis {
             ackedFrame = -1;
             ackRttNanos = -1;
             bytesInFlight = -1;
-            rtoNanos = -1;
-            rtoFrame = -1;
         }
     }
 
@@ -156,8 +152,6 @@ public final class SequenceAnalysis {
                 f |= OUT_OF_ORDER.bit();
             } else {
                 f |= RETRANSMISSION.bit();
-                v.rtoNanos = time - fwd.nextSeqTime;
-                v.rtoFrame = fwd.nextSeqFrame;
             }
         }
         // remember this segment
@@ -174,7 +168,6 @@ public final class SequenceAnalysis {
         if (gt(next, fwd.nextSeq) || fwd.nextSeq == 0) {
             if (!probe) {
                 fwd.nextSeq = next;
-                fwd.nextSeqFrame = frame;
                 fwd.nextSeqTime = time;
             }
         }
