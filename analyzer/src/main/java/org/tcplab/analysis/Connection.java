@@ -1,5 +1,10 @@
 package org.tcplab.analysis;
 
+import static org.tcplab.wire.TcpFlags.ACK;
+import static org.tcplab.wire.TcpFlags.FIN;
+import static org.tcplab.wire.TcpFlags.RST;
+import static org.tcplab.wire.TcpFlags.SYN;
+
 import java.util.List;
 
 /**
@@ -8,10 +13,6 @@ import java.util.List;
  * the client is the endpoint that sent the first SYN (or, with no SYN captured, an inferred one).
  */
 public final class Connection {
-    static final int FIN = 0x001;
-    static final int SYN = 0x002;
-    static final int RST = 0x004;
-    static final int ACK = 0x010;
 
     final Direction[] dirs = {new Direction(), new Direction()};
     final Endpoint[] ends = {new Endpoint(), new Endpoint()};
@@ -25,8 +26,8 @@ public final class Connection {
     long lastTime;
     /** Zeek-style history, letters in order of first appearance. */
     final StringBuilder history = new StringBuilder(12);
-    String closedFirst;
-    String firstRstBy;
+    ConnectionSummary.Closing closedFirst;
+    Role firstRstBy;
     RstCause firstRstCause;
     boolean handshakeSyn;
     boolean handshakeSynAck;
@@ -54,12 +55,13 @@ public final class Connection {
         return ends[1 - clientDir].state;
     }
 
-    String role(int dir) {
-        return dir == clientDir ? "client" : "server";
+    Role role(int dir) {
+        return dir == clientDir ? Role.CLIENT : Role.SERVER;
     }
 
     /** The summary of this connection as it stands. */
-    public ConnectionSummary summary(int stream, String clientAddress, String serverAddress, long captureStartNanos) {
+    public ConnectionSummary summary(int stream, org.tcplab.wire.IpEndpoint clientAddress, org.tcplab.wire.IpEndpoint serverAddress,
+                                     long captureStartNanos) {
         Endpoint c = ends[clientDir];
         Endpoint s = ends[1 - clientDir];
         // RFC 7323 §2.2: scaling only when both SYNs carried the option
@@ -70,7 +72,7 @@ public final class Connection {
                 scaling ? c.windowScale : -1, scaling ? s.windowScale : -1, c.sackPermitted && s.sackPermitted,
                 c.timestamps && s.timestamps, c.dataSegments == 0 ? 0 : c.minSegment, c.maxSegment,
                 s.dataSegments == 0 ? 0 : s.minSegment, s.maxSegment, closedFirst, firstRstBy,
-                firstRstCause == null ? null : firstRstCause.code(), c.state.label(), s.state.label(), connState(c, s),
+                firstRstCause, c.state, s.state, connState(c, s),
                 history.toString(), firstRttNanos);
     }
 
@@ -109,7 +111,7 @@ public final class Connection {
             return "OTH";
         }
         if (firstRstBy != null) {
-            return "client".equals(firstRstBy) ? "RSTO" : "RSTR";
+            return firstRstBy == Role.CLIENT ? "RSTO" : "RSTR";
         }
         if (origFin && respFin) {
             return "SF";
@@ -198,7 +200,7 @@ public final class Connection {
             }
         }
         if (closedFirst == null && (s.flags & (FIN | RST)) != 0) {
-            closedFirst = role(dir) + ((s.flags & RST) != 0 ? " (RST)" : " (FIN)") + " in frame " + s.frame;
+            closedFirst = new ConnectionSummary.Closing(role(dir), (s.flags & RST) != 0, s.frame);
         }
         EndpointStates.apply(x, role(dir), y, role(1 - dir), s.flags, s.seq, s.ack, s.seglen, s.relSeq, s.relAck,
                 rstInWindow, s.frame, out);
@@ -215,24 +217,18 @@ public final class Connection {
         int dir = s.dir;
         if ((s.flags & (SYN | ACK)) == SYN) {
             clientDir = dir;
-            ends[dir].state = TcpState.CLOSED;
-            ends[1 - dir].state = TcpState.LISTEN;
+            EndpointStates.beginWithSyn(ends[dir], ends[1 - dir]);
         } else if ((s.flags & (SYN | ACK)) == (SYN | ACK)) {
             // the SYN was not captured: the SYN+ACK's receiver is the client, in SYN-SENT
             clientDir = 1 - dir;
             rolesInferred = true;
-            Endpoint client = ends[clientDir];
-            client.state = TcpState.SYN_SENT;
-            client.sentSyn = true;
-            client.iss = (s.ack - 1) & 0xFFFFFFFFL;
-            ends[dir].state = TcpState.LISTEN;
+            EndpointStates.beginAtSynAck(ends[clientDir], ends[dir], s.ack);
         } else {
             // mid-connection: the endpoint on the higher (ephemeral) port is taken for the client
             clientDir = s.sport > s.dport ? dir : s.sport < s.dport ? 1 - dir : dir;
             rolesInferred = true;
             startedMidConnection = true;
-            ends[0].state = TcpState.ESTABLISHED;
-            ends[1].state = TcpState.ESTABLISHED;
+            EndpointStates.beginMidConnection(ends[0], ends[1]);
         }
     }
 
@@ -295,8 +291,8 @@ public final class Connection {
 
     private void classifyRst(Segment s, Endpoint x, Endpoint y, int dir, boolean inWindow, long rcvNxt, long rcvWnd,
                              RstVerdict r) {
-        String xName = role(dir);
-        String yName = role(1 - dir);
+        Role xName = role(dir);
+        Role yName = role(1 - dir);
         if (!inWindow) {
             r.cause = RstCause.OUT_OF_WINDOW;
             r.evidence = "seq " + s.seq + " is outside the " + yName + "'s window [" + rcvNxt + ", " + ((rcvNxt + rcvWnd) & 0xFFFFFFFFL)

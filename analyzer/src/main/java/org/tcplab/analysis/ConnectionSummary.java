@@ -1,20 +1,41 @@
 package org.tcplab.analysis;
 
+import org.tcplab.wire.IpEndpoint;
+
 /**
- * What one connection did, for the {@code conns} table.
+ * What one connection did, as numbers and kinds: the value the {@code conns} table, the reports
+ * and the console render.
  *
  * @param stream          tshark's tcp.stream
- * @param conn_state      Zeek's code: S0, S1, SF, REJ, S2, S3, RSTO, RSTR, RSTOS0, RSTRH, SH, SHR, OTH
+ * @param client          the endpoint that sent the first SYN, or the inferred one ({@link #rolesInferred})
+ * @param startNanos      first segment, nanoseconds after the capture's first frame
+ * @param clientMss       the MSS the client's SYN offered, or -1
+ * @param clientWindowScale the shift the client offered when both SYNs carried the option (RFC 7323 §2.2), else -1
+ * @param clientMinSegment smallest payload of the client's data segments, 0 when it sent none
+ * @param closedFirst     who sent the first FIN or RST, and in which frame; null when neither did
+ * @param rstBy           who sent the first RST, or null
+ * @param rstCause        why that RST was sent, or null
+ * @param connState       Zeek's code: S0, S1, SF, REJ, S2, S3, RSTO, RSTR, RSTOS0, RSTRH, SH, SHR, OTH
  * @param history         Zeek's history letters: S SYN, H SYN+ACK, A pure ACK, D data, F FIN, R RST,
  *                        T retransmission, W zero window; upper case from the client, lower case from the server
  * @param rolesInferred   no SYN was captured: the client is a guess (the SYN+ACK's receiver, else the higher port)
+ * @param irttNanos       the initial RTT (SYN to the ACK of the SYN+ACK), 0 when not seen
  */
-public record ConnectionSummary(int stream, String client, String server, long startNanos, long durationNanos,
+public record ConnectionSummary(int stream, IpEndpoint client, IpEndpoint server, long startNanos, long durationNanos,
                                 long clientPackets, long clientBytes, long clientPayload, long serverPackets,
                                 long serverBytes, long serverPayload, boolean handshakeComplete, boolean rolesInferred,
                                 int clientMss, int serverMss, int clientWindowScale, int serverWindowScale,
                                 boolean sack, boolean timestamps, int clientMinSegment, int clientMaxSegment,
-                                int serverMinSegment, int serverMaxSegment, String closedFirst, String rstBy,
-                                String rstCause, String clientState, String serverState, String conn_state,
+                                int serverMinSegment, int serverMaxSegment, Closing closedFirst, Role rstBy,
+                                RstCause rstCause, TcpState clientState, TcpState serverState, String connState,
                                 String history, long irttNanos) {
+
+    /** The first FIN or RST of a connection: who sent it, which it was, in which frame. */
+    public record Closing(Role by, boolean rst, long frame) {
+        /** "client (FIN) in frame 15", as the tables print it. */
+        @Override
+        public String toString() {
+            return by.label() + (rst ? " (RST)" : " (FIN)") + " in frame " + frame;
+        }
+    }
 }

@@ -1,5 +1,10 @@
 package org.tcplab.analysis;
 
+import static org.tcplab.wire.TcpFlags.ACK;
+import static org.tcplab.wire.TcpFlags.FIN;
+import static org.tcplab.wire.TcpFlags.RST;
+import static org.tcplab.wire.TcpFlags.SYN;
+
 import java.util.List;
 
 /**
@@ -18,19 +23,38 @@ import java.util.List;
  * FIN-WAIT-1 to FIN-WAIT-2 to TIME-WAIT.
  */
 final class EndpointStates {
-    static final int FIN = 0x001;
-    static final int SYN = 0x002;
-    static final int RST = 0x004;
-    static final int ACK = 0x010;
 
     private EndpointStates() {
+    }
+
+    /** The first segment is a SYN: its sender starts CLOSED, the receiver LISTEN. */
+    static void beginWithSyn(Endpoint client, Endpoint server) {
+        client.state = TcpState.CLOSED;
+        server.state = TcpState.LISTEN;
+    }
+
+    /**
+     * The first segment is a SYN+ACK (the SYN was not captured): its receiver must have sent the
+     * SYN it acknowledges and waits in SYN-SENT; the sender was listening.
+     */
+    static void beginAtSynAck(Endpoint client, Endpoint server, long ack) {
+        client.state = TcpState.SYN_SENT;
+        client.sentSyn = true;
+        client.iss = (ack - 1) & 0xFFFFFFFFL;
+        server.state = TcpState.LISTEN;
+    }
+
+    /** The capture starts mid-connection: both sides are taken as ESTABLISHED (RFC 9293 §3.5). */
+    static void beginMidConnection(Endpoint a, Endpoint b) {
+        a.state = TcpState.ESTABLISHED;
+        b.state = TcpState.ESTABLISHED;
     }
 
     /**
      * A segment from {@code x} (role {@code xName}) to {@code y}; relative numbers for the causes.
      * Each state change is added to {@code out}, unless it is null.
      */
-    static void apply(Endpoint x, String xName, Endpoint y, String yName, int flags, long seq, long ack, int seglen,
+    static void apply(Endpoint x, Role xName, Endpoint y, Role yName, int flags, long seq, long ack, int seglen,
                       long relSeq, long relAck, boolean rstInWindow, long frame, List<Transition> out) {
         boolean syn = (flags & SYN) != 0;
         boolean ackSet = (flags & ACK) != 0;
@@ -137,7 +161,7 @@ final class EndpointStates {
         }
     }
 
-    private static void move(Endpoint e, String name, String peer, TcpState to, TransitionCause why, long relSeq, long relAck,
+    private static void move(Endpoint e, Role name, Role peer, TcpState to, TransitionCause why, long relSeq, long relAck,
                              long number, List<Transition> out) {
         if (out != null) {
             out.add(new Transition(name, e.state, to, why, peer, relSeq, relAck, number));

@@ -1,6 +1,10 @@
 package org.tcplab.analysis;
 
 import static org.tcplab.analysis.AnalysisFlag.*;
+import static org.tcplab.wire.TcpFlags.ACK;
+import static org.tcplab.wire.TcpFlags.FIN;
+import static org.tcplab.wire.TcpFlags.RST;
+import static org.tcplab.wire.TcpFlags.SYN;
 
 /**
  * Wireshark's TCP sequence analysis (epan/dissectors/packet-tcp.c, tcp_analyze_sequence_number,
@@ -9,10 +13,6 @@ import static org.tcplab.analysis.AnalysisFlag.*;
  * are raw and compared modulo 2^32 (RFC 9293 §3.4).
  */
 public final class SequenceAnalysis {
-    static final int SYN = 0x002;
-    static final int FIN = 0x001;
-    static final int RST = 0x004;
-    static final int ACK = 0x010;
     /** Out-of-order threshold when the initial RTT is unknown: 3 ms. */
     static final long DEFAULT_OOO_NANOS = 3_000_000L;
     /** A fast retransmission follows the duplicate ACK within 20 ms. */
@@ -29,6 +29,15 @@ public final class SequenceAnalysis {
         public long ackedFrame = -1;
         public long ackRttNanos = -1;
         public long bytesInFlight = -1;
+
+        public void copyFrom(Verdict o) {
+            flags = o.flags;
+            dupAckNumber = o.dupAckNumber;
+            dupAckFrame = o.dupAckFrame;
+            ackedFrame = o.ackedFrame;
+            ackRttNanos = o.ackRttNanos;
+            bytesInFlight = o.bytesInFlight;
+        }
 
         public void reset() {
             flags = 0;

@@ -13,8 +13,8 @@ public enum TransitionCause {
 
     /** The cause in plain words with the numbers, relative sequence numbers. */
     String describe(Transition t) {
-        String who = t.endpoint();
-        String peer = t.peer();
+        String who = t.endpoint().label();
+        String peer = t.peer().label();
         long seq = t.seq();
         long ack = t.ack();
         long n = t.number();

@@ -91,6 +91,21 @@ public final class Frame {
         this.commentLength = 0;
     }
 
+    /** Makes this cursor point where {@code o} points (the bytes are shared, not copied). */
+    public void copyFrom(Frame o) {
+        data = o.data;
+        offset = o.offset;
+        capturedLength = o.capturedLength;
+        originalLength = o.originalLength;
+        epochSeconds = o.epochSeconds;
+        nanos = o.nanos;
+        linkType = o.linkType;
+        interfaceId = o.interfaceId;
+        number = o.number;
+        commentOffset = o.commentOffset;
+        commentLength = o.commentLength;
+    }
+
     void setComment(int off, int len) {
         this.commentOffset = off;
         this.commentLength = len;

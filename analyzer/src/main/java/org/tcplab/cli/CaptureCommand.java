@@ -151,8 +151,9 @@ public final class CaptureCommand implements Callable<Integer> {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         PacketFormatter formatter = format == Format.jsonl ? new JsonlFormatter(false) : new TextFormatter(false);
         try (LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), true)) {
-            analyzer.run(capture, (f, p, t) -> {
-                formatter.format(f, p, t, analyzer.firstSeconds(), analyzer.firstNanos(), out.builder());
+            analyzer.countConversations(false);
+            analyzer.run(capture, v -> {
+                formatter.format(v, out.builder());
                 out.endLine();
                 return true;
             });

@@ -34,7 +34,8 @@ public final class ConvCommand implements Callable<Integer> {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         Failure failure = null;
         try (FrameSource source = Inputs.open(file)) {
-            analyzer.run(source, (f, p, t) -> true);
+            analyzer.connectionAnalysis(false);
+            analyzer.run(source, v -> true);
         } catch (CaptureFileException e) {
             // Print the tables of what was read, then say why reading stopped.
             failure = new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));

@@ -61,17 +61,18 @@ public final class ReadCommand implements Callable<Integer> {
             case none -> null;
         };
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
-        analyzer.streams().connectionAnalysis(!basic);
+        analyzer.connectionAnalysis(!basic);
+        analyzer.countConversations(false);
         long[] printed = {0};
         long start = System.nanoTime();
         FrameSource source = Inputs.open(file);
         try (source; LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), false)) {
             try {
-                analyzer.run(source, (f, p, t) -> {
-                    if (formatter == null || !filter.matches(p, t)) {
+                analyzer.run(source, v -> {
+                    if (formatter == null || !filter.matches(v.packet(), v.tcp())) {
                         return true;
                     }
-                    formatter.format(f, p, t, analyzer.firstSeconds(), analyzer.firstNanos(), out.builder());
+                    formatter.format(v, out.builder());
                     out.endLine();
                     return ++printed[0] < count;
                 });

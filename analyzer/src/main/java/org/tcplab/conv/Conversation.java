@@ -1,6 +1,6 @@
 package org.tcplab.conv;
 
-import org.tcplab.output.Addresses;
+import org.tcplab.wire.Addresses;
 
 /**
  * One row of a conversation table. A is the source of the conversation's first frame.

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pcap4j.core.PcapAddress;
 import org.pcap4j.core.PcapNetworkInterface;
-import org.tcplab.output.Addresses;
+import org.tcplab.wire.Addresses;
 import org.tcplab.wire.Bytes;
 
 /** The capture interfaces, as {@code tcpdump -D} lists them. */

@@ -1,12 +1,17 @@
 package org.tcplab.output;
 
 import org.tcplab.analysis.AnalysisFlag;
+import org.tcplab.analysis.ConnectionAnnotation;
 import org.tcplab.analysis.Transition;
 import org.tcplab.capture.Frame;
 import org.tcplab.decode.Checksums;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.Layer;
+import org.tcplab.model.PacketView;
 import org.tcplab.tcp.TcpAnnotation;
+import org.tcplab.wire.Addresses;
+import org.tcplab.wire.TcpFlags;
+import org.tcplab.decode.IcmpNames;
 
 /**
  * One JSON object per packet; the keys are a stable interface documented in the README.
@@ -22,7 +27,11 @@ public final class JsonlFormatter implements PacketFormatter {
     }
 
     @Override
-    public void format(Frame f, DecodedPacket p, TcpAnnotation t, long firstSeconds, int firstNanos, StringBuilder sb) {
+    public void format(PacketView v, StringBuilder sb) {
+        Frame f = v.frame();
+        DecodedPacket p = v.packet();
+        TcpAnnotation t = v.tcp();
+        ConnectionAnnotation c = v.connection();
         sb.append("{\"frame\":").append(f.number());
         sb.append(",\"time\":");
         TimeFormat.appendSeconds(sb, f.epochSeconds(), f.nanos());
@@ -54,7 +63,7 @@ public final class JsonlFormatter implements PacketFormatter {
         }
         Layer layer = p.layer();
         if (layer == Layer.TCP) {
-            tcp(p, t, sb);
+            tcp(p, t, c, sb);
         } else if (layer == Layer.UDP && p.udpLength() > 0) {
             sb.append(",\"udp_len\":").append(p.udpLength());
             sb.append(",\"payload_len\":").append(Math.max(0, p.udpLength() - 8));
@@ -80,7 +89,7 @@ public final class JsonlFormatter implements PacketFormatter {
         sb.append('}');
     }
 
-    private void tcp(DecodedPacket p, TcpAnnotation t, StringBuilder sb) {
+    private void tcp(DecodedPacket p, TcpAnnotation t, ConnectionAnnotation c, StringBuilder sb) {
         if (p.tcpFieldsCaptured() < 8) {
             return;
         }
@@ -96,7 +105,7 @@ public final class JsonlFormatter implements PacketFormatter {
         sb.append(",\"ack_raw\":").append(p.ack());
         sb.append(",\"flags\":").append(p.tcpFlags());
         sb.append(",\"flags_str\":\"");
-        TcpFlagNames.appendList(sb, p.tcpFlags());
+        TcpFlags.appendList(sb, p.tcpFlags());
         sb.append("\",\"hdr_len\":").append(p.tcpHeaderLength());
         if (p.hasSegmentLength()) {
             sb.append(",\"payload_len\":").append(p.payloadLength());
@@ -114,10 +123,10 @@ public final class JsonlFormatter implements PacketFormatter {
         if (p.tcpHeaderLength() > 20) {
             options.append(sb, p, t, true);
         }
-        if (t.clientState() == null) {
+        if (c.clientState() == null) {
             return;
         }
-        var v = t.verdict();
+        var v = c.verdict();
         sb.append(",\"analysis\":[");
         AnalysisFlag.appendNames(sb, v.flags, true, ",");
         sb.append(']');
@@ -131,15 +140,15 @@ public final class JsonlFormatter implements PacketFormatter {
         if (v.bytesInFlight >= 0) {
             sb.append(",\"bytes_in_flight\":").append(v.bytesInFlight);
         }
-        if (t.firstRttNanos() > 0) {
+        if (c.firstRttNanos() > 0) {
             sb.append(",\"irtt\":");
-            TimeFormat.appendOffset(sb, t.firstRttNanos(), 9);
+            TimeFormat.appendOffset(sb, c.firstRttNanos(), 9);
         }
-        sb.append(",\"from\":\"").append(t.fromClient() ? "client" : "server");
-        sb.append("\",\"client_state\":\"").append(t.clientState().label());
-        sb.append("\",\"server_state\":\"").append(t.serverState().label()).append("\",\"transitions\":[");
-        for (int i = 0; i < t.transitions().size(); i++) {
-            Transition tr = t.transitions().get(i);
+        sb.append(",\"from\":\"").append(c.fromClient() ? "client" : "server");
+        sb.append("\",\"client_state\":\"").append(c.clientState().label());
+        sb.append("\",\"server_state\":\"").append(c.serverState().label()).append("\",\"transitions\":[");
+        for (int i = 0; i < c.transitions().size(); i++) {
+            Transition tr = c.transitions().get(i);
             if (i > 0) {
                 sb.append(',');
             }
@@ -149,9 +158,9 @@ public final class JsonlFormatter implements PacketFormatter {
             sb.append('}');
         }
         sb.append(']');
-        if (t.rstCause() != null) {
-            sb.append(",\"rst_cause\":\"").append(t.rstCause().code()).append("\",\"rst_evidence\":");
-            appendString(sb, t.rstEvidence());
+        if (c.rstCause() != null) {
+            sb.append(",\"rst_cause\":\"").append(c.rstCause().code()).append("\",\"rst_evidence\":");
+            appendString(sb, c.rstEvidence());
         }
     }
 

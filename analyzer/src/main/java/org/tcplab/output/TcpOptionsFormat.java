@@ -28,7 +28,7 @@ final class TcpOptionsFormat implements TcpOptions.Visitor {
         first = true;
         inSack = false;
         // the ACK's relative and raw values give the peer's base; SACK edges live in that space
-        sackBase = t.relative() && (p.tcpFlags() & 0x10) != 0 ? (p.ack() - t.ack()) & 0xFFFFFFFFL : 0;
+        sackBase = t.relative() && (p.tcpFlags() & org.tcplab.wire.TcpFlags.ACK) != 0 ? (p.ack() - t.ack()) & 0xFFFFFFFFL : 0;
         if (json) {
             sb.append(",\"options\":{");
         }

@@ -1,13 +1,18 @@
 package org.tcplab.output;
 
 import org.tcplab.analysis.AnalysisFlag;
+import org.tcplab.analysis.ConnectionAnnotation;
 import org.tcplab.analysis.Transition;
 import org.tcplab.capture.Frame;
 import org.tcplab.decode.Checksums;
 import org.tcplab.decode.ChecksumStatus;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.Layer;
+import org.tcplab.model.PacketView;
 import org.tcplab.tcp.TcpAnnotation;
+import org.tcplab.wire.Addresses;
+import org.tcplab.wire.TcpFlags;
+import org.tcplab.decode.IcmpNames;
 
 /**
  * tcpdump-like lines with the annotations a student needs, e.g.
@@ -22,13 +27,17 @@ public final class TextFormatter implements PacketFormatter {
     }
 
     @Override
-    public void format(Frame f, DecodedPacket p, TcpAnnotation t, long firstSeconds, int firstNanos, StringBuilder sb) {
+    public void format(PacketView v, StringBuilder sb) {
+        Frame f = v.frame();
+        DecodedPacket p = v.packet();
+        TcpAnnotation t = v.tcp();
+        ConnectionAnnotation c = v.connection();
         String n = Long.toString(f.number());
         for (int i = n.length(); i < 5; i++) {
             sb.append(' ');
         }
         sb.append(n).append("  ");
-        TimeFormat.appendOffset(sb, (f.epochSeconds() - firstSeconds) * 1_000_000_000L + (f.nanos() - firstNanos), 6);
+        TimeFormat.appendOffset(sb, v.relativeNanos(), 6);
         sb.append("  ");
         Layer layer = p.layer();
         boolean hasAddresses = p.ipVersion() != 0 && p.ttl() >= 0;
@@ -39,7 +48,7 @@ public final class TextFormatter implements PacketFormatter {
             sb.append("  ");
         }
         switch (layer) {
-            case TCP -> tcp(p, t, sb);
+            case TCP -> tcp(p, t, c, sb);
             case UDP -> {
                 sb.append("UDP");
                 if (p.udpLength() >= 8) {
@@ -69,10 +78,10 @@ public final class TextFormatter implements PacketFormatter {
             sb.append("  [reassembled from ").append(p.fragmentCount()).append(" fragments]");
         }
         if (checksums && (layer == Layer.TCP || layer == Layer.UDP || layer == Layer.ICMP || layer == Layer.ICMPV6)) {
-            ChecksumStatus c = Checksums.transport(p);
-            if (c == ChecksumStatus.BAD) {
+            ChecksumStatus cs = Checksums.transport(p);
+            if (cs == ChecksumStatus.BAD) {
                 sb.append("  [bad checksum]");
-            } else if (c == ChecksumStatus.OFFLOAD) {
+            } else if (cs == ChecksumStatus.OFFLOAD) {
                 sb.append("  [checksum left to NIC offload]");
             }
         }
@@ -91,7 +100,7 @@ public final class TextFormatter implements PacketFormatter {
         Addresses.appendEndpoint(sb, family, hi, lo, port);
     }
 
-    private void tcp(DecodedPacket p, TcpAnnotation t, StringBuilder sb) {
+    private void tcp(DecodedPacket p, TcpAnnotation t, ConnectionAnnotation c, StringBuilder sb) {
         sb.append("TCP");
         if (t.hasStream()) {
             sb.append("  stream ").append(t.stream());
@@ -103,9 +112,9 @@ public final class TextFormatter implements PacketFormatter {
             return;
         }
         sb.append("  [");
-        TcpFlagNames.appendList(sb, p.tcpFlags());
+        TcpFlags.appendList(sb, p.tcpFlags());
         sb.append("]  seq=").append(t.seq());
-        if ((p.tcpFlags() & 0x10) != 0) {
+        if ((p.tcpFlags() & TcpFlags.ACK) != 0) {
             sb.append(" ack=").append(t.ack());
         }
         if (p.tcpFieldsCaptured() >= 16) {
@@ -117,9 +126,9 @@ public final class TextFormatter implements PacketFormatter {
         if (p.tcpHeaderLength() > 20) {
             options.append(sb, p, t, false);
         }
-        if (t.relative() && (t.seq() != p.seq() || ((p.tcpFlags() & 0x10) != 0 && t.ack() != p.ack()))) {
+        if (t.relative() && (t.seq() != p.seq() || ((p.tcpFlags() & TcpFlags.ACK) != 0 && t.ack() != p.ack()))) {
             sb.append("  (raw seq=").append(p.seq());
-            if ((p.tcpFlags() & 0x10) != 0) {
+            if ((p.tcpFlags() & TcpFlags.ACK) != 0) {
                 sb.append(" ack=").append(p.ack());
             }
             sb.append(')');
@@ -127,7 +136,7 @@ public final class TextFormatter implements PacketFormatter {
         if (t.portsReused()) {
             sb.append("  [new connection on reused ports]");
         }
-        var v = t.verdict();
+        var v = c.verdict();
         for (AnalysisFlag f : AnalysisFlag.values()) {
             if (f.in(v.flags) && !(f == AnalysisFlag.RETRANSMISSION
                     && (AnalysisFlag.FAST_RETRANSMISSION.in(v.flags) || AnalysisFlag.SPURIOUS_RETRANSMISSION.in(v.flags)))) {
@@ -138,10 +147,10 @@ public final class TextFormatter implements PacketFormatter {
                 sb.append(']');
             }
         }
-        if (t.rstCause() != null) {
-            sb.append("  [RST: ").append(t.rstCause().code().replace('_', ' ')).append(": ").append(t.rstEvidence()).append(']');
+        if (c.rstCause() != null) {
+            sb.append("  [RST: ").append(c.rstCause().code().replace('_', ' ')).append(": ").append(c.rstEvidence()).append(']');
         }
-        for (Transition tr : t.transitions()) {
+        for (Transition tr : c.transitions()) {
             sb.append("\n           ").append(tr.endpoint()).append(' ').append(tr.from().label()).append(" -> ")
                     .append(tr.to().label()).append(": ").append(tr.cause());
         }

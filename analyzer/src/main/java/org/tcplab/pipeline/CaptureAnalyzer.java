@@ -1,30 +1,34 @@
 package org.tcplab.pipeline;
 
 import java.io.IOException;
+import org.tcplab.analysis.ConnectionAnnotation;
+import org.tcplab.analysis.ConnectionTracker;
 import org.tcplab.capture.Frame;
 import org.tcplab.capture.FrameSource;
 import org.tcplab.conv.ConversationTable;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.Layer;
 import org.tcplab.decode.PacketDecoder;
+import org.tcplab.model.PacketView;
 import org.tcplab.tcp.TcpAnnotation;
+import org.tcplab.tcp.TcpSegment;
 import org.tcplab.tcp.TcpStreamTracker;
 
 /**
- * One pass over a capture: decode, track TCP streams, count conversations, hand each packet to a
- * sink. The loop reuses one frame, one decoded view and one annotation, so it allocates nothing
- * per packet.
+ * One pass over a capture in one thread: decode, number TCP streams, analyse connections, count
+ * conversations, hand each packet to a sink. The loop reuses one view (frame, decoded headers,
+ * annotations), so it allocates nothing per packet.
  */
 public final class CaptureAnalyzer {
     private final PacketDecoder decoder = new PacketDecoder();
     private final TcpStreamTracker streams = new TcpStreamTracker();
+    private final ConnectionTracker connections = new ConnectionTracker();
     private final ConversationTable conversations = new ConversationTable();
-    private final Frame frame = new Frame();
-    private final DecodedPacket packet = new DecodedPacket();
-    private final TcpAnnotation tcp = new TcpAnnotation();
+    private final PacketView view = new PacketView();
+    private final TcpSegment segment = new TcpSegment();
+    private boolean connectionAnalysis = true;
+    private boolean countConversations = true;
     private long packets;
-    private long firstSeconds;
-    private int firstNanos;
 
     public ConversationTable conversations() {
         return conversations;
@@ -34,6 +38,23 @@ public final class CaptureAnalyzer {
         return streams;
     }
 
+    public ConnectionTracker connections() {
+        return connections;
+    }
+
+    /**
+     * Off: only tshark's per-packet fields (stream, relative numbers, window), without the
+     * sequence analysis, the endpoint states and the summaries: the fast path for reading.
+     */
+    public void connectionAnalysis(boolean on) {
+        this.connectionAnalysis = on;
+    }
+
+    /** Off: no conversation table (a pass that prints packets only). */
+    public void countConversations(boolean on) {
+        this.countConversations = on;
+    }
+
     /** Packets read so far. */
     public long packets() {
         return packets;
@@ -41,11 +62,16 @@ public final class CaptureAnalyzer {
 
     /** Epoch seconds of the first frame; time offsets are relative to it. */
     public long firstSeconds() {
-        return firstSeconds;
+        return view.firstSeconds();
     }
 
     public int firstNanos() {
-        return firstNanos;
+        return view.firstNanos();
+    }
+
+    /** Epoch nanoseconds of the first frame, 0 before it. */
+    public long firstTimeNanos() {
+        return packets == 0 ? 0 : view.firstSeconds() * 1_000_000_000L + view.firstNanos();
     }
 
     /**
@@ -53,23 +79,45 @@ public final class CaptureAnalyzer {
      * from the source propagates after every packet before it reached the sink.
      */
     public void run(FrameSource source, PacketSink sink) throws IOException {
+        Frame frame = view.frame();
         while (source.next(frame)) {
-            if (!analyse(frame, sink)) {
+            if (!analyseCurrent(sink)) {
                 return;
             }
         }
     }
 
-    /** Analyses one frame (from a file or a live capture). */
+    /** Analyses one frame (from a file or a live capture): copied into the view, then as {@link #run} does. */
     public boolean analyse(Frame f, PacketSink sink) throws IOException {
+        view.frame().copyFrom(f);
+        return analyseCurrent(sink);
+    }
+
+    private boolean analyseCurrent(PacketSink sink) throws IOException {
+        Frame f = view.frame();
+        DecodedPacket packet = view.packet();
+        TcpAnnotation tcp = view.tcp();
         if (packets++ == 0) {
-            firstSeconds = f.epochSeconds();
-            firstNanos = f.nanos();
-            streams.captureStart(firstSeconds * 1_000_000_000L + firstNanos);
+            view.setFirst(f.epochSeconds(), f.nanos());
+            connections.captureStart(view.timeNanos());
         }
+        view.changed();
         decoder.decode(f, packet);
-        streams.annotate(packet, f.epochSeconds() * 1_000_000_000L + f.nanos(), f.number(), f.originalLength(), tcp);
-        long t = (f.epochSeconds() - firstSeconds) * 1_000_000_000L + (f.nanos() - firstNanos);
+        segment.fill(packet, view.timeNanos(), f.number(), f.originalLength());
+        streams.annotate(segment, tcp);
+        ConnectionAnnotation conn = view.connection();
+        if (connectionAnalysis) {
+            connections.analyse(segment, tcp, conn);
+        } else {
+            conn.reset();
+        }
+        if (countConversations) {
+            count(f, packet, tcp, view.relativeNanos());
+        }
+        return sink.accept(view);
+    }
+
+    private void count(Frame f, DecodedPacket packet, TcpAnnotation tcp, long t) {
         Layer layer = packet.layer();
         // tshark counts a TCP conversation frame only once the whole header, options included, was
         // dissected: not for a short segment nor for options cut off by the snap length.
@@ -86,6 +134,26 @@ public final class CaptureAnalyzer {
             conversations.addUdp(packet.ipVersion(), packet.srcHi(), packet.srcLo(), packet.sport(),
                     packet.dstHi(), packet.dstLo(), packet.dport(), f.originalLength(), t);
         }
-        return sink.accept(f, packet, tcp);
+    }
+
+    /**
+     * Runs the pass and adds one summary per connection to {@code rows}, in stream order: as they
+     * finish (or idle out, or are evicted by the cap), and at the end every one still held, also
+     * after a damaged part of the file, before its error propagates.
+     */
+    public void summarise(FrameSource source, PacketSink sink, java.util.List<org.tcplab.analysis.ConnectionSummary> rows)
+            throws IOException {
+        connections.onRetired(rows::add);
+        try {
+            run(source, sink);
+        } finally {
+            finish();
+            rows.sort(java.util.Comparator.comparingInt(org.tcplab.analysis.ConnectionSummary::stream));
+        }
+    }
+
+    /** Summarises every connection still held, at the end of a capture (or after a damaged part). */
+    public void finish() {
+        connections.retireAll();
     }
 }

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.tcplab.analysis.ConnectionAnnotation;
 import org.tcplab.analysis.ConnectionSummary;
+import org.tcplab.analysis.ConnectionTracker;
 import org.tcplab.capture.Frame;
 import org.tcplab.capture.FrameSource;
 import org.tcplab.decode.DecodedPacket;
@@ -27,20 +29,26 @@ public final class ConnectionPass {
     static final int BATCH = 4096;
     static final int BATCHES = 8;
 
-    private final TcpStreamTracker streams;
+    private final TcpStreamTracker streams = new TcpStreamTracker();
+    private final ConnectionTracker connections;
     private final int batchSize;
     private final TcpAnnotation annotation = new TcpAnnotation();
+    private final ConnectionAnnotation analysis = new ConnectionAnnotation();
     private long firstTimeNanos = Long.MIN_VALUE;
 
-    public ConnectionPass(TcpStreamTracker streams) {
-        this(streams, BATCH);
+    public ConnectionPass(ConnectionTracker connections) {
+        this(connections, BATCH);
     }
 
-    ConnectionPass(TcpStreamTracker streams, int batchSize) {
-        this.streams = streams;
+    ConnectionPass(ConnectionTracker connections, int batchSize) {
+        this.connections = connections;
         this.batchSize = batchSize;
         // no packet is printed: the summaries need the states, not each change
-        streams.recordTransitions(false);
+        connections.recordTransitions(false);
+    }
+
+    public TcpStreamTracker streams() {
+        return streams;
     }
 
     /**
@@ -50,11 +58,11 @@ public final class ConnectionPass {
      * propagates.
      */
     public void summarise(FrameSource source, List<ConnectionSummary> rows) throws IOException {
-        streams.onRetired(rows::add);
+        connections.onRetired(rows::add);
         try {
             run(source);
         } finally {
-            streams.retireAll(firstTimeNanos());
+            connections.retireAll();
             rows.sort(Comparator.comparingInt(ConnectionSummary::stream));
         }
     }
@@ -78,10 +86,12 @@ public final class ConnectionPass {
                 SegmentBatch b = full.take();
                 if (b.firstFrameNanos != Long.MIN_VALUE) {
                     firstTimeNanos = b.firstFrameNanos;
-                    streams.captureStart(firstTimeNanos);
+                    connections.captureStart(firstTimeNanos);
                 }
                 for (int i = 0; i < b.count; i++) {
-                    streams.annotate(b.segments[i], annotation);
+                    TcpSegment segment = b.segments[i];
+                    streams.annotate(segment, annotation);
+                    connections.analyse(segment, annotation, analysis);
                 }
                 if (b.last) {
                     rethrow(b.failure);

@@ -17,18 +17,12 @@ public final class TcpAnnotation {
     boolean relative;
     long seq;
     long ack;
+    long baseSeq;
     long window;
     int windowScale;
+    int peerWindowScale;
     boolean newStream;
     boolean portsReused;
-    long firstRttNanos;
-    int clientDirection = -1;
-    org.tcplab.analysis.TcpState clientState;
-    org.tcplab.analysis.TcpState serverState;
-    final java.util.List<org.tcplab.analysis.Transition> transitions = new java.util.ArrayList<>(4);
-    final org.tcplab.analysis.Connection.RstVerdict rst = new org.tcplab.analysis.Connection.RstVerdict();
-    /** The sequence analysis of this segment (flags, duplicate-ACK count, ACK RTT, bytes in flight). */
-    final org.tcplab.analysis.SequenceAnalysis.Verdict verdict = new org.tcplab.analysis.SequenceAnalysis.Verdict();
 
     void reset() {
         hasStream = false;
@@ -37,20 +31,28 @@ public final class TcpAnnotation {
         relative = false;
         seq = 0;
         ack = 0;
+        baseSeq = 0;
         window = 0;
         windowScale = SCALE_UNKNOWN;
+        peerWindowScale = SCALE_UNKNOWN;
         newStream = false;
         portsReused = false;
-        firstRttNanos = 0;
-        clientDirection = -1;
-        clientState = null;
-        serverState = null;
-        if (!transitions.isEmpty()) {
-            transitions.clear();
-        }
-        rst.cause = null;
-        rst.evidence = null;
-        verdict.reset();
+    }
+
+    /** Copies another annotation (for a view that outlives the tracker's reuse of it). */
+    public void copyFrom(TcpAnnotation o) {
+        hasStream = o.hasStream;
+        stream = o.stream;
+        direction = o.direction;
+        relative = o.relative;
+        seq = o.seq;
+        ack = o.ack;
+        baseSeq = o.baseSeq;
+        window = o.window;
+        windowScale = o.windowScale;
+        peerWindowScale = o.peerWindowScale;
+        newStream = o.newStream;
+        portsReused = o.portsReused;
     }
 
     public boolean hasStream() { return hasStream; }
@@ -64,26 +66,15 @@ public final class TcpAnnotation {
     public long seq() { return seq; }
     /** Acknowledgement number relative to the other direction's ISN (tcp.ack); raw when ACK is not set. */
     public long ack() { return ack; }
+    /** This direction's base: the raw number that relative 0 stands for (valid when {@link #relative()}). */
+    public long baseSeq() { return baseSeq; }
     /** The window in bytes after scaling (tcp.window_size). */
     public long window() { return window; }
-    /** The shift applied, or {@link #SCALE_UNKNOWN} / {@link #SCALE_NONE}. */
+    /** The shift applied to this direction's windows, or {@link #SCALE_UNKNOWN} / {@link #SCALE_NONE}. */
     public int windowScale() { return windowScale; }
+    /** The shift applied to the other direction's windows. */
+    public int peerWindowScale() { return peerWindowScale; }
     public boolean newStream() { return newStream; }
     /** A SYN with a new ISN on a known address/port pair started a new stream (tshark's "port numbers reused"). */
     public boolean portsReused() { return portsReused; }
-    /** {@link org.tcplab.analysis.AnalysisFlag} bits of this segment. */
-    public int analysisFlags() { return verdict.flags; }
-    public org.tcplab.analysis.SequenceAnalysis.Verdict verdict() { return verdict; }
-    /** The client's state after this segment (RFC 9293 names), or null when not analysed. */
-    public org.tcplab.analysis.TcpState clientState() { return clientState; }
-    public org.tcplab.analysis.TcpState serverState() { return serverState; }
-    /** True when the client sent this segment. */
-    public boolean fromClient() { return clientDirection == direction; }
-    /** State changes this segment caused, in order. */
-    public java.util.List<org.tcplab.analysis.Transition> transitions() { return transitions; }
-    /** Why this RST was sent, or null for other segments. */
-    public org.tcplab.analysis.RstCause rstCause() { return rst.cause; }
-    public String rstEvidence() { return rst.evidence; }
-    /** The connection's initial RTT as known at this segment, or 0. */
-    public long firstRttNanos() { return firstRttNanos; }
 }

@@ -2,6 +2,7 @@ package org.tcplab.tcp;
 
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.wire.Bytes;
+import org.tcplab.wire.TcpFlags;
 
 /**
  * What the stream tracker and the connection analysis read of one TCP segment: its flow, header
@@ -98,7 +99,7 @@ public final class TcpSegment {
         this.frame = frame;
         this.frameLength = originalLength;
         optionsLength = 0;
-        if ((flags & TcpStreamTracker.SYN) != 0) {
+        if ((flags & TcpFlags.SYN) != 0) {
             copyOptions(b, tcp + TCP_HEADER, tcp + Math.min(hlen, captured));
         }
         return true;
@@ -142,10 +143,33 @@ public final class TcpSegment {
         this.frame = frame;
         this.frameLength = frameLength;
         optionsLength = 0;
-        if ((flags & TcpStreamTracker.SYN) != 0 && hasSegmentLength) {
+        if ((flags & TcpFlags.SYN) != 0 && hasSegmentLength) {
             copyOptions(p.l4Data(), p.l4Offset() + 20,
                     Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured()));
         }
         return true;
     }
+
+    /** Whether the stream tracker numbers this segment (see {@link #fill}). */
+    public boolean tracked() { return tracked; }
+    public int family() { return family; }
+    public long srcHi() { return srcHi; }
+    public long srcLo() { return srcLo; }
+    public long dstHi() { return dstHi; }
+    public long dstLo() { return dstLo; }
+    public int sport() { return sport; }
+    public int dport() { return dport; }
+    public long seq() { return seq; }
+    public long ack() { return ack; }
+    public int flags() { return flags; }
+    /** The raw window field. */
+    public int window() { return window; }
+    public boolean hasSegmentLength() { return hasSegmentLength; }
+    public int payloadLength() { return payloadLength; }
+    /** The options area of a SYN ({@link #optionsLength()} bytes); nothing for other segments. */
+    public byte[] options() { return options; }
+    public int optionsLength() { return optionsLength; }
+    public long timeNanos() { return timeNanos; }
+    public long frame() { return frame; }
+    public int frameLength() { return frameLength; }
 }

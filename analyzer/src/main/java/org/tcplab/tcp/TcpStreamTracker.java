@@ -1,8 +1,9 @@
 package org.tcplab.tcp;
 
+import static org.tcplab.wire.TcpFlags.ACK;
+import static org.tcplab.wire.TcpFlags.SYN;
+
 import java.util.Arrays;
-import org.tcplab.analysis.Connection;
-import org.tcplab.analysis.ConnectionSummary;
 import org.tcplab.decode.DecodedPacket;
 
 /**
@@ -19,62 +20,12 @@ import org.tcplab.decode.DecodedPacket;
  * §2.3) once that SYN is seen, unless a SYN came without the option, which turns scaling off
  * both ways (§2.2).</li>
  * </ul>
- * State lives in flat arrays indexed by stream so the hot path allocates nothing.
+ * State lives in flat arrays indexed by stream so the hot path allocates nothing. The connection
+ * analysis (states, verdicts, summaries) builds on this in {@code org.tcplab.analysis}.
  */
 public final class TcpStreamTracker {
-    static final int SYN = 0x002;
-    static final int ACK = 0x010;
-
     private final FlowTable table = new FlowTable(1024);
     private int streams;
-    private Connection[] connections = new Connection[256];
-    /**
-     * Bounds on the analysis state (the stream numbering itself stays, as in tshark): a finished
-     * connection (both ends CLOSED or TIME-WAIT) quiet for {@link #FINISHED_NANOS} of capture time,
-     * or any connection idle for {@link #IDLE_NANOS}, is summarised and freed at the next sweep
-     * (late duplicates of a final ACK still find the state, as in tshark); beyond {@link #maxTracked} live connections the
-     * oldest is summarised and freed early, and counted. A later segment of a freed stream starts
-     * a fresh analysis, as for a capture that begins mid-connection.
-     */
-    public static final long IDLE_NANOS = 300_000_000_000L;
-    public static final long FINISHED_NANOS = 10_000_000_000L;
-    /**
-     * How often, in capture time, held connections are checked against those bounds. Only capture
-     * time can make a connection quiet, so checking more often frees nothing sooner.
-     */
-    static final long SWEEP_NANOS = 1_000_000_000L;
-    private long lastSweep = Long.MIN_VALUE;
-    private int maxTracked = 1 << 20;
-    private int live;
-    private int[] fifo = new int[1024];
-    private int fifoHead;
-    private int fifoTail;
-    private long evictedEarly;
-    private long evictedIdle;
-    /** Per stream: capture time of its latest segment, read by the sweep (no pointer chasing). */
-    private long[] lastTime = new long[256];
-    private java.util.function.Consumer<ConnectionSummary> retired = summary -> { };
-    private boolean connectionAnalysis = true;
-    private boolean recordTransitions = true;
-
-    /**
-     * Off: endpoint states still change, but {@link TcpAnnotation#transitions()} stays empty, for
-     * a pass that prints no packet (a quarter of a million records fewer on the benchmark capture).
-     */
-    public void recordTransitions(boolean on) {
-        this.recordTransitions = on;
-    }
-
-    /**
-     * Off: only tshark's per-packet fields (stream, relative numbers, window), without the
-     * sequence analysis, the endpoint states and the summaries: the fast path for reading.
-     */
-    public void connectionAnalysis(boolean on) {
-        this.connectionAnalysis = on;
-    }
-    private final Connection.Segment segment = new Connection.Segment();
-    /** Per stream: family, then srcHi, srcLo, sport, dstHi, dstLo, dport of its first segment (direction 0). */
-    private long[] endpoints = new long[256 * 7];
     /**
      * Per stream, one stride: [base seq dir 0, base seq dir 1, state bits]. State bits: bit 0 the
      * endpoints were swapped (relative to the table's canonical order) in the stream's first
@@ -85,178 +36,21 @@ public final class TcpStreamTracker {
     private static final int STRIDE = 3;
     private static final long SWAPPED = 1;
     private static final long BASE_SET_0 = 2;
-    /** Bit 3: both endpoints of the stream's connection are done (CLOSED or TIME-WAIT). */
-    private static final long FINISHED = 8;
     private static final int OFFERED_SHIFT = 8;
     private static final int APPLIED_SHIFT = 24;
+    private final TcpSegment copy = new TcpSegment();
 
     public int streamCount() {
         return streams;
     }
 
-    /** Where summaries of freed connections go (the conns command prints or keeps them). */
-    public void onRetired(java.util.function.Consumer<ConnectionSummary> sink) {
-        this.retired = sink;
-    }
-
-    public void maxTracked(int max) {
-        this.maxTracked = Math.max(1, max);
-    }
-
-    /** Live connections whose analysis state is held. */
-    public int tracked() {
-        return live;
-    }
-
-    /** Connections freed before they finished because of the cap. */
-    public long evictedEarly() {
-        return evictedEarly;
-    }
-
-    public long evictedIdle() {
-        return evictedIdle;
-    }
-
-    /** Summarises and frees one stream's analysis state. */
-    private void retire(int s, long captureStart) {
-        Connection c = connections[s];
-        if (c == null) {
-            return;
-        }
-        if (c.clientDirection() >= 0) {
-            String[] ends = endpoints(s);
-            int cd = c.clientDirection();
-            retired.accept(c.summary(s, ends[cd], ends[1 - cd], captureStart));
-        }
-        connections[s] = null;
-        live--;
-    }
-
-    /** Summarises every connection still held (at the end of a capture), in stream order. */
-    public void retireAll(long captureStart) {
-        for (int s = 0; s < streams; s++) {
-            retire(s, captureStart);
-        }
-    }
-
-    private long captureStart;
-
-    /** Capture time of the first frame, for the summaries' relative start. */
-    public void captureStart(long nanos) {
-        if (captureStart == 0) {
-            captureStart = nanos;
-        }
-    }
-
-    /** Notes stream {@code s}'s latest time and whether both ends are done, then sweeps when due. */
-    private void afterSegment(int s, long lastSegmentTime, boolean finished, long now) {
-        lastTime[s] = lastSegmentTime;
-        long bits = state[s * STRIDE + 2];
-        state[s * STRIDE + 2] = finished ? bits | FINISHED : bits & ~FINISHED;
-        if (lastSweep == Long.MIN_VALUE || now - lastSweep >= SWEEP_NANOS) {
-            lastSweep = now;
-            for (int i = fifoHead; i != fifoTail; i = (i + 1) & (fifo.length - 1)) {
-                int o = fifo[i];
-                if (connections[o] == null) {
-                    continue;
-                }
-                long quiet = now - lastTime[o];
-                if ((state[o * STRIDE + 2] & FINISHED) != 0 && quiet > FINISHED_NANOS) {
-                    retire(o, captureStart);
-                } else if (quiet > IDLE_NANOS) {
-                    retire(o, captureStart);
-                    evictedIdle++;
-                }
-            }
-            while (fifoHead != fifoTail && connections[fifo[fifoHead]] == null) {
-                fifoHead = (fifoHead + 1) & (fifo.length - 1);
-            }
-        }
-    }
-
-    private void track(int s) {
-        if (((fifoTail + 1) & (fifo.length - 1)) == fifoHead) {
-            int[] bigger = new int[fifo.length * 2];
-            int n = 0;
-            for (int i = fifoHead; i != fifoTail; i = (i + 1) & (fifo.length - 1)) {
-                bigger[n++] = fifo[i];
-            }
-            fifo = bigger;
-            fifoHead = 0;
-            fifoTail = n;
-        }
-        fifo[fifoTail] = s;
-        fifoTail = (fifoTail + 1) & (fifo.length - 1);
-        live++;
-        while (live > maxTracked && fifoHead != fifoTail) {
-            int old = fifo[fifoHead];
-            fifoHead = (fifoHead + 1) & (fifo.length - 1);
-            if (connections[old] != null && old != s) {
-                retire(old, captureStart);
-                evictedEarly++;
-            }
-        }
-        // drop entries of streams already freed from the front of the queue
-        while (fifoHead != fifoTail && connections[fifo[fifoHead]] == null) {
-            fifoHead = (fifoHead + 1) & (fifo.length - 1);
-        }
-    }
-
-    /** The connections in stream order (index = tshark's tcp.stream); entries may be null. */
-    public Connection[] connections() {
-        return connections;
-    }
-
-    private void rememberEndpoints(int s, TcpSegment p) {
-        if ((s + 1) * 7 > endpoints.length) {
-            endpoints = Arrays.copyOf(endpoints, Math.max(endpoints.length * 2, (s + 1) * 7));
-        }
-        int b = s * 7;
-        endpoints[b] = p.family;
-        endpoints[b + 1] = p.srcHi;
-        endpoints[b + 2] = p.srcLo;
-        endpoints[b + 3] = p.sport;
-        endpoints[b + 4] = p.dstHi;
-        endpoints[b + 5] = p.dstLo;
-        endpoints[b + 6] = p.dport;
-    }
-
-    /** "address:port" of a stream's two directions' senders: index 0 sent its first segment. */
-    public String[] endpoints(int s) {
-        int b = s * 7;
-        int family = (int) endpoints[b];
-        StringBuilder a = new StringBuilder();
-        org.tcplab.output.Addresses.appendEndpoint(a, family, endpoints[b + 1], endpoints[b + 2], (int) endpoints[b + 3]);
-        StringBuilder c = new StringBuilder();
-        org.tcplab.output.Addresses.appendEndpoint(c, family, endpoints[b + 4], endpoints[b + 5], (int) endpoints[b + 6]);
-        return new String[] {a.toString(), c.toString()};
-    }
-
-    /** The analysis state of a stream. */
-    public Connection connection(int stream) {
-        return connections[stream];
-    }
-
-    /** Annotates a TCP segment without time or frame number (sequence analysis then sees time 0). */
+    /** Annotates a TCP segment without time or frame number. */
     public void annotate(DecodedPacket p, TcpAnnotation a) {
-        annotate(p, 0, 0, 0, a);
-    }
-
-    private final TcpSegment copy = new TcpSegment();
-
-    /**
-     * Annotates a TCP segment; a no-op (no stream) when too little of the header was captured.
-     *
-     * @param timeNanos capture time, epoch nanoseconds
-     * @param frame     frame number
-     * @param frameLength the frame's original length, for the connection's byte counts
-     */
-    public void annotate(DecodedPacket p, long timeNanos, long frame, int frameLength, TcpAnnotation a) {
-        copy.fill(p, timeNanos, frame, frameLength);
+        copy.fill(p, 0, 0, 0);
         annotate(copy, a);
     }
 
-    /** Annotates a segment copied by {@link TcpSegment#fill}. */
+    /** Annotates a segment copied by {@link TcpSegment#fill} or {@link TcpSegment#fillCommon}. */
     public void annotate(TcpSegment p, TcpAnnotation a) {
         a.reset();
         if (!p.tracked) {
@@ -273,7 +67,6 @@ public final class TcpStreamTracker {
             s = newStream(swapped);
             table.put(family, p.srcHi, p.srcLo, p.sport, p.dstHi, p.dstLo, p.dport, s);
             a.newStream = true;
-            rememberEndpoints(s, p);
         }
         int dir = swapped == ((state[s * STRIDE + 2] & SWAPPED) != 0) ? 0 : 1;
         long seq = p.seq;
@@ -283,7 +76,6 @@ public final class TcpStreamTracker {
             table.put(family, p.srcHi, p.srcLo, p.sport, p.dstHi, p.dstLo, p.dport, s);
             a.newStream = true;
             a.portsReused = true;
-            rememberEndpoints(s, p);
         }
         a.hasStream = true;
         a.stream = s;
@@ -307,6 +99,7 @@ public final class TcpStreamTracker {
         }
         state[b + 2] = bits;
         a.relative = true;
+        a.baseSeq = state[b + dir];
         a.seq = (seq - state[b + dir]) & 0xFFFFFFFFL;
         a.ack = (flags & ACK) != 0 ? (p.ack - state[b + rev]) & 0xFFFFFFFFL : p.ack;
         if ((flags & SYN) != 0) {
@@ -314,48 +107,9 @@ public final class TcpStreamTracker {
         }
         int scale = field(state[b + 2], APPLIED_SHIFT, dir);
         a.windowScale = scale;
+        a.peerWindowScale = field(state[b + 2], APPLIED_SHIFT, rev);
         // RFC 7323 §2.2: the window field of a SYN is never scaled.
         a.window = (flags & SYN) == 0 && scale >= 0 ? (long) p.window << scale : p.window;
-        if (!connectionAnalysis) {
-            return;
-        }
-        Connection.Segment g = segment;
-        g.dir = dir;
-        g.seq = seq;
-        g.ack = p.ack;
-        g.relSeq = a.seq;
-        g.relAck = a.ack;
-        g.seglen = p.payloadLength;
-        g.flags = flags;
-        g.window = p.window;
-        g.fwdScale = scale;
-        g.revScale = field(state[b + 2], APPLIED_SHIFT, rev);
-        g.baseFwd = state[b + dir];
-        g.sport = p.sport;
-        g.dport = p.dport;
-        g.frameLength = p.frameLength;
-        g.time = p.timeNanos;
-        g.frame = p.frame;
-        if ((flags & SYN) != 0) {
-            g.optionsData = p.options;
-            g.optionsFrom = 0;
-            g.optionsTo = p.optionsLength;
-        } else {
-            g.optionsData = null;
-        }
-        Connection c = connections[s];
-        if (c == null) {
-            // a segment of a stream whose analysis was freed: start afresh
-            c = new Connection();
-            connections[s] = c;
-            track(s);
-        }
-        c.analyse(g, a.verdict, recordTransitions ? a.transitions : null, a.rst);
-        a.firstRttNanos = c.firstRttNanos();
-        a.clientDirection = c.clientDirection();
-        a.clientState = c.clientState();
-        a.serverState = c.serverState();
-        afterSegment(s, c.lastTime(), a.clientState.done() && a.serverState.done(), p.timeNanos);
     }
 
     private boolean baseSet(int s, int dir) {
@@ -394,14 +148,6 @@ public final class TcpStreamTracker {
         int s = streams++;
         if ((s + 1) * STRIDE > state.length) {
             state = Arrays.copyOf(state, state.length * 2);
-            lastTime = Arrays.copyOf(lastTime, state.length / STRIDE);
-        }
-        if (s == connections.length) {
-            connections = Arrays.copyOf(connections, s * 2);
-        }
-        if (connectionAnalysis) {
-            connections[s] = new Connection();
-            track(s);
         }
         long bits = swapped ? SWAPPED : 0;
         bits = withField(bits, OFFERED_SHIFT, 0, -1);

@@ -12,6 +12,7 @@ import org.tcplab.capture.LinkTypes;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.PacketDecoder;
 import org.tcplab.tcp.TcpAnnotation;
+import org.tcplab.tcp.TcpSegment;
 import org.tcplab.tcp.TcpStreamTracker;
 
 /**
@@ -24,8 +25,11 @@ class ConnectionMemoryTest {
     // a fresh tracker and its buffers for each test (JUnit makes an instance per test)
     private final PacketDecoder d = new PacketDecoder();
     private final DecodedPacket p = new DecodedPacket();
+    private final TcpSegment g = new TcpSegment();
     private final TcpAnnotation a = new TcpAnnotation();
-    private final TcpStreamTracker t = new TcpStreamTracker();
+    private final ConnectionAnnotation c = new ConnectionAnnotation();
+    private final TcpStreamTracker streams = new TcpStreamTracker();
+    private final ConnectionTracker t = new ConnectionTracker();
     private final List<ConnectionSummary> out = new ArrayList<>();
 
     private void handshake(int i, boolean close) {
@@ -47,7 +51,9 @@ class ConnectionMemoryTest {
             byte[] ip = ipv4(fromClient ? client : server, fromClient ? server : client, 6, 0, 0,
                     tcp(fromClient ? port : 80, fromClient ? 80 : port, seq, ack, s[1], 1000, new byte[0], s[1] == 0x018 ? 100 : 0));
             d.decode(ip, 0, ip.length, ip.length, LinkTypes.IPV4, p);
-            t.annotate(p, time++, i, ip.length, a);
+            g.fill(p, time++, i, ip.length);
+            streams.annotate(g, a);
+            t.analyse(g, a, c);
         }
     }
 
@@ -82,9 +88,9 @@ class ConnectionMemoryTest {
         }
         assertEquals(1, t.tracked(), "all but the last were closed long enough to be freed");
         assertEquals(999, out.size());
-        assertEquals("SF", out.get(0).conn_state());
-        assertEquals("TIME-WAIT", out.get(0).clientState());
-        assertEquals("CLOSED", out.get(0).serverState());
+        assertEquals("SF", out.get(0).connState());
+        assertEquals("TIME-WAIT", out.get(0).clientState().label());
+        assertEquals("CLOSED", out.get(0).serverState().label());
     }
 
     @Test
@@ -98,6 +104,6 @@ class ConnectionMemoryTest {
         assertEquals(900, t.evictedEarly());
         assertEquals(900, out.size());
         assertEquals(0, out.get(0).stream(), "the oldest goes first");
-        assertEquals("S1", out.get(0).conn_state());
+        assertEquals("S1", out.get(0).connState());
     }
 }

@@ -1,6 +1,7 @@
 package org.tcplab.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tcplab.analysis.Segments.*;
 import static org.tcplab.analysis.TcpState.*;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every arrow of RFC 9293's state diagram (§3.3.2, figure 5), plus RST from every state. */
 class EndpointStatesTest {
     private static void assertMoved(List<Transition> ts, String endpoint, TcpState from, TcpState to) {
-        assertTrue(ts.stream().anyMatch(t -> t.endpoint().equals(endpoint) && t.from() == from && t.to() == to),
+        assertTrue(ts.stream().anyMatch(t -> t.endpoint().label().equals(endpoint) && t.from() == from && t.to() == to),
                 endpoint + " " + from + " -> " + to + " expected in " + ts);
     }
 
@@ -75,7 +76,7 @@ class EndpointStatesTest {
         void synSent_receivesRstAck_becomesClosed_refused() {
             Segments s = new Segments().client(SYN, 0, 0, 0).server(RST | ACK, 0, 1, 0);
             assertMoved(s.transitions, "client", SYN_SENT, CLOSED);
-            assertEquals(RstCause.REFUSED, s.a.rstCause());
+            assertEquals(RstCause.REFUSED, s.c.rstCause());
         }
 
         @Test
@@ -185,7 +186,9 @@ class EndpointStatesTest {
             Segments s = clientIn(state);
             long nextServerSeq = s.connection().dirs[1 - s.connection().clientDirection()].nextSeq;
             s.send(false, RST, nextServerSeq, 0, 0, 0);
-            assertMoved(s.transitions, "client", state, state == SYN_RECEIVED ? CLOSED : CLOSED);
+            // the client opened actively, so even from SYN-RECEIVED (a simultaneous open) an RST closes it;
+            // only a passive open returns to LISTEN (RFC 9293 §3.10.7.4; synReceived_receivesRst_returnsToListen)
+            assertMoved(s.transitions, "client", state, CLOSED);
             assertEquals(CLOSED, s.clientState());
         }
 
@@ -203,7 +206,7 @@ class EndpointStatesTest {
         void rstOutsideTheWindow_isIgnored() {
             Segments s = new Segments().handshake();
             s.send(false, RST, S_ISN + 1 + 1_000_000, 0, 0, 0);
-            assertEquals(RstCause.OUT_OF_WINDOW, s.a.rstCause());
+            assertEquals(RstCause.OUT_OF_WINDOW, s.c.rstCause());
             assertEquals(ESTABLISHED, s.clientState(), "RFC 5961: the receiver ignores it");
         }
     }
@@ -211,12 +214,40 @@ class EndpointStatesTest {
     @Nested
     class Inference {
         @Test
-        void captureStartingMidConnection_bothEstablished_clientOnTheHigherPort() {
-            Segments s = new Segments().server(PSH | ACK, 1, 1, 10);
+        void midConnection_firstSegmentFromTheLowerPort_clientIsItsReceiver() {
+            Segments s = new Segments().server(PSH | ACK, 1, 1, 10); // 10.0.0.2:80 -> 10.0.0.1:40000
             assertEquals(ESTABLISHED, s.clientState());
             assertEquals(ESTABLISHED, s.serverState());
             assertTrue(s.connection().rolesInferred);
-            assertEquals("server", s.a.fromClient() ? "client" : "server");
+            assertFalse(s.c.fromClient(), "the segment came from port 80, the lower one: the server");
+            ConnectionSummary summary = summary(s);
+            assertEquals(40000, summary.client().port());
+            assertEquals(80, summary.server().port());
+        }
+
+        @Test
+        void midConnection_firstSegmentFromTheHigherPort_clientIsItsSender() {
+            Segments s = new Segments().client(PSH | ACK, 1, 1, 10); // 10.0.0.1:40000 -> 10.0.0.2:80
+            assertTrue(s.connection().rolesInferred);
+            assertTrue(s.c.fromClient(), "the segment came from port 40000, the higher one: the client");
+            assertEquals(40000, summary(s).client().port());
+        }
+
+        @Test
+        void midConnection_equalPorts_clientIsTheFirstSender() {
+            Segments s = new Segments();
+            byte[] seg = org.tcplab.decode.Packets.tcp(5000, 5000, 100, 200, PSH | ACK, 1000, new byte[0], 10);
+            s.sendRaw(org.tcplab.decode.Packets.ipv4(org.tcplab.decode.Packets.addr(10, 0, 0, 2),
+                    org.tcplab.decode.Packets.addr(10, 0, 0, 1), 6, 0, 0, seg));
+            assertTrue(s.c.fromClient());
+            assertEquals(org.tcplab.decode.Packets.addr(10, 0, 0, 2), (int) summary(s).client().lo());
+        }
+
+        private ConnectionSummary summary(Segments s) {
+            List<ConnectionSummary> out = new java.util.ArrayList<>();
+            s.tracker().onRetired(out::add);
+            s.tracker().retireAll();
+            return out.get(0);
         }
 
         @Test

@@ -10,6 +10,7 @@ import org.tcplab.capture.LinkTypes;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.PacketDecoder;
 import org.tcplab.tcp.TcpAnnotation;
+import org.tcplab.tcp.TcpSegment;
 import org.tcplab.tcp.TcpStreamTracker;
 
 /**
@@ -26,9 +27,13 @@ final class Segments {
     static final long S_ISN = 5000;
 
     private final PacketDecoder decoder = new PacketDecoder();
-    private final TcpStreamTracker tracker = new TcpStreamTracker();
+    private final TcpStreamTracker streams = new TcpStreamTracker();
+    private final ConnectionTracker tracker = new ConnectionTracker();
     private final DecodedPacket p = new DecodedPacket();
+    private final TcpSegment segment = new TcpSegment();
+    /** What the stream tracker and the connection analysis made of the latest segment. */
     final TcpAnnotation a = new TcpAnnotation();
+    final ConnectionAnnotation c = new ConnectionAnnotation();
     private long frame;
     List<Transition> transitions = List.of();
 
@@ -46,10 +51,17 @@ final class Segments {
                 new byte[0], len);
         byte[] ip = ipv4(fromClient ? addr(10, 0, 0, 1) : addr(10, 0, 0, 2), fromClient ? addr(10, 0, 0, 2) : addr(10, 0, 0, 1),
                 6, 0, 0, seg);
+        return sendRaw(ip);
+    }
+
+    /** An IPv4 datagram as it is. */
+    Segments sendRaw(byte[] ip) {
         decoder.decode(ip, 0, ip.length, ip.length, LinkTypes.IPV4, p);
         frame++;
-        tracker.annotate(p, frame * 1_000_000L, frame, ip.length, a);
-        transitions = new ArrayList<>(a.transitions());
+        segment.fill(p, frame * 1_000_000L, frame, ip.length);
+        streams.annotate(segment, a);
+        tracker.analyse(segment, a, c);
+        transitions = new ArrayList<>(c.transitions());
         return this;
     }
 
@@ -58,18 +70,18 @@ final class Segments {
     }
 
     TcpState clientState() {
-        return a.clientState();
+        return c.clientState();
     }
 
     TcpState serverState() {
-        return a.serverState();
+        return c.serverState();
     }
 
     Connection connection() {
         return tracker.connection(a.stream());
     }
 
-    TcpStreamTracker tracker() {
+    ConnectionTracker tracker() {
         return tracker;
     }
 }

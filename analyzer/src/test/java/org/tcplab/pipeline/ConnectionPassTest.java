@@ -21,8 +21,8 @@ import org.tcplab.analysis.ConnectionSummary;
 import org.tcplab.capture.CaptureFileException;
 import org.tcplab.capture.CaptureFiles;
 import org.tcplab.capture.FrameSource;
-import org.tcplab.cli.ConnsCommand;
-import org.tcplab.tcp.TcpStreamTracker;
+
+import org.tcplab.analysis.ConnectionTracker;
 
 /**
  * The two-thread pass of {@code conns} gives exactly the summaries of the one-thread analysis
@@ -34,7 +34,7 @@ class ConnectionPassTest {
 
     private static String oneThread(FrameSource s, List<ConnectionSummary> rows) {
         try {
-            ConnsCommand.analyse(s, new CaptureAnalyzer(), (f, p, t) -> true, rows);
+            new CaptureAnalyzer().summarise(s, v -> true, rows);
             return null;
         } catch (IOException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -43,7 +43,7 @@ class ConnectionPassTest {
 
     private static String twoThreads(FrameSource s, List<ConnectionSummary> rows) {
         try {
-            new ConnectionPass(new TcpStreamTracker(), SMALL_BATCH).summarise(s, rows);
+            new ConnectionPass(new ConnectionTracker(), SMALL_BATCH).summarise(s, rows);
             return null;
         } catch (IOException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -100,7 +100,7 @@ class ConnectionPassTest {
     void trackingThreadFailing_stopsTheDecodingThread() throws IOException {
         Path any = Corpus.captures().stream().filter(f -> f.toString().endsWith(".pcap"))
                 .max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length())).orElseThrow();
-        TcpStreamTracker failing = new TcpStreamTracker();
+        ConnectionTracker failing = new ConnectionTracker();
         failing.onRetired(c -> {
             throw new IllegalStateException("sink failed");
         });

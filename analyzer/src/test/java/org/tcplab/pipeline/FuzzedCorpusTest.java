@@ -124,11 +124,11 @@ class FuzzedCorpusTest {
         TextFormatter text = new TextFormatter(true);
         StringBuilder sb = new StringBuilder();
         try (FrameSource source = CaptureFiles.open(file)) {
-            analyzer.run(source, (f, p, t) -> {
+            analyzer.run(source, v -> {
                 sb.setLength(0);
-                jsonl.format(f, p, t, analyzer.firstSeconds(), analyzer.firstNanos(), sb);
+                jsonl.format(v, sb);
                 sb.setLength(0);
-                text.format(f, p, t, analyzer.firstSeconds(), analyzer.firstNanos(), sb);
+                text.format(v, sb);
                 return true;
             });
         } catch (CaptureFileException e) {

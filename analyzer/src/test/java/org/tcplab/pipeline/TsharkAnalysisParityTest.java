@@ -48,9 +48,9 @@ class TsharkAnalysisParityTest {
         for (Path tsv : Corpus.expected(TSV)) {
             Path capture = Corpus.captureFor(tsv, TSV);
             Map<Long, String> ours = new HashMap<>();
-            TsharkParityTest.analyse(capture, (f, p, t) -> {
-                if (p.layer() == Layer.TCP) {
-                    ours.put(f.number(), flags(t.analysisFlags()));
+            TsharkParityTest.analyse(capture, v -> {
+                if (v.packet().layer() == Layer.TCP) {
+                    ours.put(v.frame().number(), flags(v.connection().analysisFlags()));
                 }
                 return true;
             });

@@ -40,7 +40,10 @@ class TsharkLiveParityTest {
         }
         List<String> diffs = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
-        TsharkParityTest.analyse(capture, (f, p, t) -> {
+        TsharkParityTest.analyse(capture, v -> {
+            var f = v.frame();
+            var p = v.packet();
+            var t = v.tcp();
             String[] c = theirs.get(f.number());
             if (c == null) {
                 diffs.add("frame " + f.number() + ": tshark has no such frame");

@@ -21,7 +21,7 @@ import org.tcplab.capture.FrameSource;
 import org.tcplab.conv.ConversationTableFormatter;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.Layer;
-import org.tcplab.output.TcpFlagNames;
+import org.tcplab.wire.TcpFlags;
 import org.tcplab.tcp.TcpAnnotation;
 
 /**
@@ -48,7 +48,10 @@ class TsharkParityTest {
     private static void compareTsv(Path tsv) throws IOException {
         Path capture = Corpus.captureFor(tsv, TSV);
         Map<Long, String> ours = new LinkedHashMap<>();
-        analyse(capture, (f, p, t) -> {
+        analyse(capture, v -> {
+            var f = v.frame();
+            var p = v.packet();
+            var t = v.tcp();
             String row = row(p, t);
             if (row != null) {
                 ours.put(f.number(), row);
@@ -91,7 +94,7 @@ class TsharkParityTest {
                     captured >= 4 ? Integer.toString(p.sport()) : "",
                     captured >= 4 ? Integer.toString(p.dport()) : "",
                     t.hasStream() ? Integer.toString(t.stream()) : "",
-                    captured >= 14 && t.hasStream() ? TcpFlagNames.str(p.tcpFlags()) : "",
+                    captured >= 14 && t.hasStream() ? TcpFlags.str(p.tcpFlags()) : "",
                     captured >= 8 && (t.hasStream() || captured < 12) ? Long.toString(t.seq()) : "",
                     captured >= 12 && t.hasStream() ? Long.toString(t.ack()) : "",
                     p.hasSegmentLength() && t.hasStream() ? Integer.toString(p.payloadLength()) : "");
@@ -115,7 +118,7 @@ class TsharkParityTest {
 
     private static void compareConv(Path conv) throws IOException {
         Path capture = Corpus.captureFor(conv, CONV);
-        CaptureAnalyzer analyzer = analyse(capture, (f, p, t) -> true);
+        CaptureAnalyzer analyzer = analyse(capture, v -> true);
         String expected = Files.readString(conv, StandardCharsets.UTF_8);
         String ours = ConversationTableFormatter.format(analyzer.conversations());
         if (TSHARK_TIME_BUGS.contains(capture.getFileName().toString())) {
@@ -133,7 +136,7 @@ class TsharkParityTest {
     @org.junit.jupiter.api.Test
     void negativeTimeOffsetGivesFramesBeforeTheEpoch() throws IOException {
         Path capture = Corpus.root().resolve("pcapng/pcapplusplus_pcapng-example.pcapng");
-        CaptureAnalyzer analyzer = analyse(capture, (f, p, t) -> true);
+        CaptureAnalyzer analyzer = analyse(capture, v -> true);
         org.tcplab.conv.Conversation c = analyzer.conversations().rows(true).stream()
                 .filter(r -> r.aPort() == 6000 && r.bPort() == 34374).findFirst().orElseThrow();
         // frame 65, the first of the stream, is at -505.420791 s epoch, frame 148 the last at -505.279200 s;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.tcplab.analysis.ConnectionSummary;
 import org.tcplab.capture.CaptureFiles;
 import org.tcplab.capture.FrameSource;
-import org.tcplab.cli.ConnsCommand;
+import org.tcplab.output.ConnectionTableFormatter;
 import org.tcplab.output.TextFormatter;
 import org.tcplab.pipeline.CaptureAnalyzer;
 
@@ -31,16 +31,16 @@ public final class Report {
         StringBuilder line = new StringBuilder();
         List<ConnectionSummary> summaries = new ArrayList<>();
         try (FrameSource src = CaptureFiles.open(pcap)) {
-            ConnsCommand.analyse(src, analyzer, (f, p, t) -> {
+            analyzer.summarise(src, v -> {
                 line.setLength(0);
-                text.format(f, p, t, analyzer.firstSeconds(), analyzer.firstNanos(), line);
+                text.format(v, line);
                 packets.append(line).append('\n');
                 return true;
             }, summaries);
         }
         StringBuilder sb = new StringBuilder(header).append(CONNECTIONS);
         for (ConnectionSummary c : summaries) {
-            ConnsCommand.appendJson(sb, c);
+            ConnectionTableFormatter.appendJson(sb, c);
             sb.append('\n');
         }
         sb.append(SOCKETS).append(sockets).append(PACKETS).append(packets);

@@ -57,16 +57,17 @@ class LabTest {
         TcpState[] afterRst = new TcpState[2];
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         try (FrameSource s = CaptureFiles.open(dir.resolve(scenario + ".pcap"))) {
-            analyzer.run(s, (f, p, t) -> {
-                ts.addAll(t.transitions());
-                if (t.rstCause() != null) {
-                    causes.add(t.rstCause());
-                    afterRst[0] = t.clientState();
-                    afterRst[1] = t.serverState();
+            analyzer.run(s, v -> {
+                var c = v.connection();
+                ts.addAll(c.transitions());
+                if (c.rstCause() != null) {
+                    causes.add(c.rstCause());
+                    afterRst[0] = c.clientState();
+                    afterRst[1] = c.serverState();
                 }
-                if (t.clientState() != null) {
-                    last[0] = t.clientState();
-                    last[1] = t.serverState();
+                if (c.clientState() != null) {
+                    last[0] = c.clientState();
+                    last[1] = c.serverState();
                 }
                 return true;
             });
@@ -170,7 +171,7 @@ class LabTest {
     @Test
     void exchange_clientClosesFirst_endsInTimeWait_asTheKernelSays() throws Exception {
         Result r = analyse("exchange");
-        assertTrue(r.transitions().stream().anyMatch(t -> t.endpoint().equals("client") && t.to() == TcpState.FIN_WAIT_1),
+        assertTrue(r.transitions().stream().anyMatch(t -> t.endpoint() == org.tcplab.analysis.Role.CLIENT && t.to() == TcpState.FIN_WAIT_1),
                 r.transitions().toString());
         assertEquals(TcpState.TIME_WAIT, r.client());
         assertEquals(TcpState.CLOSED, r.server());
@@ -184,12 +185,13 @@ class LabTest {
         long[] lastServerAck = {-1};
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         try (FrameSource s = CaptureFiles.open(dir.resolve("segment.pcap"))) {
-            analyzer.run(s, (f, p, t) -> {
-                if (t.fromClient() && p.payloadLength() > 0) {
+            analyzer.run(s, v -> {
+                var p = v.packet();
+                if (v.connection().fromClient() && p.payloadLength() > 0) {
                     clientPayloads.add(p.payloadLength());
                 }
-                if (!t.fromClient() && (p.tcpFlags() & 0x010) != 0) {
-                    lastServerAck[0] = Math.max(lastServerAck[0], t.ack());
+                if (!v.connection().fromClient() && (p.tcpFlags() & org.tcplab.wire.TcpFlags.ACK) != 0) {
+                    lastServerAck[0] = Math.max(lastServerAck[0], v.tcp().ack());
                 }
                 return true;
             });
@@ -206,7 +208,8 @@ class LabTest {
         int[] tcp = {0};
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         try (FrameSource s = CaptureFiles.open(dir.resolve("udp-echo.pcap"))) {
-            analyzer.run(s, (f, p, t) -> {
+            analyzer.run(s, v -> {
+                var p = v.packet();
                 if (p.isUdp()) {
                     udp[0]++;
                 }
@@ -226,7 +229,8 @@ class LabTest {
         int[] reassembledLength = {-1};
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         try (FrameSource s = CaptureFiles.open(dir.resolve("udp-big.pcap"))) {
-            analyzer.run(s, (f, p, t) -> {
+            analyzer.run(s, v -> {
+                var p = v.packet();
                 if (p.isFragment()) {
                     fragments[0]++;
                 }
@@ -246,7 +250,9 @@ class LabTest {
         java.util.Map<Integer, List<Long>> tries = new java.util.TreeMap<>();
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         try (FrameSource s = CaptureFiles.open(dir.resolve("udp-lossy.pcap"))) {
-            analyzer.run(s, (f, p, t) -> {
+            analyzer.run(s, v -> {
+                var p = v.packet();
+                var f = v.frame();
                 if (p.isUdp() && p.dport() == LabCommand.FIRST_PORT + 10) {
                     String text = new String(p.l4Data(), p.l4Offset() + 8, p.udpLength() - 8, StandardCharsets.US_ASCII);
                     int id = Integer.parseInt(text.substring(3, text.indexOf(' ')));
@@ -273,13 +279,13 @@ class LabTest {
     void portscan_findsTheListeners_openBySynAck_closedByRst() throws Exception {
         List<org.tcplab.analysis.ConnectionSummary> rows = new ArrayList<>();
         try (FrameSource s = CaptureFiles.open(dir.resolve("portscan.pcap"))) {
-            org.tcplab.cli.ConnsCommand.analyse(s, new CaptureAnalyzer(), (f, p, t) -> true, rows);
+            new CaptureAnalyzer().summarise(s, v -> true, rows);
         }
         java.util.Set<Integer> open = new java.util.TreeSet<>();
         java.util.Set<Integer> closed = new java.util.TreeSet<>();
         for (var c : rows) {
-            int port = Integer.parseInt(c.server().substring(c.server().lastIndexOf(':') + 1));
-            if (c.conn_state().equals("REJ")) {
+            int port = c.server().port();
+            if (c.connState().equals("REJ")) {
                 closed.add(port);
             } else if (c.history().contains("h")) {
                 open.add(port);
@@ -296,7 +302,10 @@ class LabTest {
         java.util.Set<Integer> replies = new java.util.TreeSet<>();
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         try (FrameSource s = CaptureFiles.open(dir.resolve("icmp-echo.pcap"))) {
-            analyzer.run(s, (f, p, t) -> {
+            analyzer.run(s, v -> {
+                var f = v.frame();
+                var p = v.packet();
+                var t = v.tcp();
                 assertEquals(org.tcplab.decode.ChecksumStatus.GOOD, org.tcplab.decode.Checksums.transport(p), "frame " + f.number());
                 (p.icmpType() == 8 ? requests : replies).add(p.icmpSeq());
                 return true;

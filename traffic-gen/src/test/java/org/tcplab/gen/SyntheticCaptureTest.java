@@ -30,7 +30,10 @@ class SyntheticCaptureTest {
         int[] bad = {0};
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         try (FrameSource src = CaptureFiles.open(file)) {
-            analyzer.run(src, (f, p, t) -> {
+            analyzer.run(src, v -> {
+                var f = v.frame();
+                var p = v.packet();
+                var t = v.tcp();
                 int[] c = perStream.computeIfAbsent(t.stream(), k -> new int[4]);
                 int flags = p.tcpFlags();
                 if (flags == 0x002) {

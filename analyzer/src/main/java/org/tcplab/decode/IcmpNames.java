@@ -1,4 +1,4 @@
-package org.tcplab.output;
+package org.tcplab.decode;
 
 /** ICMP (RFC 792, IANA registry) and ICMPv6 (RFC 4443, RFC 4861) type and code names. */
 public final class IcmpNames {

@@ -1,4 +1,4 @@
-package org.tcplab.output;
+package org.tcplab.wire;
 
 /** Formats addresses held as two longs (IPv4 in the low 32 bits) without going through InetAddress. */
 public final class Addresses {
