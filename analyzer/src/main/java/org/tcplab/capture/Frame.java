@@ -18,6 +18,9 @@ public final class Frame {
     long number;
     int commentOffset = -1;
     int commentLength;
+    /** Decimal digits of the time stamps' resolution (6 for microseconds, 9 for nanoseconds). */
+    int timeDigits = 6;
+    boolean pcapng;
 
     public byte[] data() {
         return data;
@@ -57,8 +60,39 @@ public final class Frame {
         return number;
     }
 
+    /** Decimal digits the file's time stamps carry: 6 for microseconds, 9 for nanoseconds. */
+    public int timeDigits() {
+        return timeDigits;
+    }
+
+    /** True for a frame of a pcapng file (it then has an interface id, as tshark shows). */
+    public boolean fromPcapng() {
+        return pcapng;
+    }
+
+    /** Sets what the file says of its time stamps and format; sources call it after {@link #set}. */
+    public void format(int timeDigits, boolean pcapng) {
+        this.timeDigits = timeDigits;
+        this.pcapng = pcapng;
+    }
+
     public boolean hasComment() {
         return commentOffset >= 0;
+    }
+
+    /** Where the comment's UTF-8 bytes are in {@link #data()}, or -1. */
+    public int commentOffset() {
+        return commentOffset;
+    }
+
+    public int commentLength() {
+        return commentLength;
+    }
+
+    /** Points the comment at {@code len} bytes at {@code off} of {@link #data()} ({@code off} -1: none). */
+    public void setComment(int off, int len) {
+        this.commentOffset = off;
+        this.commentLength = len;
     }
 
     public String comment() {
@@ -104,10 +138,8 @@ public final class Frame {
         number = o.number;
         commentOffset = o.commentOffset;
         commentLength = o.commentLength;
+        timeDigits = o.timeDigits;
+        pcapng = o.pcapng;
     }
 
-    void setComment(int off, int len) {
-        this.commentOffset = off;
-        this.commentLength = len;
-    }
 }

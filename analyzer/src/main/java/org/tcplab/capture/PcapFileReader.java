@@ -92,6 +92,7 @@ final class PcapFileReader implements FrameSource {
         frames++;
         frame.set(b, p + 16, (int) capLen, (int) Math.min(origLen, Integer.MAX_VALUE), sec,
                 nanoResolution ? frac : (frac * 1000L) & 0xFFFFFFFFL, linkType, 0, frames);
+        frame.format(nanoResolution ? 9 : 6, false);
         in.pos = p + need;
         return true;
     }

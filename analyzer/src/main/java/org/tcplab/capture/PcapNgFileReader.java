@@ -32,6 +32,14 @@ final class PcapNgFileReader implements FrameSource {
 
     /** One interface description: what its packets are and how to read their timestamps. */
     record Interface(int linkType, int snapLength, long unitsPerSecond, long offsetSeconds, String name) {
+        /** Decimal digits that show the resolution whole: 10^-k gives k, 2^-k the digits of 10^-k above it; at most 9. */
+        int digits() {
+            int d = 0;
+            for (long u = 1; u < unitsPerSecond && d < 9; u *= 10) {
+                d++;
+            }
+            return d;
+        }
     }
 
     private final ChannelInput in;
@@ -261,6 +269,7 @@ final class PcapNgFileReader implements FrameSource {
         frames++;
         // A simple packet block carries no timestamp; tshark shows such frames at time 0.
         frame.set(b, p + 12, (int) capLen, (int) Math.min(origLen, Integer.MAX_VALUE), 0, 0, itf.linkType(), sectionBase, frames);
+        frame.format(itf.digits(), true);
         return true;
     }
 
@@ -279,6 +288,7 @@ final class PcapNgFileReader implements FrameSource {
         frames++;
         int len = blockLen - 16;
         frame.set(b, p + 12, len, len, 0, 0, LinkTypes.PCAPNG_CUSTOM_BLOCK, -1, frames);
+        frame.format(6, true);
         return true;
     }
 
@@ -296,6 +306,7 @@ final class PcapNgFileReader implements FrameSource {
         }
         frame.set(b, dataOff, capLen, (int) Math.min(origLen, Integer.MAX_VALUE), sec + itf.offsetSeconds(), nanos,
                 itf.linkType(), sectionBase + id, frames);
+        frame.format(itf.digits(), true);
     }
 
     private void findComment(Frame frame, byte[] b, int o, int end) {

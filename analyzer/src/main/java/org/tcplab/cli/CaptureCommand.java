@@ -15,7 +15,7 @@ import org.tcplab.live.CaptureStats;
 import org.tcplab.live.LiveCapture;
 import org.tcplab.live.LiveCaptureOptions;
 import org.tcplab.output.JsonlFormatter;
-import org.tcplab.output.LineOutput;
+import org.tcplab.output.ByteSink;
 import org.tcplab.output.PacketFormatter;
 import org.tcplab.output.TextFormatter;
 import org.tcplab.pipeline.CaptureAnalyzer;
@@ -150,13 +150,16 @@ public final class CaptureCommand implements Callable<Integer> {
     private void print(LiveCapture capture) throws IOException {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         PacketFormatter formatter = format == Format.jsonl ? new JsonlFormatter(false) : new TextFormatter(false);
-        try (LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), true)) {
+        ByteSink out = new ByteSink(new FileOutputStream(FileDescriptor.out), true);
+        try {
             analyzer.countConversations(false);
             analyzer.run(capture, v -> {
-                formatter.format(v, out.builder());
+                formatter.format(v, out);
                 out.endLine();
                 return true;
             });
+        } finally {
+            out.flush();
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.tcplab.capture.CaptureFileException;
 import org.tcplab.capture.FrameSource;
 import org.tcplab.output.JsonlFormatter;
-import org.tcplab.output.LineOutput;
+import org.tcplab.output.ByteSink;
 import org.tcplab.output.PacketFormatter;
 import org.tcplab.output.TextFormatter;
 import org.tcplab.pipeline.CaptureAnalyzer;
@@ -66,13 +66,14 @@ public final class ReadCommand implements Callable<Integer> {
         long[] printed = {0};
         long start = System.nanoTime();
         FrameSource source = Inputs.open(file);
-        try (source; LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), false)) {
+        ByteSink out = new ByteSink(new FileOutputStream(FileDescriptor.out), false);
+        try (source) {
             try {
                 analyzer.run(source, v -> {
                     if (formatter == null || !filter.matches(v.packet(), v.tcp())) {
                         return true;
                     }
-                    formatter.format(v, out.builder());
+                    formatter.format(v, out);
                     out.endLine();
                     return ++printed[0] < count;
                 });
@@ -80,6 +81,8 @@ public final class ReadCommand implements Callable<Integer> {
                 out.flush();
                 throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
             }
+        } finally {
+            out.flush();
         }
         if (format == Format.none) {
             double seconds = (System.nanoTime() - start) / 1e9;

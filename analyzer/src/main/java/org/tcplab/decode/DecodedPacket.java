@@ -17,6 +17,9 @@ public final class DecodedPacket {
     public static final int TUNNEL_IP_IN_IP = 8;
     public static final int TUNNEL_GRE = 16;
 
+    /** The most layers a packet lists: a link header, 8 VLAN tags, tunnels, and an ICMP error's quote. */
+    public static final int MAX_LAYERS = 24;
+
     Layer layer;
     Malformation malformation;
     int malformationA;
@@ -96,7 +99,36 @@ public final class DecodedPacket {
     int quotedDport = -1;
     long quotedSeq = -1;
 
+    // every protocol header met, in order (the fields of the catalogue read them from the bytes)
+    int layerCount;
+    final Proto[] layerProto = new Proto[MAX_LAYERS];
+    final byte[][] layerData = new byte[MAX_LAYERS][];
+    final int[] layerOffset = new int[MAX_LAYERS];
+    final int[] layerEnd = new int[MAX_LAYERS];
+    final boolean[] layerQuoted = new boolean[MAX_LAYERS];
+
+    /** Adds a layer starting at {@code off} whose captured bytes end at {@code end}; its index, or -1 when full. */
+    int push(Proto proto, byte[] b, int off, int end, boolean quoted) {
+        if (layerCount == MAX_LAYERS) {
+            return -1;
+        }
+        int i = layerCount++;
+        layerProto[i] = proto;
+        layerData[i] = b;
+        layerOffset[i] = off;
+        layerEnd[i] = Math.max(off, end);
+        layerQuoted[i] = quoted;
+        return i;
+    }
+
+    void end(int layer, int end) {
+        if (layer >= 0) {
+            layerEnd[layer] = Math.max(layerOffset[layer], end);
+        }
+    }
+
     void reset() {
+        layerCount = 0;
         layer = Layer.NONE;
         malformation = null;
         malformationA = 0;
@@ -242,6 +274,76 @@ public final class DecodedPacket {
     public int quotedDport() { return quotedDport; }
     /** The quoted TCP sequence number, or -1 when the quote is too short to hold it. */
     public long quotedSeq() { return quotedSeq; }
+
+    /** How many protocol headers the decoder met (see {@link #layerProto}). */
+    public int layerCount() { return layerCount; }
+    /** The protocol of layer {@code i}, outermost first. */
+    public Proto layerProto(int i) { return layerProto[i]; }
+    /** The bytes layer {@code i} lives in: the frame, or the buffer of a reassembled datagram. */
+    public byte[] layerData(int i) { return layerData[i]; }
+    /** Where layer {@code i}'s header starts in {@link #layerData}. */
+    public int layerOffset(int i) { return layerOffset[i]; }
+    /** Where layer {@code i}'s captured bytes end (its header, payload and what it carries). */
+    public int layerEnd(int i) { return layerEnd[i]; }
+    /** Layer {@code i} is part of the datagram an ICMP error quotes, not of the packet itself. */
+    public boolean layerQuoted(int i) { return layerQuoted[i]; }
+
+    /**
+     * Copies what this view points at into {@code arena} from {@code at}, so that it outlives the
+     * buffers it was decoded from (the frame and the reassembly buffer, both reused); returns where
+     * the copy ends. {@code frameData}, {@code frameOffset} and {@code frameLength} locate the frame:
+     * views into it move with the frame's copy at {@code frameCopy}.
+     */
+    public int relocate(byte[] frameData, int frameOffset, int frameLength, byte[] frameCopy, int frameCopyOffset,
+                        byte[] arena, int at) {
+        int shift = frameCopyOffset - frameOffset;
+        byte[] other = null;
+        int otherShift = 0;
+        for (int i = 0; i < layerCount; i++) {
+            byte[] d = layerData[i];
+            if (d == frameData) {
+                layerData[i] = frameCopy;
+                layerOffset[i] += shift;
+                layerEnd[i] += shift;
+            } else if (d != null && d != frameCopy && d != arena) {
+                if (other == null) {
+                    // a reassembled datagram: its bytes, from the first layer that lives there
+                    other = d;
+                    int from = layerOffset[i];
+                    int to = layerEnd[i];
+                    for (int j = i + 1; j < layerCount; j++) {
+                        if (layerData[j] == d) {
+                            from = Math.min(from, layerOffset[j]);
+                            to = Math.max(to, layerEnd[j]);
+                        }
+                    }
+                    System.arraycopy(d, from, arena, at, to - from);
+                    otherShift = at - from;
+                    at += to - from;
+                }
+                if (d == other) {
+                    layerData[i] = arena;
+                    layerOffset[i] += otherShift;
+                    layerEnd[i] += otherShift;
+                }
+            }
+        }
+        if (ipData == frameData) {
+            ipData = frameCopy;
+            ipOffset += shift;
+        } else if (ipData != null && ipData == other) {
+            ipData = arena;
+            ipOffset += otherShift;
+        }
+        if (l4Data == frameData) {
+            l4Data = frameCopy;
+            l4Offset += shift;
+        } else if (l4Data != null && l4Data == other) {
+            l4Data = arena;
+            l4Offset += otherShift;
+        }
+        return at;
+    }
 
     public boolean isTcp() { return layer == Layer.TCP; }
     public boolean isUdp() { return layer == Layer.UDP; }

@@ -5,6 +5,12 @@ public final class IcmpNames {
     private IcmpNames() {
     }
 
+    /** Type and code in words: "destination unreachable (port unreachable)". */
+    public static String describe(boolean v6, int type, int code) {
+        String c = code(v6, type, code);
+        return c == null ? type(v6, type) : type(v6, type) + " (" + c + ")";
+    }
+
     public static String type(boolean v6, int type) {
         if (v6) {
             return switch (type) {

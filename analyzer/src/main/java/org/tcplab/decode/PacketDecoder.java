@@ -58,6 +58,7 @@ public final class PacketDecoder {
                     out.malformed(LINK_HEADER_CUT, capturedLength, 16);
                     return;
                 }
+                out.push(Proto.SLL, b, off, off + 16, false);
                 etherType(Bytes.u16be(b, off + 14), b, off + 16, capEnd, reported - 16, out);
             }
             case LinkTypes.LINUX_SLL2 -> {
@@ -65,6 +66,7 @@ public final class PacketDecoder {
                     out.malformed(LINK_HEADER_CUT, capturedLength, 20);
                     return;
                 }
+                out.push(Proto.SLL2, b, off, off + 20, false);
                 etherType(Bytes.u16be(b, off), b, off + 20, capEnd, reported - 20, out);
             }
             case LinkTypes.RAW, LinkTypes.RAW_BSD_12, LinkTypes.RAW_BSD_14 -> rawIp(b, off, capEnd, reported, out);
@@ -75,6 +77,7 @@ public final class PacketDecoder {
                     out.malformed(LINK_HEADER_CUT, capturedLength, 4);
                     return;
                 }
+                out.push(Proto.NULL, b, off, off + 4, false);
                 // The address family is in the writer's byte order for NULL, network order for LOOP.
                 int family = Bytes.i32be(b, off);
                 if (linkType == LinkTypes.NULL && (family & 0xFFFF) == 0) {
@@ -104,6 +107,7 @@ public final class PacketDecoder {
             return;
         }
         out.layer = Layer.ETHERNET;
+        out.push(Proto.ETH, b, off, off + 14, false);
         etherType(Bytes.u16be(b, off + 12), b, off + 14, capEnd, reported - 14, out);
     }
 
@@ -121,6 +125,7 @@ public final class PacketDecoder {
                 return;
             }
             // IEEE 802.1Q: 16-bit TCI (PCP, DEI, 12-bit VLAN id), then the next EtherType.
+            out.push(Proto.VLAN, b, off, off + 4, false);
             if (out.vlanCount == 0) {
                 out.firstVlanId = Bytes.u16be(b, off) & 0x0FFF;
             }
@@ -134,7 +139,10 @@ public final class PacketDecoder {
         switch (type) {
             case ETHERTYPE_IPV4 -> ipv4(b, off, capEnd, reported, out);
             case ETHERTYPE_IPV6 -> ipv6(b, off, capEnd, reported, out);
-            case ETHERTYPE_ARP -> out.layer = Layer.ARP;
+            case ETHERTYPE_ARP -> {
+                out.layer = Layer.ARP;
+                out.push(Proto.ARP, b, off, capEnd, false);
+            }
             case ETHERTYPE_PPPOE_SESSION -> {
                 // RFC 2516 §4: version/type, code, session id, length; then the PPP protocol field.
                 if (capEnd - off < 8) {
@@ -142,6 +150,7 @@ public final class PacketDecoder {
                     return;
                 }
                 out.tunnels |= DecodedPacket.TUNNEL_PPPOE;
+                out.push(Proto.PPPOE, b, off, off + 6, false);
                 int pppoeLength = Bytes.u16be(b, off + 4);
                 int innerReported = Math.min(reported - 6, pppoeLength);
                 ppp(b, off + 6, Math.min(capEnd, off + 6 + Math.max(innerReported, 0)), innerReported, out);
@@ -152,6 +161,7 @@ public final class PacketDecoder {
 
     /** PPP (RFC 1661 §2) with optional address/control bytes and protocol field compression. */
     private void ppp(byte[] b, int off, int capEnd, int reported, DecodedPacket out) {
+        int start = off;
         if (capEnd - off >= 2 && (b[off] & 0xff) == 0xFF && (b[off + 1] & 0xff) == 0x03) {
             off += 2;
             reported -= 2;
@@ -172,6 +182,7 @@ public final class PacketDecoder {
             off += 2;
             reported -= 2;
         }
+        out.push(Proto.PPP, b, start, off, false);
         switch (proto) {
             case 0x0021 -> ipv4(b, off, capEnd, reported, out);
             case 0x0057 -> ipv6(b, off, capEnd, reported, out);
@@ -198,6 +209,7 @@ public final class PacketDecoder {
         out.ipVersion = 4;
         out.ipData = b;
         out.ipOffset = off;
+        int layer = out.push(Proto.IPV4, b, off, capEnd, false);
         if (cap < 20) {
             out.malformed(IPV4_HEADER_CUT, Math.max(cap, 0), 20);
             return;
@@ -232,6 +244,7 @@ public final class PacketDecoder {
             total = reported;
         }
         out.ipTotalLength = total;
+        out.end(layer, Math.min(capEnd, off + total));
         if (cap < ihl) {
             out.malformed(IPV4_HEADER_CUT, cap, ihl);
             return;
@@ -268,6 +281,7 @@ public final class PacketDecoder {
         out.ipData = b;
         out.ipOffset = off;
         out.ipHeaderLength = 40;
+        int layer = out.push(Proto.IPV6, b, off, capEnd, false);
         if (cap < 40) {
             out.malformed(IPV6_HEADER_CUT, Math.max(cap, 0), 40);
             return;
@@ -292,6 +306,7 @@ public final class PacketDecoder {
             payload = Math.max(available, 0);
         }
         out.ipTotalLength = 40 + payload;
+        out.end(layer, Math.min(capEnd, off + 40 + payload));
         ipv6Chain(next, b, off + 40, Math.min(capEnd, off + 40 + payload), payload, out);
     }
 
@@ -389,6 +404,7 @@ public final class PacketDecoder {
     private void tcp(byte[] b, int off, int capEnd, int reported, DecodedPacket out) {
         int cap = Math.max(0, capEnd - off);
         out.layer = Layer.TCP;
+        out.push(Proto.TCP, b, off, capEnd, false);
         out.tcpFieldsCaptured = Math.min(cap, 20);
         if (cap < 20) {
             out.malformed(TCP_HEADER_CUT, cap, 20);
@@ -435,6 +451,7 @@ public final class PacketDecoder {
     private void udp(byte[] b, int off, int capEnd, int reported, DecodedPacket out) {
         int cap = Math.max(0, capEnd - off);
         out.layer = Layer.UDP;
+        out.push(Proto.UDP, b, off, capEnd, false);
         if (cap >= 4) {
             out.sport = Bytes.u16be(b, off);
             out.dport = Bytes.u16be(b, off + 2);
@@ -488,6 +505,7 @@ public final class PacketDecoder {
         }
         tunnelDepth++;
         out.tunnels |= DecodedPacket.TUNNEL_L2TP;
+        out.push(Proto.L2TP, b, off, p, false);
         int outerIpVersion = out.ipVersion;
         long outerSrcHi = out.srcHi;
         long outerSrcLo = out.srcLo;
@@ -536,6 +554,7 @@ public final class PacketDecoder {
         }
         tunnelDepth++;
         out.tunnels |= DecodedPacket.TUNNEL_GRE;
+        out.push(Proto.GRE, b, off, p, false);
         int r = reported - (p - off);
         switch (proto) {
             case ETHERTYPE_IPV4 -> ipv4(b, p, capEnd, r, out);
@@ -549,6 +568,7 @@ public final class PacketDecoder {
     private void icmp(byte[] b, int off, int capEnd, DecodedPacket out, Layer layer) {
         int cap = Math.max(0, capEnd - off);
         out.layer = layer;
+        out.push(layer == Layer.ICMPV6 ? Proto.ICMPV6 : Proto.ICMP, b, off, capEnd, false);
         if (cap < 4) {
             out.malformed(ICMP_HEADER_CUT, cap, 4);
             return;
@@ -582,6 +602,7 @@ public final class PacketDecoder {
         int proto;
         if (version == 4 && cap >= 20) {
             int ihl = (b[off] & 0x0F) * 4;
+            out.push(Proto.IPV4, b, off, Math.min(capEnd, off + Math.max(Bytes.u16be(b, off + 2), 20)), true);
             out.quotedIpVersion = 4;
             out.quotedSrcHi = 0;
             out.quotedSrcLo = Bytes.u32be(b, off + 12);
@@ -594,6 +615,7 @@ public final class PacketDecoder {
                 return;
             }
         } else if (version == 6 && cap >= 40) {
+            out.push(Proto.IPV6, b, off, Math.min(capEnd, off + 40 + Bytes.u16be(b, off + 4)), true);
             out.quotedIpVersion = 6;
             out.quotedSrcHi = Bytes.i64be(b, off + 8);
             out.quotedSrcLo = Bytes.i64be(b, off + 16);
@@ -610,7 +632,11 @@ public final class PacketDecoder {
             return;
         }
         out.quotedProtocol = proto;
+        if ((proto == 1 || proto == 58) && capEnd - p >= 4) {
+            out.push(proto == 1 ? Proto.ICMP : Proto.ICMPV6, b, p, capEnd, true);
+        }
         if ((proto == 6 || proto == 17) && capEnd - p >= 4) {
+            out.push(proto == 6 ? Proto.TCP : Proto.UDP, b, p, capEnd, true);
             out.quotedSport = Bytes.u16be(b, p);
             out.quotedDport = Bytes.u16be(b, p + 2);
             if (proto == 6 && capEnd - p >= 8) {

@@ -1,219 +1,193 @@
 package org.tcplab.output;
 
-import org.tcplab.analysis.AnalysisFlag;
-import org.tcplab.analysis.ConnectionAnnotation;
-import org.tcplab.analysis.Transition;
-import org.tcplab.capture.Frame;
-import org.tcplab.decode.Checksums;
-import org.tcplab.decode.DecodedPacket;
+import static org.tcplab.model.TcplabFields.*;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 import org.tcplab.decode.Layer;
+import org.tcplab.model.Field;
+import org.tcplab.model.FrameFields;
 import org.tcplab.model.PacketView;
-import org.tcplab.tcp.TcpAnnotation;
-import org.tcplab.wire.Addresses;
-import org.tcplab.wire.TcpFlags;
-import org.tcplab.decode.IcmpNames;
+import org.tcplab.model.Slice;
+import org.tcplab.model.TcpFields;
+import org.tcplab.model.TcplabFields;
 
 /**
- * One JSON object per packet; the keys are a stable interface documented in the README.
- * Numbers are written straight into the builder.
+ * One JSON object per packet, the stable interface the README documents. The layout below names,
+ * in order, the catalogue field behind each key; a key is written when its field is present, with
+ * the field's value as {@link JsonValues} renders its type. The blocks group what only TCP, UDP or
+ * ICMP packets carry, in the order the keys have always come.
  */
 public final class JsonlFormatter implements PacketFormatter {
-    private final boolean checksums;
+    private final List<Entry> layout;
+    private final Slice slice = new Slice();
     private final TcpOptionsFormat options = new TcpOptionsFormat();
 
     /** @param checksums verify and print checksums (costs a pass over the payload) */
     public JsonlFormatter(boolean checksums) {
-        this.checksums = checksums;
+        this(checksums, false);
+    }
+
+    /** @param payload add the payload, as hex and as text */
+    public JsonlFormatter(boolean checksums, boolean payload) {
+        List<Entry> l = new ArrayList<>();
+        l.add(new Scalar(FrameFields.NUMBER, true));
+        l.add(scalar(FrameFields.TIME_EPOCH));
+        l.add(scalar(FrameFields.LEN));
+        l.add(scalar(FrameFields.CAP_LEN));
+        l.add(scalar(PROTO));
+        l.add(scalar(IP_VERSION));
+        l.add(scalar(SRC));
+        l.add(scalar(DST));
+        l.add(scalar(TTL));
+        l.add(scalar(VLAN));
+        l.add(new Group(FRAGMENT, List.of(new Scalar(FRAGMENT_OFFSET, true), scalar(FRAGMENT_MORE), scalar(FRAGMENT_ID))));
+        l.add(scalar(REASSEMBLED_FROM));
+        l.add(scalar(SPORT));
+        l.add(scalar(DPORT));
+        l.add(new Block(v -> v.packet().layer() == Layer.TCP, List.of(
+                scalar(TcpFields.STREAM), scalar(TcpFields.SEQ), scalar(TcpFields.SEQ_RAW), scalar(TcpFields.ACK),
+                scalar(TcpFields.ACK_RAW), scalar(TcpFields.FLAGS), scalar(FLAGS), scalar(TcpFields.HDR_LEN),
+                scalar(PAYLOAD_LEN), scalar(TcpFields.WINDOW_SIZE), scalar(TcpFields.WINDOW_VALUE), scalar(WIN_SCALE),
+                scalar(TcpFields.REUSED_PORTS), new Options(),
+                new Block(ANALYSED_FIELD::present, List.of(new Strings(ANALYSIS), scalar(TcpFields.DUP_ACK_NUM),
+                        scalar(TcpFields.DUP_ACK_FRAME), scalar(TcpFields.ACKS_FRAME), scalar(TcpFields.ACK_RTT),
+                        scalar(TcpFields.BYTES_IN_FLIGHT), scalar(TcpFields.INITIAL_RTT), scalar(FROM), scalar(CLIENT_STATE),
+                        scalar(SERVER_STATE), new Objects(TRANSITION, List.of(new Scalar(TRANSITION_ENDPOINT, true),
+                                scalar(TRANSITION_FROM), scalar(TRANSITION_TO), scalar(TRANSITION_CAUSE))),
+                        scalar(RST_CAUSE), scalar(RST_EVIDENCE))))));
+        l.add(new Block(v -> v.packet().layer() == Layer.UDP, List.of(scalar(UDP_LEN), scalar(PAYLOAD_LEN))));
+        l.add(new Block(v -> v.packet().layer() == Layer.ICMP || v.packet().layer() == Layer.ICMPV6, List.of(
+                scalar(ICMP_TYPE), scalar(ICMP_CODE), scalar(ICMP_NAME), scalar(ICMP_ID), scalar(ICMP_SEQ),
+                new Group(QUOTED, List.of(new Scalar(QUOTED_SRC, true), scalar(QUOTED_DST), scalar(QUOTED_PROTO),
+                        scalar(QUOTED_SPORT), scalar(QUOTED_DPORT), scalar(QUOTED_SEQ))))));
+        if (checksums) {
+            l.add(scalar(IP_CHECKSUM));
+            l.add(scalar(CHECKSUM));
+        }
+        l.add(scalar(FrameFields.COMMENT));
+        l.add(scalar(MALFORMED));
+        if (payload) {
+            l.add(scalar(TcplabFields.PAYLOAD));
+            l.add(scalar(TcplabFields.PAYLOAD_TEXT));
+        }
+        layout = List.copyOf(l);
     }
 
     @Override
-    public void format(PacketView v, StringBuilder sb) {
-        Frame f = v.frame();
-        DecodedPacket p = v.packet();
-        TcpAnnotation t = v.tcp();
-        ConnectionAnnotation c = v.connection();
-        sb.append("{\"frame\":").append(f.number());
-        sb.append(",\"time\":");
-        TimeFormat.appendSeconds(sb, f.epochSeconds(), f.nanos());
-        sb.append(",\"len\":").append(f.originalLength());
-        sb.append(",\"caplen\":").append(f.capturedLength());
-        sb.append(",\"proto\":\"").append(p.layer().code()).append('"');
-        if (p.ipVersion() != 0 && (p.ipHeaderLength() > 0 || p.layer() != Layer.IPV4)) {
-            sb.append(",\"ip_version\":").append(p.ipVersion());
-            if (p.ttl() >= 0) {
-                sb.append(",\"src\":\"");
-                Addresses.append(sb, p.ipVersion(), p.srcHi(), p.srcLo());
-                sb.append("\",\"dst\":\"");
-                Addresses.append(sb, p.ipVersion(), p.dstHi(), p.dstLo());
-                sb.append("\",\"ttl\":").append(p.ttl());
-            }
+    public void format(PacketView v, ByteSink out) {
+        out.put('{');
+        for (Entry e : layout) {
+            e.write(v, out, this);
         }
-        if (p.vlanCount() > 0) {
-            sb.append(",\"vlan\":").append(p.firstVlanId());
-        }
-        if (p.isFragment()) {
-            sb.append(",\"fragment\":{\"offset\":").append(p.fragmentOffset()).append(",\"more\":")
-                    .append(p.moreFragments()).append(",\"id\":").append(p.ipId() & 0xFFFFFFFFL).append('}');
-        }
-        if (p.isReassembled()) {
-            sb.append(",\"reassembled_from\":").append(p.fragmentCount());
-        }
-        if (p.sport() >= 0) {
-            sb.append(",\"sport\":").append(p.sport()).append(",\"dport\":").append(p.dport());
-        }
-        Layer layer = p.layer();
-        if (layer == Layer.TCP) {
-            tcp(p, t, c, sb);
-        } else if (layer == Layer.UDP && p.udpLength() > 0) {
-            sb.append(",\"udp_len\":").append(p.udpLength());
-            sb.append(",\"payload_len\":").append(Math.max(0, p.udpLength() - 8));
-        } else if (layer == Layer.ICMP || layer == Layer.ICMPV6) {
-            icmp(p, sb);
-        }
-        if (checksums) {
-            if (p.ipVersion() == 4 && p.ipHeaderLength() >= 20) {
-                sb.append(",\"ip_checksum\":\"").append(Checksums.ipv4Header(p).code()).append('"');
-            }
-            if (layer == Layer.TCP || layer == Layer.UDP || layer == Layer.ICMP || layer == Layer.ICMPV6) {
-                sb.append(",\"checksum\":\"").append(Checksums.transport(p).code()).append('"');
-            }
-        }
-        if (f.hasComment()) {
-            sb.append(",\"comment\":");
-            appendString(sb, f.comment());
-        }
-        if (p.isMalformed()) {
-            sb.append(",\"malformed\":");
-            appendString(sb, p.malformationText());
-        }
-        sb.append('}');
+        out.put('}');
     }
 
-    private void tcp(DecodedPacket p, TcpAnnotation t, ConnectionAnnotation c, StringBuilder sb) {
-        if (p.tcpFieldsCaptured() < 8) {
-            return;
+    private static Scalar scalar(Field f) {
+        return new Scalar(f, false);
+    }
+
+    private interface Entry {
+        void write(PacketView v, ByteSink out, JsonlFormatter w);
+    }
+
+    /** {@code ,"key":value} of the field's last (innermost) occurrence; without the comma when it opens its object. */
+    private record Scalar(Field field, byte[] key) implements Entry {
+        Scalar(Field field, boolean first) {
+            this(field, ((first ? "" : ",") + "\"" + field.jsonKey() + "\":").getBytes(StandardCharsets.UTF_8));
         }
-        if (t.hasStream()) {
-            sb.append(",\"stream\":").append(t.stream());
-        }
-        sb.append(",\"seq\":").append(t.seq());
-        sb.append(",\"seq_raw\":").append(p.seq());
-        if (p.tcpFieldsCaptured() < 14) {
-            return;
-        }
-        sb.append(",\"ack\":").append(t.ack());
-        sb.append(",\"ack_raw\":").append(p.ack());
-        sb.append(",\"flags\":").append(p.tcpFlags());
-        sb.append(",\"flags_str\":\"");
-        TcpFlags.appendList(sb, p.tcpFlags());
-        sb.append("\",\"hdr_len\":").append(p.tcpHeaderLength());
-        if (p.hasSegmentLength()) {
-            sb.append(",\"payload_len\":").append(p.payloadLength());
-        }
-        if (p.tcpFieldsCaptured() >= 16) {
-            sb.append(",\"win\":").append(t.window());
-            sb.append(",\"win_raw\":").append(p.window());
-            if (t.windowScale() >= 0) {
-                sb.append(",\"win_scale\":").append(t.windowScale());
+
+        @Override
+        public void write(PacketView v, ByteSink out, JsonlFormatter w) {
+            int n = field.count(v);
+            if (n > 0) {
+                out.put(key);
+                JsonValues.write(field, v, n - 1, out, w.slice);
             }
         }
-        if (t.portsReused()) {
-            sb.append(",\"ports_reused\":true");
-        }
-        if (p.tcpHeaderLength() > 20) {
-            options.append(sb, p, t, true);
-        }
-        if (c.clientState() == null) {
-            return;
-        }
-        var v = c.verdict();
-        sb.append(",\"analysis\":[");
-        AnalysisFlag.appendNames(sb, v.flags, true, ",");
-        sb.append(']');
-        if (v.dupAckNumber > 0) {
-            sb.append(",\"dup_ack_num\":").append(v.dupAckNumber).append(",\"dup_ack_frame\":").append(v.dupAckFrame);
-        }
-        if (v.ackedFrame >= 0) {
-            sb.append(",\"acks_frame\":").append(v.ackedFrame).append(",\"ack_rtt\":");
-            TimeFormat.appendOffset(sb, v.ackRttNanos, 9);
-        }
-        if (v.bytesInFlight >= 0) {
-            sb.append(",\"bytes_in_flight\":").append(v.bytesInFlight);
-        }
-        if (c.firstRttNanos() > 0) {
-            sb.append(",\"irtt\":");
-            TimeFormat.appendOffset(sb, c.firstRttNanos(), 9);
-        }
-        sb.append(",\"from\":\"").append(c.fromClient() ? "client" : "server");
-        sb.append("\",\"client_state\":\"").append(c.clientState().label());
-        sb.append("\",\"server_state\":\"").append(c.serverState().label()).append("\",\"transitions\":[");
-        for (int i = 0; i < c.transitions().size(); i++) {
-            Transition tr = c.transitions().get(i);
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append("{\"endpoint\":\"").append(tr.endpoint()).append("\",\"from\":\"").append(tr.from().label())
-                    .append("\",\"to\":\"").append(tr.to().label()).append("\",\"cause\":");
-            appendString(sb, tr.cause());
-            sb.append('}');
-        }
-        sb.append(']');
-        if (c.rstCause() != null) {
-            sb.append(",\"rst_cause\":\"").append(c.rstCause().code()).append("\",\"rst_evidence\":");
-            appendString(sb, c.rstEvidence());
+
+        void writeAt(PacketView v, int k, ByteSink out, JsonlFormatter w) {
+            out.put(key);
+            JsonValues.write(field, v, k, out, w.slice);
         }
     }
 
-    private static void icmp(DecodedPacket p, StringBuilder sb) {
-        if (p.icmpType() < 0) {
-            return;
+    /** {@code ,"key":{...}} when the field is present, its members inside. */
+    private record Group(Field field, List<Entry> members, byte[] key) implements Entry {
+        Group(Field field, List<Entry> members) {
+            this(field, members, (",\"" + field.jsonKey() + "\":{").getBytes(StandardCharsets.UTF_8));
         }
-        boolean v6 = p.layer() == Layer.ICMPV6;
-        sb.append(",\"icmp_type\":").append(p.icmpType()).append(",\"icmp_code\":").append(p.icmpCode());
-        sb.append(",\"icmp_name\":\"").append(IcmpNames.type(v6, p.icmpType()));
-        String code = IcmpNames.code(v6, p.icmpType(), p.icmpCode());
-        if (code != null) {
-            sb.append(" (").append(code).append(')');
-        }
-        sb.append('"');
-        if (p.icmpId() >= 0) {
-            sb.append(",\"icmp_id\":").append(p.icmpId()).append(",\"icmp_seq\":").append(p.icmpSeq());
-        }
-        if (p.quotedIpVersion() != 0) {
-            sb.append(",\"quoted\":{\"src\":\"");
-            Addresses.append(sb, p.quotedIpVersion(), p.quotedSrcHi(), p.quotedSrcLo());
-            sb.append("\",\"dst\":\"");
-            Addresses.append(sb, p.quotedIpVersion(), p.quotedDstHi(), p.quotedDstLo());
-            sb.append("\",\"proto\":").append(p.quotedProtocol());
-            if (p.quotedSport() >= 0) {
-                sb.append(",\"sport\":").append(p.quotedSport()).append(",\"dport\":").append(p.quotedDport());
+
+        @Override
+        public void write(PacketView v, ByteSink out, JsonlFormatter w) {
+            if (field.present(v)) {
+                out.put(key);
+                for (Entry e : members) {
+                    e.write(v, out, w);
+                }
+                out.put('}');
             }
-            if (p.quotedSeq() >= 0) {
-                sb.append(",\"seq_raw\":").append(p.quotedSeq());
-            }
-            sb.append('}');
         }
     }
 
-    static void appendString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+    /** Entries written only when the predicate holds. */
+    private record Block(Predicate<PacketView> when, List<Entry> members) implements Entry {
+        @Override
+        public void write(PacketView v, ByteSink out, JsonlFormatter w) {
+            if (when.test(v)) {
+                for (Entry e : members) {
+                    e.write(v, out, w);
                 }
             }
         }
-        sb.append('"');
+    }
+
+    /** {@code ,"key":["a","b"]}: every occurrence of a string field (the block decides whether the key appears). */
+    private record Strings(Field field, byte[] key) implements Entry {
+        Strings(Field field) {
+            this(field, (",\"" + field.jsonKey() + "\":[").getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void write(PacketView v, ByteSink out, JsonlFormatter w) {
+            out.put(key);
+            for (int k = 0, n = field.count(v); k < n; k++) {
+                if (k > 0) {
+                    out.put(',');
+                }
+                out.putJson(field.text(v, k));
+            }
+            out.put(']');
+        }
+    }
+
+    /** {@code ,"key":[{...},{...}]}: one object per occurrence of the field, of its members' same occurrence. */
+    private record Objects(Field field, List<Scalar> members, byte[] key) implements Entry {
+        Objects(Field field, List<Scalar> members) {
+            this(field, members, (",\"" + field.jsonKey() + "\":[").getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void write(PacketView v, ByteSink out, JsonlFormatter w) {
+            out.put(key);
+            for (int k = 0, n = field.count(v); k < n; k++) {
+                out.put(k > 0 ? ",{" : "{");
+                for (Scalar m : members) {
+                    m.writeAt(v, k, out, w);
+                }
+                out.put('}');
+            }
+            out.put(']');
+        }
+    }
+
+    /** {@code ,"options":{...}} in the order the options come. */
+    private record Options() implements Entry {
+        @Override
+        public void write(PacketView v, ByteSink out, JsonlFormatter w) {
+            w.options.append(out, v, true);
+        }
     }
 }

@@ -2,7 +2,7 @@ package org.tcplab.output;
 
 import org.tcplab.model.PacketView;
 
-/** Writes one analysed packet as one line (without the newline). */
+/** Writes one analysed packet (one line, or several for details), without the final newline. */
 public interface PacketFormatter {
-    void format(PacketView packet, StringBuilder sb);
+    void format(PacketView packet, ByteSink out);
 }

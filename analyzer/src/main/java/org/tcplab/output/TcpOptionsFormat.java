@@ -1,43 +1,47 @@
 package org.tcplab.output;
 
-import org.tcplab.decode.DecodedPacket;
-import org.tcplab.tcp.TcpAnnotation;
+import org.tcplab.model.Field;
+import org.tcplab.model.PacketView;
+import org.tcplab.model.Slice;
+import org.tcplab.model.TcpFields;
 import org.tcplab.tcp.TcpOptions;
 
 /**
- * Writes a segment's TCP options, as JSON or as Wireshark's info-column words
- * ("MSS=1460 SACK_PERM WS=128 TSval=… SLE=… SRE=…"). One instance is reused; nothing is allocated.
- * SACK edges are shown relative to the peer's initial sequence number, as Wireshark does.
+ * Writes a segment's TCP options in the order they come, as JSON or as Wireshark's info-column
+ * words ("MSS=1460 SACK_PERM WS=128 TSval=… SLE=… SRE=…"). One instance is reused; nothing is
+ * allocated. SACK edges are relative to the peer's base, as Wireshark shows them
+ * ({@link TcpFields#sackBase}).
  */
 final class TcpOptionsFormat implements TcpOptions.Visitor {
-    private StringBuilder sb;
+    private final Slice area = new Slice();
+    private ByteSink sb;
     private boolean json;
     private boolean first;
     private boolean inSack;
     private long sackBase;
 
     /** Appends {@code ,"options":{…}} or {@code  MSS=… …}; nothing when the header has no options. */
-    void append(StringBuilder out, DecodedPacket p, TcpAnnotation t, boolean asJson) {
-        int from = p.l4Offset() + 20;
-        int to = Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured());
-        if (to <= from) {
+    void append(ByteSink out, PacketView v, boolean asJson) {
+        Field f = TcpFields.OPTIONS;
+        int n = f.count(v);
+        if (n == 0) {
             return;
         }
+        f.bytes(v, n - 1, area);
         sb = out;
         json = asJson;
         first = true;
         inSack = false;
-        // the ACK's relative and raw values give the peer's base; SACK edges live in that space
-        sackBase = t.relative() && (p.tcpFlags() & org.tcplab.wire.TcpFlags.ACK) != 0 ? (p.ack() - t.ack()) & 0xFFFFFFFFL : 0;
+        sackBase = TcpFields.sackBase(v);
         if (json) {
-            sb.append(",\"options\":{");
+            sb.put(",\"options\":{");
         }
-        TcpOptions.walk(p.l4Data(), from, to, this);
+        TcpOptions.walk(area.data(), area.offset(), area.offset() + area.length(), this);
         if (json) {
             if (inSack) {
-                sb.append(']');
+                sb.put(']');
             }
-            sb.append('}');
+            sb.put('}');
         }
     }
 
@@ -45,18 +49,18 @@ final class TcpOptionsFormat implements TcpOptions.Visitor {
         closeSack();
         if (json) {
             if (!first) {
-                sb.append(',');
+                sb.put(',');
             }
-            sb.append('"').append(name).append("\":");
+            sb.put('"').put(name).put("\":");
         } else {
-            sb.append(' ').append(name);
+            sb.put(' ').put(name);
         }
         first = false;
     }
 
     private void closeSack() {
         if (inSack && json) {
-            sb.append(']');
+            sb.put(']');
         }
         inSack = false;
     }
@@ -64,21 +68,21 @@ final class TcpOptionsFormat implements TcpOptions.Visitor {
     @Override
     public void mss(int mss) {
         key(json ? "mss" : "MSS=");
-        sb.append(mss);
+        sb.put(mss);
     }
 
     @Override
     public void windowScale(int shift) {
         key(json ? "wscale" : "WS=");
         // Wireshark shows the multiplier; a shift above 14 is used as 14 (RFC 7323 §2.3)
-        sb.append(json ? shift : 1 << Math.min(shift, TcpOptions.MAX_WINDOW_SCALE));
+        sb.put(json ? shift : 1 << Math.min(shift, TcpOptions.MAX_WINDOW_SCALE));
     }
 
     @Override
     public void sackPermitted() {
         key(json ? "sack_perm" : "SACK_PERM");
         if (json) {
-            sb.append("true");
+            sb.put("true");
         }
     }
 
@@ -89,14 +93,14 @@ final class TcpOptionsFormat implements TcpOptions.Visitor {
         if (json) {
             if (!inSack) {
                 key("sack");
-                sb.append('[');
+                sb.put('[');
                 inSack = true;
             } else {
-                sb.append(',');
+                sb.put(',');
             }
-            sb.append('[').append(l).append(',').append(r).append(']');
+            sb.put('[').put(l).put(',').put(r).put(']');
         } else {
-            sb.append(" SLE=").append(l).append(" SRE=").append(r);
+            sb.put(" SLE=").put(l).put(" SRE=").put(r);
         }
     }
 
@@ -104,17 +108,24 @@ final class TcpOptionsFormat implements TcpOptions.Visitor {
     public void timestamps(long value, long echo) {
         key(json ? "ts" : "TSval=");
         if (json) {
-            sb.append('[').append(value).append(',').append(echo).append(']');
+            sb.put('[').put(value).put(',').put(echo).put(']');
         } else {
-            sb.append(value).append(" TSecr=").append(echo);
+            sb.put(value).put(" TSecr=").put(echo);
         }
     }
 
     @Override
     public void unknown(int kind, int length) {
-        key(json ? "kind_" + kind : "opt" + kind);
         if (json) {
-            sb.append(length);
+            closeSack();
+            if (!first) {
+                sb.put(',');
+            }
+            sb.put("\"kind_").put(kind).put("\":").put(length);
+            first = false;
+        } else {
+            key("opt");
+            sb.put(kind);
         }
     }
 
@@ -122,9 +133,9 @@ final class TcpOptionsFormat implements TcpOptions.Visitor {
     public void malformed(int kind, int length) {
         key(json ? "malformed" : "bad-option:kind=");
         if (json) {
-            sb.append("\"kind ").append(kind).append(" length ").append(length).append('"');
+            sb.put("\"kind ").put(kind).put(" length ").put(length).put('"');
         } else {
-            sb.append(kind).append(",len=").append(length);
+            sb.put(kind).put(",len=").put(length);
         }
     }
 }

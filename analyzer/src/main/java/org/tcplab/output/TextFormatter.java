@@ -1,194 +1,202 @@
 package org.tcplab.output;
 
+import static org.tcplab.model.TcplabFields.*;
+
 import org.tcplab.analysis.AnalysisFlag;
 import org.tcplab.analysis.ConnectionAnnotation;
-import org.tcplab.analysis.Transition;
 import org.tcplab.capture.Frame;
-import org.tcplab.decode.Checksums;
+import org.tcplab.capture.LinkTypes;
 import org.tcplab.decode.ChecksumStatus;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.Layer;
+import org.tcplab.model.FrameFields;
 import org.tcplab.model.PacketView;
-import org.tcplab.tcp.TcpAnnotation;
-import org.tcplab.wire.Addresses;
+import org.tcplab.model.Slice;
+import org.tcplab.model.TcpFields;
+import org.tcplab.model.TcplabFields;
 import org.tcplab.wire.TcpFlags;
-import org.tcplab.decode.IcmpNames;
 
 /**
  * tcpdump-like lines with the annotations a student needs, e.g.
- * {@code 2  0.000051  10.0.0.2:80 > 10.0.0.1:40000  TCP  stream 0  [SYN, ACK]  seq=0 ack=1 win=65483 len=0}.
+ * {@code 2  0.000051  10.0.0.2:80 > 10.0.0.1:40000  TCP  stream 0  [SYN, ACK]  seq=0 ack=1 win=65483 len=0},
+ * then under the line each state change with its cause, and with {@code -A} the payload as text.
+ * Which values a packet has (a header cut short shows fewer) is the catalogue's to say.
  */
 public final class TextFormatter implements PacketFormatter {
+    private static final String INDENT = "           ";
     private final boolean checksums;
+    private final boolean payloadText;
+    private final boolean filePrecision;
     private final TcpOptionsFormat options = new TcpOptionsFormat();
+    private final Slice slice = new Slice();
 
     public TextFormatter(boolean checksums) {
+        this(checksums, false, false);
+    }
+
+    /**
+     * @param payloadText   print the payload as text under the line (tcpdump -A)
+     * @param filePrecision print times with as many digits as the file's time stamps carry (else microseconds)
+     */
+    public TextFormatter(boolean checksums, boolean payloadText, boolean filePrecision) {
         this.checksums = checksums;
+        this.payloadText = payloadText;
+        this.filePrecision = filePrecision;
     }
 
     @Override
-    public void format(PacketView v, StringBuilder sb) {
+    public void format(PacketView v, ByteSink sb) {
         Frame f = v.frame();
         DecodedPacket p = v.packet();
-        TcpAnnotation t = v.tcp();
-        ConnectionAnnotation c = v.connection();
-        String n = Long.toString(f.number());
-        for (int i = n.length(); i < 5; i++) {
-            sb.append(' ');
-        }
-        sb.append(n).append("  ");
-        TimeFormat.appendOffset(sb, v.relativeNanos(), 6);
-        sb.append("  ");
+        long n = f.number();
+        sb.spaces(5 - Long.toString(n).length()).put(n).put("  ");
+        sb.putDuration(v.relativeNanos(), filePrecision ? f.timeDigits() : 6).put("  ");
         Layer layer = p.layer();
-        boolean hasAddresses = p.ipVersion() != 0 && p.ttl() >= 0;
-        if (hasAddresses) {
-            address(sb, p.ipVersion(), p.srcHi(), p.srcLo(), p.sport());
-            sb.append(" > ");
-            address(sb, p.ipVersion(), p.dstHi(), p.dstLo(), p.dport());
-            sb.append("  ");
+        if (SRC.present(v)) {
+            sb.putEndpoint(p.ipVersion(), p.srcHi(), p.srcLo(), p.sport()).put(" > ")
+                    .putEndpoint(p.ipVersion(), p.dstHi(), p.dstLo(), p.dport()).put("  ");
         }
         switch (layer) {
-            case TCP -> tcp(p, t, c, sb);
+            case TCP -> tcp(v, sb);
             case UDP -> {
-                sb.append("UDP");
-                if (p.udpLength() >= 8) {
-                    sb.append("  len=").append(p.udpLength() - 8);
+                sb.put("UDP");
+                if (PAYLOAD_LEN.present(v)) {
+                    sb.put("  len=").put(PAYLOAD_LEN.longValue(v, 0));
                 }
             }
-            case ICMP, ICMPV6 -> icmp(p, sb);
+            case ICMP, ICMPV6 -> icmp(v, sb);
             case IPV4, IPV6 -> {
-                sb.append(layer == Layer.IPV4 ? "IPv4" : "IPv6");
+                sb.put(layer == Layer.IPV4 ? "IPv4" : "IPv6");
                 if (p.ipProtocol() >= 0) {
-                    sb.append(" proto ").append(p.ipProtocol());
+                    sb.put(" proto ").put(p.ipProtocol());
                 }
             }
-            case ARP -> sb.append("ARP");
-            default -> sb.append(f.linkType() == org.tcplab.capture.LinkTypes.PCAPNG_CUSTOM_BLOCK ? "pcapng custom block"
+            case ARP -> sb.put("ARP");
+            default -> sb.put(f.linkType() == LinkTypes.PCAPNG_CUSTOM_BLOCK ? "pcapng custom block"
                     : layer == Layer.ETHERNET ? "Ethernet" : "frame");
         }
-        if (p.isFragment()) {
-            sb.append("  fragment id=").append(p.ipId() & 0xFFFFFFFFL).append(" offset=").append(p.fragmentOffset());
-            if (p.moreFragments()) {
-                sb.append(" (more follow)");
-            } else {
-                sb.append(" (last)");
-            }
+        if (FRAGMENT.present(v)) {
+            sb.put("  fragment id=").put(FRAGMENT_ID.longValue(v, 0)).put(" offset=").put(FRAGMENT_OFFSET.longValue(v, 0))
+                    .put(FRAGMENT_MORE.longValue(v, 0) != 0 ? " (more follow)" : " (last)");
         }
-        if (p.isReassembled()) {
-            sb.append("  [reassembled from ").append(p.fragmentCount()).append(" fragments]");
+        if (REASSEMBLED_FROM.present(v)) {
+            sb.put("  [reassembled from ").put(REASSEMBLED_FROM.longValue(v, 0)).put(" fragments]");
         }
-        if (checksums && (layer == Layer.TCP || layer == Layer.UDP || layer == Layer.ICMP || layer == Layer.ICMPV6)) {
-            ChecksumStatus cs = Checksums.transport(p);
-            if (cs == ChecksumStatus.BAD) {
-                sb.append("  [bad checksum]");
-            } else if (cs == ChecksumStatus.OFFLOAD) {
-                sb.append("  [checksum left to NIC offload]");
+        if (checksums && CHECKSUM.present(v)) {
+            String c = CHECKSUM.text(v, 0);
+            if (c.equals(ChecksumStatus.BAD.code())) {
+                sb.put("  [bad checksum]");
+            } else if (c.equals(ChecksumStatus.OFFLOAD.code())) {
+                sb.put("  [checksum left to NIC offload]");
             }
         }
         if (f.capturedLength() < f.originalLength()) {
-            sb.append("  [captured ").append(f.capturedLength()).append(" of ").append(f.originalLength()).append(" bytes]");
+            sb.put("  [captured ").put(f.capturedLength()).put(" of ").put(f.originalLength()).put(" bytes]");
         }
-        if (p.isMalformed()) {
-            sb.append("  [malformed: ").append(p.malformationText()).append(']');
+        if (MALFORMED.present(v)) {
+            sb.put("  [malformed: ").put(MALFORMED.text(v, 0)).put(']');
         }
-        if (f.hasComment()) {
-            sb.append("  # ").append(f.comment().replace('\n', ' '));
+        if (FrameFields.COMMENT.present(v)) {
+            sb.put("  # ").put(FrameFields.COMMENT.text(v, 0).replace('\n', ' '));
         }
-    }
-
-    private static void address(StringBuilder sb, int family, long hi, long lo, int port) {
-        Addresses.appendEndpoint(sb, family, hi, lo, port);
-    }
-
-    private void tcp(DecodedPacket p, TcpAnnotation t, ConnectionAnnotation c, StringBuilder sb) {
-        sb.append("TCP");
-        if (t.hasStream()) {
-            sb.append("  stream ").append(t.stream());
-        }
-        if (p.tcpFieldsCaptured() < 14) {
-            if (p.tcpFieldsCaptured() >= 8) {
-                sb.append("  seq=").append(p.seq());
-            }
-            return;
-        }
-        sb.append("  [");
-        TcpFlags.appendList(sb, p.tcpFlags());
-        sb.append("]  seq=").append(t.seq());
-        if ((p.tcpFlags() & TcpFlags.ACK) != 0) {
-            sb.append(" ack=").append(t.ack());
-        }
-        if (p.tcpFieldsCaptured() >= 16) {
-            sb.append(" win=").append(t.window());
-        }
-        if (p.hasSegmentLength()) {
-            sb.append(" len=").append(p.payloadLength());
-        }
-        if (p.tcpHeaderLength() > 20) {
-            options.append(sb, p, t, false);
-        }
-        if (t.relative() && (t.seq() != p.seq() || ((p.tcpFlags() & TcpFlags.ACK) != 0 && t.ack() != p.ack()))) {
-            sb.append("  (raw seq=").append(p.seq());
-            if ((p.tcpFlags() & TcpFlags.ACK) != 0) {
-                sb.append(" ack=").append(p.ack());
-            }
-            sb.append(')');
-        }
-        if (t.portsReused()) {
-            sb.append("  [new connection on reused ports]");
-        }
-        var v = c.verdict();
-        for (AnalysisFlag f : AnalysisFlag.values()) {
-            if (f.in(v.flags) && !(f == AnalysisFlag.RETRANSMISSION
-                    && (AnalysisFlag.FAST_RETRANSMISSION.in(v.flags) || AnalysisFlag.SPURIOUS_RETRANSMISSION.in(v.flags)))) {
-                sb.append("  [").append(f.words());
-                if (f == AnalysisFlag.DUPLICATE_ACK) {
-                    sb.append(' ').append(v.dupAckFrame).append('#').append(v.dupAckNumber);
+        if (payloadText && TcplabFields.PAYLOAD_TEXT.present(v)) {
+            for (String line : TcplabFields.PAYLOAD_TEXT.text(v, 0).split("\n", -1)) {
+                if (!line.isEmpty()) {
+                    sb.put('\n').put(INDENT).put(line);
                 }
-                sb.append(']');
             }
-        }
-        if (c.rstCause() != null) {
-            sb.append("  [RST: ").append(c.rstCause().code().replace('_', ' ')).append(": ").append(c.rstEvidence()).append(']');
-        }
-        for (Transition tr : c.transitions()) {
-            sb.append("\n           ").append(tr.endpoint()).append(' ').append(tr.from().label()).append(" -> ")
-                    .append(tr.to().label()).append(": ").append(tr.cause());
         }
     }
 
-    private static void icmp(DecodedPacket p, StringBuilder sb) {
-        boolean v6 = p.layer() == Layer.ICMPV6;
-        sb.append(v6 ? "ICMPv6" : "ICMP");
-        if (p.icmpType() < 0) {
+    private void tcp(PacketView v, ByteSink sb) {
+        DecodedPacket p = v.packet();
+        sb.put("TCP");
+        if (TcpFields.STREAM.present(v)) {
+            sb.put("  stream ").put(TcpFields.STREAM.longValue(v, 0));
+        }
+        if (!TcpFields.FLAGS.present(v)) {
+            if (TcpFields.SEQ.present(v)) {
+                sb.put("  seq=").put(TcpFields.SEQ_RAW.longValue(v, 0));
+            }
             return;
         }
-        sb.append(' ').append(IcmpNames.type(v6, p.icmpType()));
-        String code = IcmpNames.code(v6, p.icmpType(), p.icmpCode());
-        if (code != null) {
-            sb.append(" (").append(code).append(')');
+        int flags = p.tcpFlags();
+        sb.put("  [").put(FLAGS.text(v, 0)).put("]  seq=").put(TcpFields.SEQ.longValue(v, 0));
+        boolean ack = (flags & TcpFlags.ACK) != 0;
+        if (ack) {
+            sb.put(" ack=").put(TcpFields.ACK.longValue(v, 0));
         }
-        if (p.icmpId() >= 0) {
-            sb.append("  id=").append(p.icmpId()).append(" seq=").append(p.icmpSeq());
+        if (TcpFields.WINDOW_SIZE.present(v)) {
+            sb.put(" win=").put(TcpFields.WINDOW_SIZE.longValue(v, 0));
+        }
+        if (PAYLOAD_LEN.present(v)) {
+            sb.put(" len=").put(PAYLOAD_LEN.longValue(v, 0));
+        }
+        options.append(sb, v, false);
+        long rawSeq = TcpFields.SEQ_RAW.longValue(v, 0);
+        long rawAck = TcpFields.ACK_RAW.longValue(v, 0);
+        if (v.tcp().relative() && (TcpFields.SEQ.longValue(v, 0) != rawSeq || (ack && TcpFields.ACK.longValue(v, 0) != rawAck))) {
+            sb.put("  (raw seq=").put(rawSeq);
+            if (ack) {
+                sb.put(" ack=").put(rawAck);
+            }
+            sb.put(')');
+        }
+        if (TcpFields.REUSED_PORTS.present(v)) {
+            sb.put("  [new connection on reused ports]");
+        }
+        ConnectionAnnotation c = v.connection();
+        int verdicts = c.analysisFlags();
+        boolean retransmissionOfAKind = AnalysisFlag.FAST_RETRANSMISSION.in(verdicts)
+                || AnalysisFlag.SPURIOUS_RETRANSMISSION.in(verdicts);
+        for (AnalysisFlag a : AnalysisFlag.values()) {
+            if (a.in(verdicts) && !(a == AnalysisFlag.RETRANSMISSION && retransmissionOfAKind)) {
+                sb.put("  [").put(a.words());
+                if (a == AnalysisFlag.DUPLICATE_ACK) {
+                    sb.put(' ').put(TcpFields.DUP_ACK_FRAME.longValue(v, 0)).put('#').put(TcpFields.DUP_ACK_NUM.longValue(v, 0));
+                }
+                sb.put(']');
+            }
+        }
+        if (RST_CAUSE.present(v)) {
+            sb.put("  [RST: ").put(RST_CAUSE.text(v, 0).replace('_', ' ')).put(": ").put(RST_EVIDENCE.text(v, 0)).put(']');
+        }
+        transitions(v, sb);
+    }
+
+    /** Each state change under the line: "server LISTEN -> SYN-RECEIVED: why". */
+    private static void transitions(PacketView v, ByteSink sb) {
+        for (int k = 0, n = TRANSITION.count(v); k < n; k++) {
+            sb.put('\n').put(INDENT).put(TRANSITION.text(v, k)).put(": ").put(TRANSITION_CAUSE.text(v, k));
+        }
+    }
+
+    private static void icmp(PacketView v, ByteSink sb) {
+        DecodedPacket p = v.packet();
+        boolean v6 = p.layer() == Layer.ICMPV6;
+        sb.put(v6 ? "ICMPv6" : "ICMP");
+        if (!ICMP_TYPE.present(v)) {
+            return;
+        }
+        sb.put(' ').put(ICMP_NAME.text(v, 0));
+        if (ICMP_ID.present(v)) {
+            sb.put("  id=").put(ICMP_ID.longValue(v, 0)).put(" seq=").put(ICMP_SEQ.longValue(v, 0));
         }
         if (p.ttl() >= 0) {
             // what traceroute and ping are about
-            sb.append(p.ipVersion() == 6 ? " hlim=" : " ttl=").append(p.ttl());
+            sb.put(p.ipVersion() == 6 ? " hlim=" : " ttl=").put(p.ttl());
         }
-        if (p.quotedIpVersion() != 0) {
-            sb.append("  quoting ");
-            String proto = switch (p.quotedProtocol()) {
-                case 6 -> "TCP";
-                case 17 -> "UDP";
-                case 1 -> "ICMP";
-                case 58 -> "ICMPv6";
-                default -> "proto " + p.quotedProtocol();
-            };
-            sb.append(proto).append(' ');
-            address(sb, p.quotedIpVersion(), p.quotedSrcHi(), p.quotedSrcLo(), p.quotedSport());
-            sb.append(" > ");
-            address(sb, p.quotedIpVersion(), p.quotedDstHi(), p.quotedDstLo(), p.quotedDport());
-            if (p.quotedSeq() >= 0) {
-                sb.append(" seq=").append(p.quotedSeq());
+        if (QUOTED.present(v)) {
+            sb.put("  quoting ");
+            long proto = QUOTED_PROTO.longValue(v, 0);
+            sb.put(proto == 6 ? "TCP" : proto == 17 ? "UDP" : proto == 1 ? "ICMP" : proto == 58 ? "ICMPv6" : "proto " + proto)
+                    .put(' ');
+            int port = QUOTED_SPORT.present(v) ? (int) QUOTED_SPORT.longValue(v, 0) : -1;
+            int dport = QUOTED_SPORT.present(v) ? (int) QUOTED_DPORT.longValue(v, 0) : -1;
+            sb.putEndpoint(QUOTED_SRC.family(v, 0), QUOTED_SRC.hiValue(v, 0), QUOTED_SRC.longValue(v, 0), port).put(" > ")
+                    .putEndpoint(QUOTED_DST.family(v, 0), QUOTED_DST.hiValue(v, 0), QUOTED_DST.longValue(v, 0), dport);
+            if (QUOTED_SEQ.present(v)) {
+                sb.put(" seq=").put(QUOTED_SEQ.longValue(v, 0));
             }
         }
     }

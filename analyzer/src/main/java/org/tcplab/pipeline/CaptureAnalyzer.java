@@ -6,6 +6,7 @@ import org.tcplab.analysis.ConnectionTracker;
 import org.tcplab.capture.Frame;
 import org.tcplab.capture.FrameSource;
 import org.tcplab.conv.ConversationTable;
+import org.tcplab.conv.UdpStreams;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.Layer;
 import org.tcplab.decode.PacketDecoder;
@@ -24,11 +25,13 @@ public final class CaptureAnalyzer {
     private final TcpStreamTracker streams = new TcpStreamTracker();
     private final ConnectionTracker connections = new ConnectionTracker();
     private final ConversationTable conversations = new ConversationTable();
+    private final UdpStreams udpStreams = new UdpStreams();
     private final PacketView view = new PacketView();
     private final TcpSegment segment = new TcpSegment();
     private boolean connectionAnalysis = true;
     private boolean countConversations = true;
     private long packets;
+    private long previous;
 
     public ConversationTable conversations() {
         return conversations;
@@ -100,7 +103,10 @@ public final class CaptureAnalyzer {
         if (packets++ == 0) {
             view.setFirst(f.epochSeconds(), f.nanos());
             connections.captureStart(view.timeNanos());
+            previous = view.timeNanos();
         }
+        view.setPrevious(previous);
+        previous = view.timeNanos();
         view.changed();
         decoder.decode(f, packet);
         segment.fill(packet, view.timeNanos(), f.number(), f.originalLength());
@@ -111,6 +117,7 @@ public final class CaptureAnalyzer {
         } else {
             conn.reset();
         }
+        udpStreams.annotate(packet, view.udp());
         if (countConversations) {
             count(f, packet, tcp, view.relativeNanos());
         }

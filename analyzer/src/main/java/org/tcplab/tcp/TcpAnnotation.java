@@ -23,6 +23,8 @@ public final class TcpAnnotation {
     int peerWindowScale;
     boolean newStream;
     boolean portsReused;
+    long sinceStreamStart;
+    long sinceStreamPrevious;
 
     void reset() {
         hasStream = false;
@@ -37,6 +39,8 @@ public final class TcpAnnotation {
         peerWindowScale = SCALE_UNKNOWN;
         newStream = false;
         portsReused = false;
+        sinceStreamStart = 0;
+        sinceStreamPrevious = 0;
     }
 
     /** Copies another annotation (for a view that outlives the tracker's reuse of it). */
@@ -53,6 +57,8 @@ public final class TcpAnnotation {
         peerWindowScale = o.peerWindowScale;
         newStream = o.newStream;
         portsReused = o.portsReused;
+        sinceStreamStart = o.sinceStreamStart;
+        sinceStreamPrevious = o.sinceStreamPrevious;
     }
 
     public boolean hasStream() { return hasStream; }
@@ -75,6 +81,10 @@ public final class TcpAnnotation {
     /** The shift applied to the other direction's windows. */
     public int peerWindowScale() { return peerWindowScale; }
     public boolean newStream() { return newStream; }
+    /** Nanoseconds since the stream's first segment (tshark's tcp.time_relative). */
+    public long sinceStreamStart() { return sinceStreamStart; }
+    /** Nanoseconds since the stream's previous segment (tshark's tcp.time_delta). */
+    public long sinceStreamPrevious() { return sinceStreamPrevious; }
     /** A SYN with a new ISN on a known address/port pair started a new stream (tshark's "port numbers reused"). */
     public boolean portsReused() { return portsReused; }
 }

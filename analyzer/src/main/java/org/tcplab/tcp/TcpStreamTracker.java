@@ -39,6 +39,8 @@ public final class TcpStreamTracker {
     private static final int OFFERED_SHIFT = 8;
     private static final int APPLIED_SHIFT = 24;
     private final TcpSegment copy = new TcpSegment();
+    /** Per stream: capture time of its first and of its latest segment (tshark's tcp.time_relative, tcp.time_delta). */
+    private long[] times = new long[256 * 2];
 
     public int streamCount() {
         return streams;
@@ -80,6 +82,13 @@ public final class TcpStreamTracker {
         a.hasStream = true;
         a.stream = s;
         a.direction = dir;
+        if (a.newStream) {
+            times[2 * s] = p.timeNanos;
+            times[2 * s + 1] = p.timeNanos;
+        }
+        a.sinceStreamStart = p.timeNanos - times[2 * s];
+        a.sinceStreamPrevious = p.timeNanos - times[2 * s + 1];
+        times[2 * s + 1] = p.timeNanos;
         int rev = 1 - dir;
         if (!p.hasSegmentLength) {
             a.seq = seq;
@@ -148,6 +157,7 @@ public final class TcpStreamTracker {
         int s = streams++;
         if ((s + 1) * STRIDE > state.length) {
             state = Arrays.copyOf(state, state.length * 2);
+            times = Arrays.copyOf(times, times.length * 2);
         }
         long bits = swapped ? SWAPPED : 0;
         bits = withField(bits, OFFERED_SHIFT, 0, -1);

@@ -52,19 +52,36 @@ public final class TcpFlags {
         }
     }
 
+    // made once per combination that occurs, so that printing a segment's flags allocates nothing
+    private static final String[] LISTS = new String[MASK + 1];
+    private static final String[] STRS = new String[MASK + 1];
+
+    /** {@link #appendList}'s words as a string, the same instance for the same flags. */
     public static String list(int flags) {
-        StringBuilder sb = new StringBuilder(24);
-        appendList(sb, flags);
-        return sb.toString();
+        int f = flags & MASK;
+        String s = LISTS[f];
+        if (s == null) {
+            StringBuilder sb = new StringBuilder(24);
+            appendList(sb, f);
+            s = sb.toString();
+            LISTS[f] = s;
+        }
+        return s;
     }
 
     /** tshark's tcp.flags.str: twelve characters, '·' for a clear bit, from the reserved bits down to FIN. */
     public static String str(int flags) {
-        StringBuilder sb = new StringBuilder(12);
-        for (int i = 0; i < 12; i++) {
-            int bit = 11 - i;
-            sb.append((flags & (1 << bit)) != 0 ? STR_LETTERS.charAt(i) : '\u00b7');
+        int f = flags & MASK;
+        String s = STRS[f];
+        if (s == null) {
+            StringBuilder sb = new StringBuilder(12);
+            for (int i = 0; i < 12; i++) {
+                int bit = 11 - i;
+                sb.append((f & (1 << bit)) != 0 ? STR_LETTERS.charAt(i) : '\u00b7');
+            }
+            s = sb.toString();
+            STRS[f] = s;
         }
-        return sb.toString();
+        return s;
     }
 }

@@ -57,11 +57,11 @@ class LiveCaptureTest {
         assertTrue(ours.size() >= 40 * 2 + 7, "we captured the whole exchange: " + ours.size());
         assertEquals(ours, frames(dir.resolve("ours.pcapng")), "pcap and pcapng hold the same packets");
         // Packet by packet what tcpdump captured, in its order. tcpdump does not drain libpcap's
-        // buffer when stopped, and under load it has missed packets (seen in full test runs: 87
-        // of 88, 85 of 88); we drain and count drops, so we may hold packets it lacks, never the
+        // buffer when stopped, and under load it has missed packets (seen in full test runs: 87,
+        // 85 and 81 of 88); we drain and count drops, so we may hold packets it lacks, never the
         // reverse.
         assertTrue(tcpdump.size() >= 40 * 2, "tcpdump saw the exchange: " + tcpdump.size());
-        assertTrue(ours.size() - tcpdump.size() <= 4 && inOrderWithin(tcpdump, ours),
+        assertTrue(inOrderWithin(tcpdump, ours),
                 "ours " + ours.size() + " vs tcpdump " + tcpdump.size() + ":\n" + ours + "\n" + tcpdump);
         long n = ours.size();
         assertEquals(n, reported(dir.resolve("pcap.err")));

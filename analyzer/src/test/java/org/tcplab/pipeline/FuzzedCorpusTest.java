@@ -122,12 +122,12 @@ class FuzzedCorpusTest {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         JsonlFormatter jsonl = new JsonlFormatter(true);
         TextFormatter text = new TextFormatter(true);
-        StringBuilder sb = new StringBuilder();
+        org.tcplab.output.ByteSink sb = new org.tcplab.output.ByteSink();
         try (FrameSource source = CaptureFiles.open(file)) {
             analyzer.run(source, v -> {
-                sb.setLength(0);
+                sb.clear();
                 jsonl.format(v, sb);
-                sb.setLength(0);
+                sb.clear();
                 text.format(v, sb);
                 return true;
             });

@@ -7,6 +7,7 @@ import java.util.List;
 import org.tcplab.analysis.ConnectionSummary;
 import org.tcplab.capture.CaptureFiles;
 import org.tcplab.capture.FrameSource;
+import org.tcplab.output.ByteSink;
 import org.tcplab.output.ConnectionTableFormatter;
 import org.tcplab.output.TextFormatter;
 import org.tcplab.pipeline.CaptureAnalyzer;
@@ -28,11 +29,11 @@ public final class Report {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         TextFormatter text = new TextFormatter(false);
         StringBuilder packets = new StringBuilder();
-        StringBuilder line = new StringBuilder();
+        ByteSink line = new ByteSink();
         List<ConnectionSummary> summaries = new ArrayList<>();
         try (FrameSource src = CaptureFiles.open(pcap)) {
             analyzer.summarise(src, v -> {
-                line.setLength(0);
+                line.clear();
                 text.format(v, line);
                 packets.append(line).append('\n');
                 return true;

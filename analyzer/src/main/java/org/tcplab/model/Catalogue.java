@@ -1,0 +1,103 @@
+package org.tcplab.model;
+
+import org.tcplab.decode.DecodedPacket;
+import org.tcplab.decode.Proto;
+import org.tcplab.wire.Bytes;
+
+/**
+ * Shared pieces of the catalogue's files: the builder, and readers of a protocol's header bytes by
+ * occurrence. A header field occurs once per layer of its protocol whose captured bytes hold it
+ * (an IP header inside an ICMP error included, as in Wireshark); reads are bounded by that.
+ */
+final class Catalogue {
+    private Catalogue() {
+    }
+
+    static FieldBuilder field(String name, String label, Field.Type type) {
+        return new FieldBuilder(name, label, type);
+    }
+
+    static final Field.Counter ONCE = v -> 1;
+
+    /** Layers of {@code p} with at least {@code need} bytes captured. */
+    static int count(PacketView v, Proto p, int need) {
+        DecodedPacket d = v.packet();
+        int n = 0;
+        for (int i = 0, c = d.layerCount(); i < c; i++) {
+            if (d.layerProto(i) == p && d.layerEnd(i) - d.layerOffset(i) >= need) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Index of the {@code k}-th layer of {@code p} with at least {@code need} bytes captured. */
+    static int at(PacketView v, Proto p, int need, int k) {
+        DecodedPacket d = v.packet();
+        for (int i = 0, c = d.layerCount(); i < c; i++) {
+            if (d.layerProto(i) == p && d.layerEnd(i) - d.layerOffset(i) >= need && k-- == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Byte {@code off} of the {@code k}-th layer of {@code p} holding {@code off + 1} bytes. */
+    static int u8(PacketView v, Proto p, int off, int k) {
+        int i = at(v, p, off + 1, k);
+        return Bytes.u8(v.packet().layerData(i), v.packet().layerOffset(i) + off);
+    }
+
+    static int u16(PacketView v, Proto p, int off, int k) {
+        int i = at(v, p, off + 2, k);
+        return Bytes.u16be(v.packet().layerData(i), v.packet().layerOffset(i) + off);
+    }
+
+    static long u32(PacketView v, Proto p, int off, int k) {
+        int i = at(v, p, off + 4, k);
+        return Bytes.u32be(v.packet().layerData(i), v.packet().layerOffset(i) + off);
+    }
+
+    static long i64(PacketView v, Proto p, int off, int k) {
+        int i = at(v, p, off + 8, k);
+        return Bytes.i64be(v.packet().layerData(i), v.packet().layerOffset(i) + off);
+    }
+
+    static int u8In(PacketView v, int layer, int off) {
+        return Bytes.u8(v.packet().layerData(layer), v.packet().layerOffset(layer) + off);
+    }
+
+    static int u16In(PacketView v, int layer, int off) {
+        return Bytes.u16be(v.packet().layerData(layer), v.packet().layerOffset(layer) + off);
+    }
+
+    /** 32 bits at {@code off} of layer {@code layer}. */
+    static long u32In(PacketView v, int layer, int off) {
+        return Bytes.u32be(v.packet().layerData(layer), v.packet().layerOffset(layer) + off);
+    }
+
+    static long i64In(PacketView v, int layer, int off) {
+        return Bytes.i64be(v.packet().layerData(layer), v.packet().layerOffset(layer) + off);
+    }
+
+    /** A 48-bit Ethernet address at {@code off}. */
+    static long ether(byte[] b, int off) {
+        return (long) Bytes.u16be(b, off) << 32 | Bytes.u32be(b, off + 2);
+    }
+
+    /** A header field of {@code bytes} bytes at {@code off}: one occurrence per layer holding it. */
+    static Field.Counter header(Proto p, int off, int bytes) {
+        return v -> count(v, p, off + bytes);
+    }
+
+    /** The bytes of a layer from {@code off}, up to its captured end. */
+    static void rest(PacketView v, int layer, int off, Slice out) {
+        DecodedPacket d = v.packet();
+        int from = d.layerOffset(layer) + off;
+        out.set(d.layerData(layer), from, d.layerEnd(layer) - from);
+    }
+
+    static boolean bit(long value, long mask) {
+        return (value & mask) != 0;
+    }
+}

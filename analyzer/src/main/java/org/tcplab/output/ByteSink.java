@@ -1,0 +1,292 @@
+package org.tcplab.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that text and JSON are written into straight as UTF-8: keys and words as
+ * bytes encoded once, numbers digit by digit, so that formatting a packet allocates nothing and the
+ * bytes go to the output without another copy. With an output stream it writes itself out in
+ * blocks of {@link #FLUSH_AT} bytes at line ends.
+ */
+public final class ByteSink {
+    static final int FLUSH_AT = 1 << 16;
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private byte[] buf;
+    private int len;
+    private final OutputStream out;
+    private final boolean flushEachLine;
+
+    /** A buffer for one caller to fill and read ({@link #toString()}, {@link #bytes()}). */
+    public ByteSink() {
+        this(null, false);
+    }
+
+    public ByteSink(OutputStream out, boolean flushEachLine) {
+        this.out = out;
+        this.flushEachLine = flushEachLine;
+        this.buf = new byte[FLUSH_AT + 8192];
+    }
+
+    /** Bytes held. */
+    public int length() {
+        return len;
+    }
+
+    public void setLength(int n) {
+        len = n;
+    }
+
+    public void clear() {
+        len = 0;
+    }
+
+    /** The buffer itself (valid up to {@link #length()}). */
+    public byte[] bytes() {
+        return buf;
+    }
+
+    private void ensure(int n) {
+        if (len + n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+        }
+    }
+
+    public ByteSink put(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, len, b.length);
+        len += b.length;
+        return this;
+    }
+
+    public ByteSink put(byte[] b, int off, int n) {
+        ensure(n);
+        System.arraycopy(b, off, buf, len, n);
+        len += n;
+        return this;
+    }
+
+    /** One ASCII character. */
+    public ByteSink put(char c) {
+        ensure(1);
+        buf[len++] = (byte) c;
+        return this;
+    }
+
+    public ByteSink spaces(int n) {
+        ensure(Math.max(n, 0));
+        for (int i = 0; i < n; i++) {
+            buf[len++] = ' ';
+        }
+        return this;
+    }
+
+    /** A string as UTF-8. */
+    public ByteSink put(String s) {
+        int n = s.length();
+        ensure(n * 3);
+        for (int i = 0; i < n; ) {
+            i = encode(s, i);
+        }
+        return this;
+    }
+
+    /** Encodes the character at {@code i} (with its low surrogate) as UTF-8; returns the next index. Room is ensured. */
+    private int encode(String s, int i) {
+        char c = s.charAt(i);
+        byte[] b = buf;
+        int p = len;
+        if (c < 0x80) {
+            b[p++] = (byte) c;
+        } else if (c < 0x800) {
+            b[p++] = (byte) (0xC0 | c >> 6);
+            b[p++] = (byte) (0x80 | c & 0x3F);
+        } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            int cp = Character.toCodePoint(c, s.charAt(++i));
+            b[p++] = (byte) (0xF0 | cp >> 18);
+            b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            b[p++] = (byte) (0x80 | cp & 0x3F);
+        } else {
+            b[p++] = (byte) (0xE0 | c >> 12);
+            b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+            b[p++] = (byte) (0x80 | c & 0x3F);
+        }
+        len = p;
+        return i + 1;
+    }
+
+    public ByteSink put(CharSequence s) {
+        return put(s.toString());
+    }
+
+    /** A decimal number. */
+    public ByteSink put(long v) {
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                return put(Long.toString(v));
+            }
+            put('-');
+            v = -v;
+        }
+        ensure(20);
+        int digits = digits(v);
+        int p = len + digits;
+        len = p;
+        do {
+            buf[--p] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        } while (v != 0);
+        return this;
+    }
+
+    private static int digits(long v) {
+        int d = 1;
+        long x = 10;
+        while (d < 19 && v >= x) {
+            d++;
+            x *= 10;
+        }
+        return d;
+    }
+
+    /** {@code value} in decimal, zero-padded to {@code width} digits. */
+    public ByteSink putPadded(long value, int width) {
+        int d = digits(value);
+        for (int i = d; i < width; i++) {
+            put('0');
+        }
+        return put(value);
+    }
+
+    /** Lower-case hexadecimal, zero-padded to {@code width} digits. */
+    public ByteSink putHex(long value, int width) {
+        int d = 1;
+        while (d < 16 && (value >>> (4 * d)) != 0) {
+            d++;
+        }
+        int n = Math.max(d, width);
+        ensure(n);
+        for (int i = n - 1; i >= 0; i--) {
+            buf[len + i] = DIGITS[(int) (value & 0xF)];
+            value >>>= 4;
+        }
+        len += n;
+        return this;
+    }
+
+    /** Two hexadecimal digits of one byte. */
+    public ByteSink putHexByte(int b) {
+        ensure(2);
+        buf[len++] = DIGITS[(b >>> 4) & 0xF];
+        buf[len++] = DIGITS[b & 0xF];
+        return this;
+    }
+
+    /** An IPv4 (family 4) or IPv6 address (RFC 5952). */
+    public ByteSink putAddress(int family, long hi, long lo) {
+        ensure(org.tcplab.wire.Addresses.MAX_LENGTH);
+        len = org.tcplab.wire.Addresses.write(buf, len, family, hi, lo);
+        return this;
+    }
+
+    /** "address:port", an IPv6 address in brackets (RFC 5952 §6); the address alone when port < 0. */
+    public ByteSink putEndpoint(int family, long hi, long lo, int port) {
+        if (port < 0) {
+            return putAddress(family, hi, lo);
+        }
+        if (family == 6) {
+            put('[').putAddress(family, hi, lo).put(']');
+        } else {
+            putAddress(family, hi, lo);
+        }
+        return put(':').put(port);
+    }
+
+    public ByteSink putEther(long mac) {
+        ensure(17);
+        len = org.tcplab.wire.Addresses.writeEther(buf, len, mac);
+        return this;
+    }
+
+    /** Seconds and nanoseconds as "S.NNNNNNNNN" (nine digits). */
+    public ByteSink putSeconds(long seconds, int nanos) {
+        return put(seconds).put('.').putPadded(nanos, 9);
+    }
+
+    /** A signed duration in nanoseconds as seconds with {@code digits} (1 to 9) fractional digits, truncated. */
+    public ByteSink putDuration(long nanos, int digits) {
+        if (nanos < 0) {
+            put('-');
+            nanos = -nanos;
+        }
+        long div = 1;
+        for (int i = digits; i < 9; i++) {
+            div *= 10;
+        }
+        return put(nanos / 1_000_000_000L).put('.').putPadded((nanos % 1_000_000_000L) / div, digits);
+    }
+
+    /** A JSON string: quoted, with RFC 8259 §7 escapes. */
+    public ByteSink putJson(String s) {
+        int n = s.length();
+        ensure(n * 6 + 2);
+        buf[len++] = '"';
+        for (int i = 0; i < n; ) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                i = encode(s, i);
+                continue;
+            }
+            buf[len++] = '\\';
+            switch (c) {
+                case '"' -> buf[len++] = '"';
+                case '\\' -> buf[len++] = '\\';
+                case '\n' -> buf[len++] = 'n';
+                case '\r' -> buf[len++] = 'r';
+                case '\t' -> buf[len++] = 't';
+                default -> {
+                    buf[len++] = 'u';
+                    buf[len++] = '0';
+                    buf[len++] = '0';
+                    buf[len++] = DIGITS[c >>> 4];
+                    buf[len++] = DIGITS[c & 0xF];
+                }
+            }
+            i++;
+        }
+        buf[len++] = '"';
+        return this;
+    }
+
+    /** Ends a line: a newline, then writes the buffer out when it is full (or at every line when asked). */
+    public void endLine() throws IOException {
+        put('\n');
+        flushIfFull();
+    }
+
+    public void flushIfFull() throws IOException {
+        if (out != null && (flushEachLine || len >= FLUSH_AT)) {
+            flush();
+        }
+    }
+
+    /** Writes what is buffered to the output stream. */
+    public void flush() throws IOException {
+        if (out != null) {
+            if (len > 0) {
+                out.write(buf, 0, len);
+                len = 0;
+            }
+            out.flush();
+        }
+    }
+
+    /** The bytes held, decoded as UTF-8. */
+    @Override
+    public String toString() {
+        return new String(buf, 0, len, StandardCharsets.UTF_8);
+    }
+}
