@@ -27,6 +27,9 @@ public final class CaptureFiles {
         }
         FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
         try {
+            if (gzipped(ch)) {
+                return open(GzipInput.open(Channels.newInputStream(ch)), path.toString());
+            }
             if (Files.isRegularFile(path)) {
                 return open(new ChannelInput(new MappedFile(ch), ChannelInput.DEFAULT_SIZE), path.toString());
             }
@@ -38,7 +41,24 @@ public final class CaptureFiles {
     }
 
     public static FrameSource open(InputStream in, String name) throws IOException {
-        return open(Channels.newChannel(in), name);
+        java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 2);
+        byte[] head = p.readNBytes(2);
+        p.unread(head);
+        if (head.length == 2 && ((head[0] & 0xff) << 8 | (head[1] & 0xff)) == GzipInput.MAGIC) {
+            return open(Channels.newChannel(GzipInput.open(p)), name);
+        }
+        return open(Channels.newChannel(p), name);
+    }
+
+    /** Peeks at the first two bytes of a regular file for gzip's magic; the position is left at the start. */
+    private static boolean gzipped(FileChannel ch) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(2);
+        long at = ch.position();
+        while (b.hasRemaining() && ch.read(b) > 0) {
+            // two bytes at most
+        }
+        ch.position(at);
+        return b.position() == 2 && (b.getShort(0) & 0xFFFF) == GzipInput.MAGIC;
     }
 
     static FrameSource open(ReadableByteChannel ch, String name) throws IOException {

@@ -21,11 +21,12 @@ import org.tcplab.output.TextFormatter;
 import org.tcplab.pipeline.CaptureAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "capture", mixinStandardHelpOptions = true,
         description = {"Capture live traffic with libpcap and print it annotated as 'read' does, or write it to a file.",
                 "Stops on Ctrl-C, SIGTERM, -c or --duration, then prints libpcap's counts like tcpdump."},
-        footer = {"", "Examples:", "  analyzer capture -i lo -f 'tcp port 6000'",
+        footer = {"", "Examples:", "  analyzer capture -i lo tcp port 6000", "  analyzer capture -i lo -f 'tcp port 6000'",
                 "  analyzer capture -i lo -w handshake.pcapng -c 100",
                 "Capturing needs root, or: sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))"})
 public final class CaptureCommand implements Callable<Integer> {
@@ -36,6 +37,10 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--filter"}, paramLabel = "BPF", description = "capture filter, pcap-filter(7) syntax, e.g. 'tcp port 80'")
     String filter;
+
+    @Parameters(paramLabel = "FILTER", arity = "0..*", description = "the capture filter as trailing words, as tcpdump takes it:"
+            + " capture -i lo tcp port 6000")
+    java.util.List<String> filterWords = new java.util.ArrayList<>();
 
     @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "write packets to FILE: pcapng if it ends in .pcapng, else pcap")
     Path output;
@@ -63,6 +68,12 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!filterWords.isEmpty()) {
+            if (filter != null) {
+                throw new Failure(ExitCodes.USAGE, "give the capture filter once: with -f or as trailing words, not both");
+            }
+            filter = String.join(" ", filterWords);
+        }
         boolean printing = !quiet && (output == null || print);
         int buffer = bufferMb != null ? bufferMb << 20
                 : printing ? LiveCaptureOptions.PRINTING_BUFFER : LiveCaptureOptions.WRITING_BUFFER;

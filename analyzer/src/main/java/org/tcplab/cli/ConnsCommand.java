@@ -10,7 +10,9 @@ import org.tcplab.analysis.ConnectionSummary;
 import org.tcplab.analysis.ConnectionTracker;
 import org.tcplab.capture.CaptureFileException;
 import org.tcplab.capture.FrameSource;
+import org.tcplab.filter.DisplayFilter;
 import org.tcplab.output.ConnectionTableFormatter;
+import org.tcplab.pipeline.CaptureAnalyzer;
 import org.tcplab.output.LineOutput;
 import org.tcplab.pipeline.ConnectionPass;
 import picocli.CommandLine.Command;
@@ -31,6 +33,10 @@ public final class ConnsCommand implements Callable<Integer> {
 
     @Option(names = "--max-tracked", paramLabel = "N", description = "connections analysed at once; beyond, the oldest is summarised early (default ${DEFAULT-VALUE})")
     int maxTracked = 1 << 20;
+
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
+            description = "only the connections with at least one packet that passes this display filter")
+    String displayFilter;
 
 
     /**
@@ -100,16 +106,23 @@ public final class ConnsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ConnectionTracker connections = new ConnectionTracker();
-        connections.maxTracked(maxTracked);
+        DisplayFilter filter = Filters.compile(displayFilter);
         Failure failure = null;
         List<ConnectionSummary> rows = new ArrayList<>();
+        ConnectionTracker connections;
         try (FrameSource source = Inputs.open(file)) {
-            new ConnectionPass(connections).summarise(source, rows);
+            if (filter == null) {
+                connections = new ConnectionTracker();
+                connections.maxTracked(maxTracked);
+                new ConnectionPass(connections).summarise(source, rows);
+            } else {
+                connections = filtered(source, filter, rows);
+            }
         } catch (CaptureFileException e) {
             failure = new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
+            connections = lastTracker;
         }
-        if (connections.evictedEarly() > 0) {
+        if (connections != null && connections.evictedEarly() > 0) {
             System.err.printf("conns: %d connections were summarised early: more than %d open at once (--max-tracked)%n",
                     connections.evictedEarly(), maxTracked);
         }
@@ -124,5 +137,33 @@ public final class ConnsCommand implements Callable<Integer> {
             throw failure;
         }
         return ExitCodes.OK;
+    }
+
+    private ConnectionTracker lastTracker;
+
+    /** The one-thread analysis with the filter: the summaries of the streams that had a packet passing it. */
+    private ConnectionTracker filtered(FrameSource source, DisplayFilter filter, List<ConnectionSummary> rows) throws IOException {
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        analyzer.countConversations(false);
+        analyzer.displayFilter(filter);
+        analyzer.connections().maxTracked(maxTracked);
+        lastTracker = analyzer.connections();
+        java.util.BitSet matched = new java.util.BitSet();
+        List<ConnectionSummary> all = new ArrayList<>();
+        try {
+            analyzer.summarise(source, v -> {
+                if (v.tcp().hasStream()) {
+                    matched.set(v.tcp().stream());
+                }
+                return true;
+            }, all);
+        } finally {
+            for (ConnectionSummary c : all) {
+                if (matched.get(c.stream())) {
+                    rows.add(c);
+                }
+            }
+        }
+        return analyzer.connections();
     }
 }

@@ -10,6 +10,7 @@ import org.tcplab.capture.FrameSource;
 import org.tcplab.conv.Conversation;
 import org.tcplab.conv.ConversationTable;
 import org.tcplab.conv.ConversationTableFormatter;
+import org.tcplab.filter.DisplayFilter;
 import org.tcplab.output.LineOutput;
 import org.tcplab.output.TimeFormat;
 import org.tcplab.pipeline.CaptureAnalyzer;
@@ -29,12 +30,19 @@ public final class ConvCommand implements Callable<Integer> {
     @Option(names = "--format", description = "text (tshark's layout, default) or jsonl (one object per conversation)")
     Format format = Format.text;
 
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
+            description = "count only the packets that pass this display filter (as tshark -z conv,tcp,FILTER)")
+    String displayFilter;
+
     @Override
     public Integer call() throws IOException {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        DisplayFilter filter = Filters.compile(displayFilter);
+        // the filter may ask about the connection analysis; without one, conversations need none of it
+        analyzer.connectionAnalysis(filter != null);
+        analyzer.displayFilter(filter);
         Failure failure = null;
         try (FrameSource source = Inputs.open(file)) {
-            analyzer.connectionAnalysis(false);
             analyzer.run(source, v -> true);
         } catch (CaptureFileException e) {
             // Print the tables of what was read, then say why reading stopped.
@@ -43,7 +51,7 @@ public final class ConvCommand implements Callable<Integer> {
         try (LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), false)) {
             ConversationTable table = analyzer.conversations();
             if (format == Format.text) {
-                out.builder().append(ConversationTableFormatter.format(table));
+                out.builder().append(ConversationTableFormatter.format(table, displayFilter));
             } else {
                 jsonl(out, table.rows(false));
                 jsonl(out, table.rows(true));

@@ -4,11 +4,19 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.tcplab.capture.CaptureFileException;
 import org.tcplab.capture.FrameSource;
-import org.tcplab.output.JsonlFormatter;
+import org.tcplab.filter.DisplayFilter;
+import org.tcplab.model.Field;
+import org.tcplab.model.Fields;
 import org.tcplab.output.ByteSink;
+import org.tcplab.output.DetailFormatter;
+import org.tcplab.output.FieldsFormatter;
+import org.tcplab.output.HexDump;
+import org.tcplab.output.JsonlFormatter;
 import org.tcplab.output.PacketFormatter;
 import org.tcplab.output.TextFormatter;
 import org.tcplab.pipeline.CaptureAnalyzer;
@@ -17,18 +25,48 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "read", mixinStandardHelpOptions = true,
-        description = {"Read a pcap or pcapng file and print every packet with its annotations:",
-                "relative and raw seq/ack, TCP stream, flags, payload length, window."},
-        footer = {"", "Examples:", "  analyzer read samples/handshake.pcap",
-                "  analyzer read capture.pcapng --format jsonl --proto tcp --port 80 -c 20"})
+        description = {"Read a pcap or pcapng file (also gzip-compressed) and print every packet with its annotations:",
+                "relative and raw seq/ack, TCP stream, flags, payload length, window, analysis, states."},
+        footer = {"", "Examples:", "  analyzer read samples/greeting.pcap -A",
+                "  analyzer read samples/greeting.pcap -Y 'tcp.flags.syn == 1 || tcp.flags.fin == 1'",
+                "  analyzer read samples/segment.pcap -T fields -e frame.number -e tcp.seq -e tcp.ack -e tcp.len",
+                "  analyzer read samples/rst-refused.pcap -V -x",
+                "  analyzer read samples/exchange.pcap --format jsonl --payload"})
 public final class ReadCommand implements Callable<Integer> {
-    enum Format { text, jsonl, none }
+    enum Format { text, jsonl, csv, none }
 
-    @Parameters(paramLabel = "FILE", description = "capture file (pcap or pcapng), or - for standard input")
+    @Parameters(paramLabel = "FILE", description = "capture file (pcap or pcapng, optionally .gz), or - for standard input")
     String file;
 
-    @Option(names = "--format", description = "text (default), jsonl (one JSON object per packet), none (analyse only; print a summary to stderr)")
+    @Option(names = "--format", description = "text (default), jsonl (one JSON object per packet), csv (a fixed set of columns),"
+            + " none (analyse only; print a summary to stderr)")
     Format format = Format.text;
+
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
+            description = "only packets that pass this display filter (Wireshark syntax), e.g. 'tcp.port == 80 and not tcp.analysis.retransmission'")
+    String displayFilter;
+
+    @Option(names = "-T", paramLabel = "fields", description = "'fields': print the fields given with -e, as tshark -T fields does")
+    String type;
+
+    @Option(names = "-e", paramLabel = "FIELD", description = "a field to print with -T fields (repeat for more), e.g. -e tcp.seq -e tcp.ack")
+    List<String> fieldNames = new ArrayList<>();
+
+    @Option(names = "-E", paramLabel = "OPTION", description = "-T fields options as tshark has them: header=y, separator=, (or /t /s),"
+            + " occurrence=f|l|a|N, aggregator=C, quote=d|s|n")
+    List<String> fieldOptions = new ArrayList<>();
+
+    @Option(names = "-V", description = "print each packet's details, layer by layer (as tshark -V)")
+    boolean details;
+
+    @Option(names = "-x", description = "add the hex and ASCII dump of each packet (as tshark -x)")
+    boolean hex;
+
+    @Option(names = "-A", description = "print each packet's payload as text under its line (as tcpdump -A)")
+    boolean payloadText;
+
+    @Option(names = "--payload", description = "with --format jsonl: add the payload as hex (payload) and as text (payload_text)")
+    boolean payload;
 
     @Option(names = {"-c", "--count"}, paramLabel = "N", description = "stop after printing N packets")
     long count = Long.MAX_VALUE;
@@ -52,29 +90,42 @@ public final class ReadCommand implements Callable<Integer> {
             + " no analysis flags, states or transitions; faster")
     boolean basic;
 
+    /** The columns of --format csv. */
+    static final List<String> CSV = List.of("frame.number", "frame.time_relative", "tcplab.src", "tcplab.sport", "tcplab.dst",
+            "tcplab.dport", "tcplab.proto", "frame.len", "tcp.stream", "tcplab.flags", "tcp.seq", "tcp.ack",
+            "tcplab.payload_len", "tcp.window_size", "tcplab.analysis", "tcplab.state.client", "tcplab.state.server");
+
     @Override
     public Integer call() throws IOException {
         PacketFilter filter = filter();
-        PacketFormatter formatter = switch (format) {
-            case jsonl -> new JsonlFormatter(checksums);
-            case text -> new TextFormatter(checksums);
-            case none -> null;
-        };
+        DisplayFilter display = Filters.compile(displayFilter);
+        ByteSink out = new ByteSink(new FileOutputStream(FileDescriptor.out), false);
+        PacketFormatter formatter = formatter(out);
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         analyzer.connectionAnalysis(!basic);
         analyzer.countConversations(false);
+        analyzer.displayFilter(display);
         long[] printed = {0};
         long start = System.nanoTime();
         FrameSource source = Inputs.open(file);
-        ByteSink out = new ByteSink(new FileOutputStream(FileDescriptor.out), false);
+        boolean blankBetween = details || (hex && !(formatter instanceof FieldsFormatter));
         try (source) {
             try {
                 analyzer.run(source, v -> {
                     if (formatter == null || !filter.matches(v.packet(), v.tcp())) {
                         return true;
                     }
+                    if (blankBetween && printed[0] > 0) {
+                        out.put('\n');
+                    }
                     formatter.format(v, out);
                     out.endLine();
+                    if (hex && !details) {
+                        // tshark -x without -V: the summary line, then the dump
+                        out.put('\n');
+                        HexDump.write(v, out);
+                        out.flushIfFull();
+                    }
                     return ++printed[0] < count;
                 });
             } catch (CaptureFileException e) {
@@ -84,13 +135,82 @@ public final class ReadCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
-        if (format == Format.none) {
+        if (format == Format.none && type == null) {
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintStream err = System.err;
             err.printf("%d packets, %d TCP streams in %.3f s (%.0f packets/s)%n", analyzer.packets(),
                     analyzer.streams().streamCount(), seconds, analyzer.packets() / Math.max(seconds, 1e-9));
         }
         return ExitCodes.OK;
+    }
+
+    /** The formatter the options ask for (null: analyse only), after checking that they go together. */
+    private PacketFormatter formatter(ByteSink out) {
+        if (count <= 0) {
+            throw new Failure(ExitCodes.USAGE, "-c " + count + ": the count must be at least 1");
+        }
+        if (type != null && !type.equals("fields") && !type.equals("text") && !type.equals("jsonl")) {
+            throw new Failure(ExitCodes.USAGE, "-T " + type + ": expected fields (or text, jsonl)");
+        }
+        if ("fields".equals(type) || (type == null && format == Format.csv)) {
+            if (details || payloadText || payload) {
+                throw new Failure(ExitCodes.USAGE, "-T fields and --format csv print fields only: drop -V, -A and --payload");
+            }
+            FieldsFormatter.Options options = FieldsFormatter.Options.DEFAULT;
+            List<String> names = fieldNames;
+            if (type == null) {
+                if (!fieldNames.isEmpty()) {
+                    throw new Failure(ExitCodes.USAGE, "--format csv has its own columns: use -T fields -E separator=, for others");
+                }
+                names = CSV;
+                options = new FieldsFormatter.Options(true, ',', ';', 0, '"');
+            } else if (fieldNames.isEmpty()) {
+                throw new Failure(ExitCodes.USAGE, "-T fields needs at least one -e FIELD (e.g. -e frame.number -e tcp.seq)");
+            }
+            for (String o : fieldOptions) {
+                try {
+                    options = options.with(o);
+                } catch (IllegalArgumentException e) {
+                    throw new Failure(ExitCodes.USAGE, e.getMessage());
+                }
+            }
+            List<Field> fields = new ArrayList<>();
+            for (String n : names) {
+                Field f = Fields.byName(n);
+                if (f == null) {
+                    String close = Fields.closest(n);
+                    throw new Failure(ExitCodes.USAGE, "-e " + n + ": unknown field" + (close == null ? "" : "; did you mean " + close + "?"));
+                }
+                fields.add(f);
+            }
+            FieldsFormatter f = new FieldsFormatter(fields, options);
+            if (options.header()) {
+                f.header(out);
+                out.put('\n');
+            }
+            return f;
+        }
+        if (!fieldNames.isEmpty() || !fieldOptions.isEmpty()) {
+            throw new Failure(ExitCodes.USAGE, "-e and -E go with -T fields");
+        }
+        Format f = "jsonl".equals(type) ? Format.jsonl : "text".equals(type) ? Format.text : format;
+        if (details) {
+            if (f != Format.text) {
+                throw new Failure(ExitCodes.USAGE, "-V prints packet details as text: it does not go with --format " + f);
+            }
+            return new DetailFormatter(hex);
+        }
+        if (payload && f != Format.jsonl) {
+            throw new Failure(ExitCodes.USAGE, "--payload goes with --format jsonl (for text, -A prints the payload)");
+        }
+        if (payloadText && f != Format.text) {
+            throw new Failure(ExitCodes.USAGE, "-A goes with text output (for JSONL, --payload adds the payload)");
+        }
+        return switch (f) {
+            case jsonl -> new JsonlFormatter(checksums, payload);
+            case text -> new TextFormatter(checksums, payloadText, true);
+            case none, csv -> null;
+        };
     }
 
     private PacketFilter filter() {

@@ -14,14 +14,20 @@ public final class ConversationTableFormatter {
 
     /** tshark prints UDP first, then TCP (taps are drawn in reverse order of registration). */
     public static String format(ConversationTable table) {
+        return format(table, null);
+    }
+
+    /** The tables of the packets a display filter passed, as {@code tshark -z conv,tcp,FILTER} prints them. */
+    public static String format(ConversationTable table, String filter) {
         StringBuilder sb = new StringBuilder();
-        table(sb, "UDP", table.rows(false));
-        table(sb, "TCP", table.rows(true));
+        table(sb, "UDP", table.rows(false), filter);
+        table(sb, "TCP", table.rows(true), filter);
         return sb.toString();
     }
 
-    private static void table(StringBuilder sb, String title, List<Conversation> rows) {
-        sb.append(RULE).append(title).append(" Conversations\nFilter:<No Filter>\n").append(HEADER);
+    private static void table(StringBuilder sb, String title, List<Conversation> rows, String filter) {
+        sb.append(RULE).append(title).append(" Conversations\nFilter:").append(filter == null ? "<No Filter>" : filter)
+                .append('\n').append(HEADER);
         // tshark groups rows by total frames, largest first, keeping first-appearance order within a group.
         long max = Long.MAX_VALUE;
         while (true) {

@@ -256,6 +256,8 @@ public final class LiveCapture implements FrameSource {
             return false;
         }
         frame.set(p.data(), 0, p.data().length, p.originalLength(), p.epochSeconds(), p.nanos(), linkType, 0, ++numbered);
+        // the files this engine writes keep nanoseconds: print as read will print them
+        frame.format(9, false);
         return true;
     }
 

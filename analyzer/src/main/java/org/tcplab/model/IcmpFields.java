@@ -23,7 +23,7 @@ public final class IcmpFields {
     private static final Proto V6 = Proto.ICMPV6;
 
     /** Types that carry an identifier and sequence number (RFC 792: echo, timestamp, information, address mask). */
-    static boolean hasIdentifier(boolean v6, int type) {
+    public static boolean hasIdentifier(boolean v6, int type) {
         return v6 ? type == 128 || type == 129
                 : type == 0 || type == 8 || type == 13 || type == 14 || type == 15 || type == 16 || type == 17 || type == 18;
     }

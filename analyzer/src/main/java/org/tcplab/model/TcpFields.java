@@ -109,7 +109,7 @@ public final class TcpFields {
             .json("ack_raw").value((v, k) -> u32(v, P, 8, k)).build();
     public static final Field HDR_LEN = field("tcp.hdr_len", "Header Length", Type.UINT).bits(8).mask(0xF0)
             .count(header(P, 12, 2)).json("hdr_len").value((v, k) -> (u8(v, P, 12, k) >>> 4) * 4L).about("bytes").build();
-    public static final Field FLAGS = field("tcp.flags", "Flags", Type.UINT).hex(12).mask(TcpFlags.MASK)
+    public static final Field FLAGS = field("tcp.flags", "Flags", Type.UINT).hex(16).mask(TcpFlags.MASK)
             .count(header(P, 12, 2)).json("flags").value(TcpFields::flags).about("the 12 flag bits").build();
     public static final Field FLAGS_RES = field("tcp.flags.res", "Reserved", Type.BOOLEAN).bits(12).mask(TcpFlags.RESERVED)
             .count(header(P, 12, 2)).value((v, k) -> (flags(v, k) & TcpFlags.RESERVED) != 0 ? 1 : 0).build();
@@ -189,8 +189,13 @@ public final class TcpFields {
     public static final Field WSCALE_MULTIPLIER = field("tcp.options.wscale.multiplier", "Multiplier", Type.UINT).bits(16)
             .count(option(3, 3)).value((v, k) -> 1L << Math.min(optionValue(v, 3, 3, k, 2, 1), 14))
             .about("2 to the shift, at most 2^14").build();
-    public static final Field SACK_PERM = field("tcp.options.sack_perm", "TCP Option - SACK permitted", Type.NONE)
-            .count(option(4, 0)).about("the sender accepts SACK (RFC 2018)").build();
+    /** As in Wireshark 4.0, the option's two bytes (0402). */
+    public static final Field SACK_PERM = field("tcp.options.sack_perm", "TCP Option - SACK permitted", Type.BYTES)
+            .count(option(4, 0)).bytes((v, k, out) -> {
+                DecodedPacket d = v.packet();
+                int i = main(v, 14);
+                out.set(d.layerData(i), TcpOptionReader.find(d, i, 4, 0, k), 2);
+            }).about("the sender accepts SACK (RFC 2018)").build();
     /**
      * The raw number that SACK edges are relative to, as Wireshark shows them: the peer's base,
      * found from this segment's raw and relative ACK; 0 (edges shown raw) when that is not known.

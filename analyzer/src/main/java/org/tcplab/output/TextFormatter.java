@@ -31,7 +31,7 @@ public final class TextFormatter implements PacketFormatter {
     private final Slice slice = new Slice();
 
     public TextFormatter(boolean checksums) {
-        this(checksums, false, false);
+        this(checksums, false, true);
     }
 
     /**
@@ -99,6 +99,7 @@ public final class TextFormatter implements PacketFormatter {
         if (FrameFields.COMMENT.present(v)) {
             sb.put("  # ").put(FrameFields.COMMENT.text(v, 0).replace('\n', ' '));
         }
+        transitions(v, sb);
         if (payloadText && TcplabFields.PAYLOAD_TEXT.present(v)) {
             for (String line : TcplabFields.PAYLOAD_TEXT.text(v, 0).split("\n", -1)) {
                 if (!line.isEmpty()) {
@@ -161,7 +162,6 @@ public final class TextFormatter implements PacketFormatter {
         if (RST_CAUSE.present(v)) {
             sb.put("  [RST: ").put(RST_CAUSE.text(v, 0).replace('_', ' ')).put(": ").put(RST_EVIDENCE.text(v, 0)).put(']');
         }
-        transitions(v, sb);
     }
 
     /** Each state change under the line: "server LISTEN -> SYN-RECEIVED: why". */

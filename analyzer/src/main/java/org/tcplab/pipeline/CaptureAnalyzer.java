@@ -29,6 +29,7 @@ public final class CaptureAnalyzer {
     private final PacketView view = new PacketView();
     private final TcpSegment segment = new TcpSegment();
     private boolean connectionAnalysis = true;
+    private org.tcplab.filter.DisplayFilter filter;
     private boolean countConversations = true;
     private long packets;
     private long previous;
@@ -51,6 +52,14 @@ public final class CaptureAnalyzer {
      */
     public void connectionAnalysis(boolean on) {
         this.connectionAnalysis = on;
+    }
+
+    /**
+     * Only packets that pass the display filter reach the sink and the conversation table (as
+     * tshark -Y does); every packet is still analysed, so streams and verdicts are the capture's.
+     */
+    public void displayFilter(org.tcplab.filter.DisplayFilter filter) {
+        this.filter = filter;
     }
 
     /** Off: no conversation table (a pass that prints packets only). */
@@ -118,6 +127,9 @@ public final class CaptureAnalyzer {
             conn.reset();
         }
         udpStreams.annotate(packet, view.udp());
+        if (filter != null && !filter.test(view)) {
+            return true;
+        }
         if (countConversations) {
             count(f, packet, tcp, view.relativeNanos());
         }

@@ -1,0 +1,22 @@
+package org.tcplab.cli;
+
+import org.tcplab.filter.DisplayFilter;
+import org.tcplab.filter.FilterException;
+
+/** A display filter from the command line, or the one-line usage error that says what is wrong with it. */
+final class Filters {
+    private Filters() {
+    }
+
+    /** Null for no filter. */
+    static DisplayFilter compile(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return DisplayFilter.compile(text);
+        } catch (FilterException e) {
+            throw new Failure(ExitCodes.USAGE, "display filter: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package org.tcplab.filter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.tcplab.filter.Expr.Operand;
+import org.tcplab.model.Field;
+import org.tcplab.model.Fields;
+
+/**
+ * Checks a parsed filter against the catalogue and builds its {@link Test} tree: every name is a
+ * field or a value of the type of the field it is compared with, or the filter fails with one line
+ * that says which and where.
+ */
+final class Compiler {
+    private final List<Field> used = new ArrayList<>();
+
+    List<Field> fieldsUsed() {
+        return used;
+    }
+
+    Test compile(Expr e) throws FilterException {
+        if (e instanceof Expr.Or o) {
+            return new Test.Or(compile(o.left()), compile(o.right()));
+        }
+        if (e instanceof Expr.And a) {
+            return new Test.And(compile(a.left()), compile(a.right()));
+        }
+        if (e instanceof Expr.Xor x) {
+            return new Test.Xor(compile(x.left()), compile(x.right()));
+        }
+        if (e instanceof Expr.Not n) {
+            return new Test.Not(compile(n.inner()));
+        }
+        if (e instanceof Expr.Test t) {
+            return test(t);
+        }
+        if (e instanceof Expr.Compare c) {
+            return compare(c);
+        }
+        if (e instanceof Expr.Contains c) {
+            return contains(c);
+        }
+        if (e instanceof Expr.Matches m) {
+            return matches(m);
+        }
+        return in((Expr.In) e);
+    }
+
+    private Field field(String name) {
+        Field f = Fields.byName(name);
+        if (f != null && !used.contains(f)) {
+            used.add(f);
+        }
+        return f;
+    }
+
+    /** The operand as a field source, or null when it is not a field's name. */
+    private Source source(Operand o) throws FilterException {
+        if (!(o instanceof Expr.Word w)) {
+            return null;
+        }
+        Field f = field(w.text());
+        if (f == null) {
+            return null;
+        }
+        Source s;
+        if (w.slice() != null) {
+            if (!sliceable(f)) {
+                throw new FilterException(f.name() + " is " + Kind.describe(f) + " and cannot be sliced"
+                        + " (only bytes, protocols, strings and addresses can)", w.column());
+            }
+            s = new Source.Sliced(f, w.slice());
+        } else {
+            s = new Source.Plain(f);
+        }
+        if (w.mask() != null) {
+            if (s.kind != Kind.INT || f.type().isTime()) {
+                throw new FilterException("'&' needs an integer field, and " + f.name() + " is " + Kind.describe(f), w.column());
+            }
+            long mask = value(Kind.INT, f, w.mask());
+            s = new Source.Masked(f, mask);
+        }
+        return s;
+    }
+
+    private static boolean sliceable(Field f) {
+        return switch (f.type()) {
+            case BYTES, PROTOCOL, STRING, ETHER, IPV4, IPV6, IP -> true;
+            default -> false;
+        };
+    }
+
+    /** A field that must exist: the operand must name one. */
+    private Source required(Operand o) throws FilterException {
+        Source s = source(o);
+        if (s != null) {
+            return s;
+        }
+        if (o instanceof Expr.Word w) {
+            String hint = Fields.closest(w.text());
+            throw new FilterException("unknown field '" + w.text() + "'", w.column(),
+                    hint == null ? null : "did you mean " + hint + "?");
+        }
+        throw new FilterException("a string cannot stand alone: compare it with a field", o.column());
+    }
+
+    private Test test(Expr.Test t) throws FilterException {
+        Source s = required(t.operand());
+        if (s instanceof Source.Masked) {
+            return new Test.NonZero(s);
+        }
+        return new Test.Exists(s);
+    }
+
+    private Test compare(Expr.Compare c) throws FilterException {
+        Op op = Op.of(c.op());
+        Source left = source(c.left());
+        Source right = source(c.right());
+        if (left == null && right == null) {
+            // neither side is a field: say so about the left one
+            required(c.left());
+        }
+        if (left == null) {
+            // "80 == tcp.port": the same test the other way round
+            Source t = right;
+            right = null;
+            left = t;
+            Operand swapped = c.left();
+            op = flip(op);
+            return relation(left, op, swapped, c);
+        }
+        if (right != null) {
+            if (!comparable(left.kind, right.kind) || left.kind == Kind.MARKER) {
+                throw new FilterException("cannot compare " + left.field.name() + " (" + Kind.describe(left.field) + ") with "
+                        + right.field.name() + " (" + Kind.describe(right.field) + ")", c.column());
+            }
+            return new Test.FieldRelation(left, op, right);
+        }
+        return relation(left, op, c.right(), c);
+    }
+
+    private static boolean comparable(Kind a, Kind b) {
+        return a == b || (a == Kind.BYTES && b == Kind.TEXT) || (a == Kind.TEXT && b == Kind.BYTES);
+    }
+
+    private static Op flip(Op op) {
+        return switch (op) {
+            case GT -> Op.LT;
+            case LT -> Op.GT;
+            case GE -> Op.LE;
+            case LE -> Op.GE;
+            default -> op;
+        };
+    }
+
+    private Test relation(Source s, Op op, Operand value, Expr c) throws FilterException {
+        switch (s.kind) {
+            case MARKER -> throw new FilterException(s.field.name() + " is " + Kind.describe(s.field)
+                    + ": test it alone (\"" + s.field.name() + "\"), there is nothing to compare", c.column());
+            case INT, ETHER -> {
+                return new Test.IntRelation(s, op, value(s.kind, s.field, value));
+            }
+            case ADDRESS -> {
+                return new Test.AddressRelation(s, op, address(s, value));
+            }
+            case TEXT -> {
+                return new Test.TextRelation(s, op, Literal.text(value));
+            }
+            default -> {
+                return new Test.BytesRelation(s, op, bytes(s, value));
+            }
+        }
+    }
+
+    /** A value of an integer-like or Ethernet field. */
+    private long value(Kind kind, Field f, Operand o) throws FilterException {
+        try {
+            return kind == Kind.ETHER ? Literal.ether(Literal.text(o)) : Literal.integer(f, o);
+        } catch (Literal.BadValue e) {
+            throw mismatch(f, o, e.getMessage());
+        }
+    }
+
+    private long[] address(Source s, Operand o) throws FilterException {
+        try {
+            long[] a = Literal.address(Literal.text(o));
+            if (s.field.type() == Field.Type.IPV4 && a[0] != 4 || s.field.type() == Field.Type.IPV6 && a[0] != 6) {
+                throw mismatch(s.field, o, a[0] == 4 ? "an IPv4 address" : "an IPv6 address");
+            }
+            return a;
+        } catch (Literal.BadValue e) {
+            throw mismatch(s.field, o, e.getMessage());
+        }
+    }
+
+    private byte[] bytes(Source s, Operand o) throws FilterException {
+        try {
+            return Literal.bytesOf(o);
+        } catch (Literal.BadValue e) {
+            throw mismatch(s.field, o, e.getMessage());
+        }
+    }
+
+    private FilterException mismatch(Field f, Operand o, String why) {
+        String shown = o instanceof Expr.Text ? "\"" + Literal.text(o) + "\"" : "'" + Literal.text(o) + "'";
+        String hint = null;
+        if (o instanceof Expr.Word w && w.text().matches("[A-Za-z_][A-Za-z0-9_.]*\\.[A-Za-z0-9_.]+")) {
+            String close = Fields.closest(w.text());
+            hint = close == null ? "it is not a field either" : "not a field either; did you mean " + close + "?";
+        }
+        return new FilterException("cannot compare " + f.name() + " (" + Kind.describe(f) + ") with " + shown + ": " + why,
+                o.column(), hint);
+    }
+
+    private Test contains(Expr.Contains c) throws FilterException {
+        Source s = required(c.left());
+        if (s.kind != Kind.BYTES && s.kind != Kind.TEXT) {
+            throw new FilterException("'contains' needs bytes, a protocol or a string, and " + s.field.name() + " is "
+                    + Kind.describe(s.field), c.column());
+        }
+        Source other = source(c.right());
+        if (other != null) {
+            throw new FilterException("'contains' takes a value, not a field", c.right().column());
+        }
+        byte[] needle = bytes(s, c.right());
+        return new Test.Contains(s, needle, Literal.text(c.right()));
+    }
+
+    private Test matches(Expr.Matches m) throws FilterException {
+        Source s = required(m.left());
+        if (s.kind != Kind.BYTES && s.kind != Kind.TEXT) {
+            throw new FilterException("'matches' needs bytes, a protocol or a string, and " + s.field.name() + " is "
+                    + Kind.describe(s.field), m.column());
+        }
+        if (!(m.right() instanceof Expr.Text t)) {
+            throw new FilterException("'matches' takes a regular expression in quotes", m.right().column());
+        }
+        try {
+            // Wireshark matches without regard to case; DOTALL so that '.' also takes line ends in payloads
+            return new Test.Matches(s, Pattern.compile(Literal.text(t),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL));
+        } catch (PatternSyntaxException e) {
+            throw new FilterException("bad regular expression: " + e.getDescription(), t.column());
+        }
+    }
+
+    private Test in(Expr.In in) throws FilterException {
+        Source s = required(in.left());
+        List<Test> members = new ArrayList<>();
+        for (Expr.SetElement el : in.elements()) {
+            if (el.high() == null) {
+                members.add(relation(s, Op.ANY_EQ, el.low(), in));
+            } else {
+                if (s.kind != Kind.INT) {
+                    throw new FilterException("a range needs numbers, and " + s.field.name() + " is " + Kind.describe(s.field),
+                            el.low().column());
+                }
+                long low = value(s.kind, s.field, el.low());
+                long high = value(s.kind, s.field, el.high());
+                members.add(new Test.IntRange(s, low, high));
+            }
+        }
+        return new Test.In(s, members);
+    }
+}
