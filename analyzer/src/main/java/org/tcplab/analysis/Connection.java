@@ -151,6 +151,8 @@ public final class Connection {
         public byte[] optionsData;
         public int optionsFrom;
         public int optionsTo;
+        /** What the segment's SACK blocks cover (TcpOptions.sackDelivered). */
+        public long sackDelivered;
     }
 
     /**
@@ -182,7 +184,8 @@ public final class Connection {
         } else if ((s.flags & (SYN | ACK)) == ACK && firstRttNanos == 0 && lastSynTime != 0) {
             firstRttNanos = Math.max(1, s.time - lastSynTime);
         }
-        SequenceAnalysis.analyse(fwd, rev, s.seq, s.ack, s.seglen, s.flags, s.window, s.time, s.frame, firstRttNanos, v);
+        SequenceAnalysis.analyse(fwd, rev, s.seq, s.ack, s.seglen, s.flags, s.window, s.time, s.frame, firstRttNanos,
+                s.sackDelivered, v);
 
         Endpoint x = ends[dir];
         Endpoint y = ends[1 - dir];

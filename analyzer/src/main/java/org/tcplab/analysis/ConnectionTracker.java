@@ -125,6 +125,7 @@ public final class ConnectionTracker {
         g.frameLength = p.frameLength();
         g.time = p.timeNanos();
         g.frame = p.frame();
+        g.sackDelivered = p.sackDelivered();
         if ((g.flags & org.tcplab.wire.TcpFlags.SYN) != 0) {
             g.optionsData = p.options();
             g.optionsFrom = 0;

@@ -24,7 +24,10 @@ final class Direction {
     long lastNonDupAckFrame;
     int dupAckCount;
     int lastSegmentFlags;
-    boolean validBytesInFlight;
+    /** tshark starts both directions valid (packet-tcp.c, init_tcp_conversation_data). */
+    boolean validBytesInFlight = true;
+    /** What this direction's latest segment's SACK blocks cover (TcpOptions.sackDelivered). */
+    long sackDelivered;
 
     // unacknowledged segments, oldest first, in a ring (an ACK mostly frees the oldest: O(1))
     long[] segSeq = new long[4];

@@ -29,6 +29,11 @@ public final class SequenceAnalysis {
         public long ackedFrame = -1;
         public long ackRttNanos = -1;
         public long bytesInFlight = -1;
+        /**
+         * tshark keeps an analysis record for this segment (a verdict, an acknowledged frame, or
+         * data whose bytes in flight it counted): only then does it show the SEQ/ACK analysis and the iRTT.
+         */
+        public boolean recorded;
 
         public void copyFrom(Verdict o) {
             flags = o.flags;
@@ -37,6 +42,7 @@ public final class SequenceAnalysis {
             ackedFrame = o.ackedFrame;
             ackRttNanos = o.ackRttNanos;
             bytesInFlight = o.bytesInFlight;
+            recorded = o.recorded;
         }
 
         public void reset() {
@@ -46,6 +52,7 @@ public final class SequenceAnalysis {
             ackedFrame = -1;
             ackRttNanos = -1;
             bytesInFlight = -1;
+            recorded = false;
         }
     }
 
@@ -71,7 +78,7 @@ public final class SequenceAnalysis {
      * @param window the raw window field
      */
     static void analyse(Direction fwd, Direction rev, long seq, long ack, int seglen, int flags, int window,
-                        long time, long frame, long firstRttNanos, Verdict v) {
+                        long time, long frame, long firstRttNanos, long sackDelivered, Verdict v) {
         v.reset();
         int f = 0;
         boolean ackSet = (flags & ACK) != 0;
@@ -120,8 +127,8 @@ public final class SequenceAnalysis {
                 f |= ZERO_WINDOW_PROBE_ACK.bit();
                 done = true;
             } else if (sameAsBefore && window != 0) {
-                // DUPLICATE ACK
-                fwd.dupAckCount++;
+                // DUPLICATE ACK (after an unseen-segment mark of -1, the first again)
+                fwd.dupAckCount = fwd.dupAckCount == -1 ? 1 : fwd.dupAckCount + 1;
                 f |= DUPLICATE_ACK.bit();
                 v.dupAckNumber = fwd.dupAckCount;
                 v.dupAckFrame = fwd.lastNonDupAckFrame;
@@ -132,10 +139,22 @@ public final class SequenceAnalysis {
             fwd.lastNonDupAckFrame = frame;
             fwd.dupAckCount = 0;
         }
-        // ACKED LOST SEGMENT: acknowledges beyond what was seen the other way
+        // ACKED LOST SEGMENT: acknowledges beyond what was seen the other way. tshark 4.0 says so
+        // once, then again only when the other side's next seq has moved on, or while that side
+        // has sent no duplicate ACK (the peer stalled with pure ACKs); either way it keeps a record
+        boolean recordedByAck = false;
         if (rev.maxSeqToBeAcked != 0 && gt(ack, rev.maxSeqToBeAcked) && ackSet) {
-            f |= ACK_LOST_SEGMENT.bit();
-            rev.maxSeqToBeAcked = rev.nextSeq;
+            recordedByAck = true;
+            if (lt(rev.maxSeqToBeAcked, rev.nextSeq)) {
+                rev.maxSeqToBeAcked = rev.nextSeq;
+                f |= ACK_LOST_SEGMENT.bit();
+            } else {
+                if (rev.dupAckCount == 0) {
+                    f |= ACK_LOST_SEGMENT.bit();
+                }
+                // tshark's mark: that side's next duplicate ACK counts as the first (case -1 in packet-tcp.c)
+                rev.dupAckCount = -1;
+            }
         }
         // RETRANSMISSION / FAST RETRANSMISSION / OUT-OF-ORDER / SPURIOUS, for data, SYN or FIN
         if ((seglen > 0 || (flags & (SYN | FIN)) != 0) && !KEEP_ALIVE.in(f)) {
@@ -196,8 +215,12 @@ public final class SequenceAnalysis {
                 int i = rev.at(k);
                 long sNext = rev.segNext[i];
                 if (ack == sNext) {
-                    v.ackedFrame = rev.segFrame[i];
-                    v.ackRttNanos = time - rev.segTime[i];
+                    // tshark walks its list newest first and keeps the last match: the oldest
+                    // transmission (a retransmission's ACK times the original, as tshark does)
+                    if (v.ackedFrame < 0) {
+                        v.ackedFrame = rev.segFrame[i];
+                        v.ackRttNanos = time - rev.segTime[i];
+                    }
                 } else if (gt(ack, rev.segSeq[i]) && le(ack, sNext)) {
                     rev.segSeq[i] = ack; // partly acknowledged
                     k++;
@@ -209,8 +232,10 @@ public final class SequenceAnalysis {
                 rev.removeSegment(k);
             }
         }
-        // bytes in flight after this segment
+        // bytes in flight after this segment, less what the receiver's latest SACK blocks hold
+        boolean counted = false;
         if (seglen != 0 && fwd.segments > 0 && fwd.validBytesInFlight) {
+            counted = true;
             long base = fwd.baseSeq;
             int i0 = fwd.at(0);
             long first = u32(fwd.segSeq[i0] - base);
@@ -220,8 +245,17 @@ public final class SequenceAnalysis {
                 last = Math.max(last, u32(fwd.segNext[i] - base));
                 first = Math.min(first, u32(fwd.segSeq[i] - base));
             }
-            v.bytesInFlight = last - first;
+            long inFlight = u32(last - first - rev.sackDelivered);
+            if (inFlight > 0 && inFlight < 2_000_000_000L) {
+                // a SYN or FIN counts one sequence number but no byte
+                inFlight -= (flags & (SYN | FIN)) != 0 ? 1 : 0;
+                if (inFlight > 0) {
+                    v.bytesInFlight = inFlight;
+                }
+            }
         }
+        fwd.sackDelivered = sackDelivered;
         v.flags = f;
+        v.recorded = f != 0 || v.ackedFrame >= 0 || counted || recordedByAck;
     }
 }

@@ -21,6 +21,8 @@ public final class Frame {
     /** Decimal digits of the time stamps' resolution (6 for microseconds, 9 for nanoseconds). */
     int timeDigits = 6;
     boolean pcapng;
+    boolean hasTime = true;
+    int sectionInterface = -1;
 
     public byte[] data() {
         return data;
@@ -74,6 +76,27 @@ public final class Frame {
     public void format(int timeDigits, boolean pcapng) {
         this.timeDigits = timeDigits;
         this.pcapng = pcapng;
+        this.hasTime = true;
+        this.sectionInterface = pcapng ? 0 : -1;
+    }
+
+    /**
+     * A pcapng frame's interface as its section numbers it (-1: a block with none, such as a custom
+     * block), and whether the block carries a time stamp (a simple packet block does not: pcapng §4.4).
+     */
+    public void pcapngBlock(int sectionInterface, boolean hasTime) {
+        this.sectionInterface = sectionInterface;
+        this.hasTime = hasTime;
+    }
+
+    /** False for a block without a time stamp: its time reads as 0, and tshark shows no time fields. */
+    public boolean hasTime() {
+        return hasTime;
+    }
+
+    /** The interface id within its pcapng section (what tshark shows as frame.interface_id), or -1. */
+    public int sectionInterface() {
+        return sectionInterface;
     }
 
     public boolean hasComment() {
@@ -140,6 +163,8 @@ public final class Frame {
         commentLength = o.commentLength;
         timeDigits = o.timeDigits;
         pcapng = o.pcapng;
+        hasTime = o.hasTime;
+        sectionInterface = o.sectionInterface;
     }
 
 }

@@ -270,6 +270,7 @@ final class PcapNgFileReader implements FrameSource {
         // A simple packet block carries no timestamp; tshark shows such frames at time 0.
         frame.set(b, p + 12, (int) capLen, (int) Math.min(origLen, Integer.MAX_VALUE), 0, 0, itf.linkType(), sectionBase, frames);
         frame.format(itf.digits(), true);
+        frame.pcapngBlock(0, false);
         return true;
     }
 
@@ -289,6 +290,7 @@ final class PcapNgFileReader implements FrameSource {
         int len = blockLen - 16;
         frame.set(b, p + 12, len, len, 0, 0, LinkTypes.PCAPNG_CUSTOM_BLOCK, -1, frames);
         frame.format(6, true);
+        frame.pcapngBlock(-1, false);
         return true;
     }
 
@@ -307,6 +309,7 @@ final class PcapNgFileReader implements FrameSource {
         frame.set(b, dataOff, capLen, (int) Math.min(origLen, Integer.MAX_VALUE), sec + itf.offsetSeconds(), nanos,
                 itf.linkType(), sectionBase + id, frames);
         frame.format(itf.digits(), true);
+        frame.pcapngBlock(id, true);
     }
 
     private void findComment(Frame frame, byte[] b, int o, int end) {

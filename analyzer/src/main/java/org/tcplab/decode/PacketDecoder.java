@@ -125,7 +125,8 @@ public final class PacketDecoder {
                 return;
             }
             // IEEE 802.1Q: 16-bit TCI (PCP, DEI, 12-bit VLAN id), then the next EtherType.
-            out.push(Proto.VLAN, b, off, off + 4, false);
+            // an 802.1ad service tag is Wireshark's ieee8021ad, an 802.1Q (or pre-standard 0x9100) tag its vlan
+            out.push(type == ETHERTYPE_QINQ ? Proto.IEEE8021AD : Proto.VLAN, b, off, off + 4, false);
             if (out.vlanCount == 0) {
                 out.firstVlanId = Bytes.u16be(b, off) & 0x0FFF;
             }

@@ -5,5 +5,5 @@ package org.tcplab.decode;
  * packet tree lists them: link, tags, tunnels, IP, transport, and the datagram an ICMP error quotes).
  */
 public enum Proto {
-    ETH, SLL, SLL2, NULL, VLAN, PPPOE, PPP, ARP, IPV4, IPV6, GRE, L2TP, TCP, UDP, ICMP, ICMPV6
+    ETH, SLL, SLL2, NULL, VLAN, IEEE8021AD, PPPOE, PPP, ARP, IPV4, IPV6, GRE, L2TP, TCP, UDP, ICMP, ICMPV6
 }

@@ -55,6 +55,17 @@ public final class LinkFields {
     public static final Field VLAN_ETYPE = field("vlan.etype", "Type", Type.UINT).hex(16).count(header(Proto.VLAN, 2, 2))
             .value((v, k) -> u16(v, Proto.VLAN, 2, k)).names(Names::etherType).about("EtherType after the tag").build();
 
+    public static final Field IEEE8021AD = field("ieee8021ad", "IEEE 802.1ad", Type.PROTOCOL)
+            .count(header(Proto.IEEE8021AD, 0, 4)).bytes((v, k, out) -> Catalogue.rest(v, at(v, Proto.IEEE8021AD, 4, k), 0, out))
+            .about("an 802.1ad (Q-in-Q) service tag").build();
+    public static final Field IEEE8021AD_PRIORITY = field("ieee8021ad.priority", "Priority", Type.UINT).bits(16).mask(0xE000)
+            .count(header(Proto.IEEE8021AD, 0, 2)).value((v, k) -> u16(v, Proto.IEEE8021AD, 0, k) >>> 13).build();
+    public static final Field IEEE8021AD_DEI = field("ieee8021ad.dei", "DEI", Type.UINT).bits(16).mask(0x1000)
+            .count(header(Proto.IEEE8021AD, 0, 2)).value((v, k) -> (u16(v, Proto.IEEE8021AD, 0, k) >>> 12) & 1).build();
+    public static final Field IEEE8021AD_ID = field("ieee8021ad.id", "ID", Type.UINT).bits(16).mask(0x0FFF)
+            .count(header(Proto.IEEE8021AD, 0, 2)).value((v, k) -> u16(v, Proto.IEEE8021AD, 0, k) & 0x0FFF)
+            .about("the service VLAN identifier").build();
+
     public static final Field ARP = field("arp", "Address Resolution Protocol", Type.PROTOCOL).count(header(Proto.ARP, 0, 8))
             .bytes((v, k, out) -> Catalogue.rest(v, at(v, Proto.ARP, 8, k), 0, out)).about("an ARP message").build();
     public static final Field ARP_OPCODE = field("arp.opcode", "Opcode", Type.UINT).bits(16).count(header(Proto.ARP, 6, 2))
@@ -71,5 +82,5 @@ public final class LinkFields {
             .count(header(Proto.ARP, 4, 1)).value((v, k) -> u8(v, Proto.ARP, 4, k)).build();
 
     static final List<Field> ALL = List.of(ETH, ETH_DST, ETH_SRC, ETH_ADDR, ETH_TYPE, VLAN, VLAN_PRIORITY, VLAN_DEI, VLAN_ID,
-            VLAN_ETYPE, ARP, ARP_OPCODE, ARP_HW_SIZE, ARP_SRC_HW, ARP_SRC_IP, ARP_DST_HW, ARP_DST_IP);
+            VLAN_ETYPE, IEEE8021AD, IEEE8021AD_PRIORITY, IEEE8021AD_DEI, IEEE8021AD_ID, ARP, ARP_OPCODE, ARP_HW_SIZE, ARP_SRC_HW, ARP_SRC_IP, ARP_DST_HW, ARP_DST_IP);
 }

@@ -93,13 +93,15 @@ public final class TcpFields {
     public static final Field SEQ = field("tcp.seq", "Sequence Number", Type.UINT).count(header(P, 4, 4)).json("seq")
             .value((v, k) -> quoted(v, 8, k) ? u32(v, P, 4, k) : v.tcp().seq())
             .about("relative to the direction's ISN (the SYN is 0); raw in an ICMP quote").build();
-    public static final Field SEQ_RAW = field("tcp.seq_raw", "Sequence Number (raw)", Type.UINT).count(header(P, 4, 4))
+    /** Not for a header an ICMP error quotes: tshark shows only its ports and sequence number. */
+    public static final Field SEQ_RAW = field("tcp.seq_raw", "Sequence Number (raw)", Type.UINT).count(own(8, (v, a, c) -> true))
             .json("seq_raw").value((v, k) -> u32(v, P, 4, k)).about("as on the wire").build();
     public static final Field NXTSEQ = field("tcp.nxtseq", "Next Sequence Number", Type.UINT)
             .count(own(16, (v, a, c) -> a.relative()))
             .value((v, k) -> {
+                // a SYN and a FIN count one sequence number each, and tshark counts one for both at once
                 int f = v.packet().tcpFlags();
-                long n = v.tcp().seq() + v.packet().payloadLength() + ((f & TcpFlags.SYN) != 0 ? 1 : 0) + ((f & TcpFlags.FIN) != 0 ? 1 : 0);
+                long n = v.tcp().seq() + v.packet().payloadLength() + ((f & (TcpFlags.SYN | TcpFlags.FIN)) != 0 ? 1 : 0);
                 return n & 0xFFFFFFFFL;
             }).about("seq + len, + 1 for SYN and for FIN: what the receiver's ACK will say").build();
     public static final Field ACK = field("tcp.ack", "Acknowledgment Number", Type.UINT).count(header(P, 8, 6)).json("ack")
@@ -129,8 +131,9 @@ public final class TcpFields {
     public static final Field WINDOW_SIZE = field("tcp.window_size", "Calculated window size", Type.UINT)
             .count(own(16, (v, a, c) -> true)).json("win").value((v, k) -> v.tcp().window())
             .about("the window in bytes, after the scale the SYNs agreed (RFC 7323)").build();
+    /** Not for a SYN, whose window is never scaled (RFC 7323 §2.2): tshark shows no factor there. */
     public static final Field WINDOW_SCALEFACTOR = field("tcp.window_size_scalefactor", "Window size scaling factor", Type.INT)
-            .count(own(16, (v, a, c) -> a.relative()))
+            .count(own(16, (v, a, c) -> a.hasStream() && (v.packet().tcpFlags() & TcpFlags.SYN) == 0))
             .value((v, k) -> v.tcp().windowScale() >= 0 ? 1L << v.tcp().windowScale() : v.tcp().windowScale())
             .about("the multiplier; -1 unknown (no SYN seen), -2 no scaling").build();
     public static final Field CHECKSUM = field("tcp.checksum", "Checksum", Type.UINT).hex(16).count(header(P, 16, 2))
@@ -225,8 +228,9 @@ public final class TcpFields {
             .count(option(8, 10)).value((v, k) -> optionValue(v, 8, 10, k, 2, 4)).about("the sender's clock (RFC 7323 §3)").build();
     public static final Field TSECR = field("tcp.options.timestamp.tsecr", "Timestamp echo reply", Type.UINT)
             .count(option(8, 10)).value((v, k) -> optionValue(v, 8, 10, k, 6, 4)).about("the peer's clock echoed").build();
+    /** Not an RST's data: Wireshark shows that as the reset cause (RFC 9293 §3.5.3), not as payload. */
     public static final Field PAYLOAD = field("tcp.payload", "TCP payload", Type.BYTES)
-            .count(own(14, (v, a, c) -> payloadLength(v) > 0))
+            .count(own(14, (v, a, c) -> payloadLength(v) > 0 && (v.packet().tcpFlags() & TcpFlags.RST) == 0))
             .bytes((v, k, out) -> {
                 DecodedPacket d = v.packet();
                 out.set(d.l4Data(), d.l4Offset() + d.tcpHeaderLength(), payloadLength(v));
@@ -246,9 +250,13 @@ public final class TcpFields {
     public static final Field TIME_DELTA = field("tcp.time_delta", "Time since previous frame in this TCP stream",
             Type.RELATIVE_TIME).count(own(16, (v, a, c) -> a.hasStream())).value((v, k) -> v.tcp().sinceStreamPrevious()).build();
 
+    /**
+     * tshark keeps a record of the analysis of a segment only when there is something to say: a
+     * verdict, the frame it acknowledges, or data whose bytes in flight it counted (packet-tcp.c,
+     * tcp_print_sequence_number_analysis); the iRTT is shown only under such a record.
+     */
     public static final Field ANALYSIS = field("tcp.analysis", "SEQ/ACK analysis", Type.NONE)
-            .count(analysed((v, a, c) -> c.analysisFlags() != 0 || a.portsReused() || c.verdict().ackedFrame >= 0
-                    || c.verdict().bytesInFlight >= 0 || c.firstRttNanos() > 0))
+            .count(analysed((v, a, c) -> c.verdict().recorded || a.portsReused()))
             .about("the segment has some sequence analysis").build();
     public static final Field ANALYSIS_FLAGS = field("tcp.analysis.flags", "TCP Analysis Flags", Type.NONE)
             .count(analysed((v, a, c) -> c.analysisFlags() != 0 || a.portsReused()))
@@ -283,13 +291,14 @@ public final class TcpFields {
             Type.FRAMENUM).count(analysed((v, a, c) -> c.verdict().ackedFrame >= 0)).json("acks_frame")
             .value((v, k) -> verdict(v).ackedFrame).about("the frame of the segment this ACK completes").build();
     public static final Field ACK_RTT = field("tcp.analysis.ack_rtt", "The RTT to ACK the segment was", Type.RELATIVE_TIME)
-            .count(analysed((v, a, c) -> c.verdict().ackedFrame >= 0)).json("ack_rtt")
+            .count(analysed((v, a, c) -> c.verdict().ackedFrame >= 0 && c.verdict().ackRttNanos != 0)).json("ack_rtt")
             .value((v, k) -> verdict(v).ackRttNanos).about("seconds from that segment to this ACK").build();
     public static final Field BYTES_IN_FLIGHT = field("tcp.analysis.bytes_in_flight", "Bytes in flight", Type.UINT)
-            .count(analysed((v, a, c) -> c.verdict().bytesInFlight >= 0)).json("bytes_in_flight")
+            .count(analysed((v, a, c) -> c.verdict().bytesInFlight > 0)).json("bytes_in_flight")
             .value((v, k) -> verdict(v).bytesInFlight).about("data sent and not yet acknowledged").build();
     public static final Field INITIAL_RTT = field("tcp.analysis.initial_rtt", "iRTT", Type.RELATIVE_TIME)
-            .count(analysed((v, a, c) -> c.firstRttNanos() > 0)).json("irtt").value((v, k) -> v.connection().firstRttNanos())
+            .count(analysed((v, a, c) -> c.firstRttNanos() > 0 && (c.verdict().recorded || a.portsReused())))
+            .value((v, k) -> v.connection().firstRttNanos())
             .about("from the SYN to the ACK of the SYN+ACK").build();
 
     static final List<Field> ALL = all();

@@ -46,6 +46,10 @@ public final class TcplabFields {
         return l == Layer.TCP || l == Layer.UDP || l == Layer.ICMP || l == Layer.ICMPV6;
     }
 
+    /** The capture time of every frame, 0 for a block that carries none (frame.time_epoch is then absent). */
+    public static final Field TIME = field("tcplab.time", "Capture time", Type.RELATIVE_TIME).count(Catalogue.ONCE).json("time")
+            .epoch((v, k) -> v.frame().epochSeconds(), (v, k) -> v.frame().nanos()).value((v, k) -> v.timeNanos())
+            .about("seconds since 1970, nine digits").build();
     public static final Field PROTO = field("tcplab.proto", "Deepest layer", Type.STRING).count(ONCE).json("proto")
             .text((v, k) -> p(v).layer().code()).about("tcp, udp, icmp, icmpv6, ipv4, ipv6, arp, eth, link or none").build();
     public static final Field IP_VERSION = field("tcplab.ip_version", "IP version", Type.UINT).bits(8)
@@ -119,6 +123,10 @@ public final class TcplabFields {
         throw new IndexOutOfBoundsException();
     }
 
+    /** The connection's initial RTT as known at this segment, on every segment after the handshake (tshark shows it on fewer). */
+    public static final Field IRTT = field("tcplab.irtt", "Initial RTT", Type.RELATIVE_TIME)
+            .count(v -> ANALYSED.count(v) == 1 && v.connection().firstRttNanos() > 0 ? 1 : 0).json("irtt")
+            .value((v, k) -> v.connection().firstRttNanos()).about("from the SYN to the ACK of the SYN+ACK").build();
     public static final Field FROM = field("tcplab.from", "Sent by", Type.STRING).count(ANALYSED).json("from")
             .text((v, k) -> v.connection().fromClient() ? "client" : "server").about("client or server").build();
     public static final Field CLIENT_STATE = field("tcplab.state.client", "Client state", Type.STRING).count(ANALYSED)
@@ -246,9 +254,9 @@ public final class TcplabFields {
         return checksummed(v) && v.checks.transportStatus(p(v)) == ChecksumStatus.BAD;
     }
 
-    static final List<Field> ALL = List.of(PROTO, IP_VERSION, SRC, DST, ADDR, TTL, VLAN, FRAGMENT, FRAGMENT_OFFSET,
+    static final List<Field> ALL = List.of(TIME, PROTO, IP_VERSION, SRC, DST, ADDR, TTL, VLAN, FRAGMENT, FRAGMENT_OFFSET,
             FRAGMENT_MORE, FRAGMENT_ID, REASSEMBLED_FROM, SPORT, DPORT, PORT, FLAGS, PAYLOAD_LEN, UDP_LEN, WIN_SCALE,
-            ANALYSED_FIELD, ANALYSIS, FROM, CLIENT_STATE, SERVER_STATE, TRANSITION, TRANSITION_ENDPOINT, TRANSITION_FROM,
+            ANALYSED_FIELD, ANALYSIS, IRTT, FROM, CLIENT_STATE, SERVER_STATE, TRANSITION, TRANSITION_ENDPOINT, TRANSITION_FROM,
             TRANSITION_TO, TRANSITION_CAUSE, RST_CAUSE, RST_EVIDENCE, ICMP_TYPE, ICMP_CODE, ICMP_NAME, ICMP_ID, ICMP_SEQ,
             QUOTED, QUOTED_SRC, QUOTED_DST, QUOTED_PROTO, QUOTED_SPORT, QUOTED_DPORT, QUOTED_SEQ, IP_CHECKSUM,
             IP_CHECKSUM_COMPUTED, CHECKSUM, CHECKSUM_COMPUTED, MALFORMED, PAYLOAD, PAYLOAD_TEXT);

@@ -52,6 +52,12 @@ public final class DetailFormatter implements PacketFormatter {
             switch (proto) {
                 case ETH -> ethernet(k);
                 case VLAN -> vlan(k);
+                case IEEE8021AD -> {
+                    summary(0, Summaries.layer(v, i));
+                    field(1, LinkFields.IEEE8021AD_PRIORITY, k);
+                    field(1, LinkFields.IEEE8021AD_DEI, k);
+                    field(1, LinkFields.IEEE8021AD_ID, k);
+                }
                 case ARP -> arp(k);
                 case IPV4 -> ipv4(k, depth, i);
                 case IPV6 -> ipv6(k, depth);

@@ -34,7 +34,7 @@ public final class JsonlFormatter implements PacketFormatter {
     public JsonlFormatter(boolean checksums, boolean payload) {
         List<Entry> l = new ArrayList<>();
         l.add(new Scalar(FrameFields.NUMBER, true));
-        l.add(scalar(FrameFields.TIME_EPOCH));
+        l.add(scalar(TIME));
         l.add(scalar(FrameFields.LEN));
         l.add(scalar(FrameFields.CAP_LEN));
         l.add(scalar(PROTO));
@@ -54,7 +54,7 @@ public final class JsonlFormatter implements PacketFormatter {
                 scalar(TcpFields.REUSED_PORTS), new Options(),
                 new Block(ANALYSED_FIELD::present, List.of(new Strings(ANALYSIS), scalar(TcpFields.DUP_ACK_NUM),
                         scalar(TcpFields.DUP_ACK_FRAME), scalar(TcpFields.ACKS_FRAME), scalar(TcpFields.ACK_RTT),
-                        scalar(TcpFields.BYTES_IN_FLIGHT), scalar(TcpFields.INITIAL_RTT), scalar(FROM), scalar(CLIENT_STATE),
+                        scalar(TcpFields.BYTES_IN_FLIGHT), scalar(IRTT), scalar(FROM), scalar(CLIENT_STATE),
                         scalar(SERVER_STATE), new Objects(TRANSITION, List.of(new Scalar(TRANSITION_ENDPOINT, true),
                                 scalar(TRANSITION_FROM), scalar(TRANSITION_TO), scalar(TRANSITION_CAUSE))),
                         scalar(RST_CAUSE), scalar(RST_EVIDENCE))))));

@@ -44,6 +44,10 @@ public final class Summaries {
                 int tci = Bytes.u16be(b, o);
                 yield "802.1Q Virtual LAN, PRI: " + (tci >>> 13) + ", DEI: " + ((tci >>> 12) & 1) + ", ID: " + (tci & 0xFFF);
             }
+            case IEEE8021AD -> {
+                int tci = Bytes.u16be(b, o);
+                yield "IEEE 802.1ad, ID: " + (tci & 0xFFF);
+            }
             case IPV4 -> cap < 20 ? "Internet Protocol Version 4" : "Internet Protocol Version 4, Src: "
                     + Addresses.format(4, 0, Bytes.u32be(b, o + 12)) + ", Dst: " + Addresses.format(4, 0, Bytes.u32be(b, o + 16));
             case IPV6 -> cap < 40 ? "Internet Protocol Version 6" : "Internet Protocol Version 6, Src: "
@@ -95,6 +99,7 @@ public final class Summaries {
         return switch (name) {
             case "eth" -> Proto.ETH;
             case "vlan" -> Proto.VLAN;
+            case "ieee8021ad" -> Proto.IEEE8021AD;
             case "arp" -> Proto.ARP;
             case "ip" -> Proto.IPV4;
             case "ipv6" -> Proto.IPV6;

@@ -115,7 +115,11 @@ public final class CaptureAnalyzer {
             previous = view.timeNanos();
         }
         view.setPrevious(previous);
-        previous = view.timeNanos();
+        if (f.linkType() != org.tcplab.capture.LinkTypes.PCAPNG_CUSTOM_BLOCK) {
+            // tshark's frame.time_delta counts from the previous packet (a simple packet block's
+            // missing time stamp as 0), not from a custom block
+            previous = view.timeNanos();
+        }
         view.changed();
         decoder.decode(f, packet);
         segment.fill(packet, view.timeNanos(), f.number(), f.originalLength());

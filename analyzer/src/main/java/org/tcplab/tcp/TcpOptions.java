@@ -117,6 +117,45 @@ public record TcpOptions(int mss, int windowScale, boolean sackPermitted, List<S
         return new TcpOptions(c.mss, c.ws, c.sackOk, List.copyOf(c.sack), c.tsv, c.tse, List.copyOf(c.unknown), c.error);
     }
 
+    /** tshark keeps at most this many SACK blocks of a segment for its bytes-in-flight count. */
+    static final int SACK_BLOCKS_COUNTED = 3;
+
+    /**
+     * Bytes the receiver says it holds beyond its ACK: the sum of right minus left edge over the
+     * first three blocks of the last SACK option (RFC 2018 §3), as tshark subtracts them from the
+     * bytes in flight (packet-tcp.c, dissect_tcpopt_sack). 0 without SACK; allocates nothing.
+     */
+    public static long sackDelivered(byte[] b, int from, int to) {
+        long delivered = 0;
+        int p = from;
+        while (p < to) {
+            int kind = b[p] & 0xff;
+            if (kind == 0) {
+                break;
+            }
+            if (kind == 1) {
+                p++;
+                continue;
+            }
+            if (p + 1 >= to) {
+                break;
+            }
+            int len = b[p + 1] & 0xff;
+            if (len < 2 || p + len > to) {
+                break;
+            }
+            if (kind == 5) {
+                delivered = 0;
+                int blocks = 0;
+                for (int q = p + 2; q + 8 <= p + len && blocks < SACK_BLOCKS_COUNTED; q += 8, blocks++) {
+                    delivered += (Bytes.u32be(b, q + 4) - Bytes.u32be(b, q)) & 0xFFFFFFFFL;
+                }
+            }
+            p += len;
+        }
+        return delivered;
+    }
+
     /** Window scale shift from a SYN's options, or -1 when absent; cheap enough for the hot path. */
     public static int windowScale(byte[] b, int from, int to) {
         int p = from;

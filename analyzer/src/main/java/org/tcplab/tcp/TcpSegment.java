@@ -38,6 +38,8 @@ public final class TcpSegment {
     long timeNanos;
     long frame;
     int frameLength;
+    /** What the segment's SACK blocks cover, for the bytes in flight of the other direction ({@link TcpOptions#sackDelivered}). */
+    long sackDelivered;
 
     private static final int ETHERNET = 1;
     private static final int ETHERNET_HEADER = 14;
@@ -99,8 +101,14 @@ public final class TcpSegment {
         this.frame = frame;
         this.frameLength = originalLength;
         optionsLength = 0;
-        if ((flags & TcpFlags.SYN) != 0) {
-            copyOptions(b, tcp + TCP_HEADER, tcp + Math.min(hlen, captured));
+        sackDelivered = 0;
+        if (hlen > TCP_HEADER) {
+            int to = tcp + Math.min(hlen, captured);
+            if ((flags & TcpFlags.SYN) != 0) {
+                copyOptions(b, tcp + TCP_HEADER, to);
+            } else {
+                sackDelivered = TcpOptions.sackDelivered(b, tcp + TCP_HEADER, to);
+            }
         }
         return true;
     }
@@ -143,9 +151,14 @@ public final class TcpSegment {
         this.frame = frame;
         this.frameLength = frameLength;
         optionsLength = 0;
-        if ((flags & TcpFlags.SYN) != 0 && hasSegmentLength) {
-            copyOptions(p.l4Data(), p.l4Offset() + 20,
-                    Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured()));
+        sackDelivered = 0;
+        if (hasSegmentLength && p.tcpHeaderLength() > 20) {
+            int to = Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured());
+            if ((flags & TcpFlags.SYN) != 0) {
+                copyOptions(p.l4Data(), p.l4Offset() + 20, to);
+            } else {
+                sackDelivered = TcpOptions.sackDelivered(p.l4Data(), p.l4Offset() + 20, to);
+            }
         }
         return true;
     }
@@ -172,4 +185,5 @@ public final class TcpSegment {
     public long timeNanos() { return timeNanos; }
     public long frame() { return frame; }
     public int frameLength() { return frameLength; }
+    public long sackDelivered() { return sackDelivered; }
 }
