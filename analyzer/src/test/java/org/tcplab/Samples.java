@@ -17,6 +17,15 @@ public final class Samples {
         return r.resolve("samples").normalize();
     }
 
+    /** Every capture in samples/, sorted. */
+    public static java.util.List<Path> captures() {
+        try (java.util.stream.Stream<Path> s = Files.list(root())) {
+            return s.filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".pcapng")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Path path(String name) {
         return root().resolve(name);
     }

@@ -48,6 +48,7 @@ public final class AnalyzerMain implements Runnable {
         COMMANDS.put("read", ReadCommand::new);
         COMMANDS.put("conv", ConvCommand::new);
         COMMANDS.put("conns", ConnsCommand::new);
+        COMMANDS.put("follow", FollowCommand::new);
         COMMANDS.put("capture", CaptureCommand::new);
         COMMANDS.put("interfaces", InterfacesCommand::new);
     }

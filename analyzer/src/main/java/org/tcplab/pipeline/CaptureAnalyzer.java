@@ -42,6 +42,11 @@ public final class CaptureAnalyzer {
         return streams;
     }
 
+    /** tshark's udp.stream numbering. */
+    public UdpStreams udpStreams() {
+        return udpStreams;
+    }
+
     public ConnectionTracker connections() {
         return connections;
     }
