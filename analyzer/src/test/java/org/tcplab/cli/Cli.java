@@ -30,6 +30,11 @@ public final class Cli {
     }
 
     public static Result run(int timeoutSeconds, String... args) throws IOException, InterruptedException {
+        return runWithInput(timeoutSeconds, null, args);
+    }
+
+    /** The same with standard input read from {@code stdin} (null: nothing). */
+    public static Result runWithInput(int timeoutSeconds, Path stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+UseSerialGC");
@@ -42,7 +47,8 @@ public final class Cli {
         Path err = Files.createTempFile("cli-err", ".txt");
         try {
             Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new java.io.File("/dev/null") : stdin.toFile()))
+                    .start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("analyzer " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s");

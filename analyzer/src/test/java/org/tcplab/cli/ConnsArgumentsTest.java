@@ -67,7 +67,8 @@ class ConnsArgumentsTest {
     void aMissingFile_isOneLineAndExit3_eitherWay() throws Exception {
         Cli.Result plain = Cli.run("conns", "/nonexistent.pcap");
         Cli.Result parsed = Cli.run("conns", "--max-tracked", "-1", "/nonexistent.pcap");
-        assertEquals(plain.exitCode(), parsed.exitCode());
+        assertEquals(3, plain.exitCode(), plain.stderr());
+        assertEquals(3, parsed.exitCode(), parsed.stderr());
         assertEquals(plain.stderr(), parsed.stderr());
         assertEquals(1, plain.stderr().lines().count(), plain.stderr());
     }

@@ -78,10 +78,98 @@ class ReadCommandTest {
     }
 
     @Test
-    void readsStandardInput() throws Exception {
+    void readsStandardInput_asItReadsTheFile() throws Exception {
+        java.nio.file.Path file = org.tcplab.Samples.path("greeting.pcap");
+        Cli.Result viaStdin = Cli.runWithInput(60, file, "read", "-", "--format", "jsonl");
+        Cli.Result direct = Cli.run("read", file.toString(), "--format", "jsonl");
+        assertEquals(0, viaStdin.exitCode(), viaStdin.stderr());
+        assertEquals(17, viaStdin.lines().size());
+        assertEquals(direct.stdout(), viaStdin.stdout());
+    }
+
+    @Test
+    void emptyStandardInput_isOneLineExit1() throws Exception {
         Cli.Result r = Cli.run("read", "-", "--format", "jsonl");
         assertEquals(1, r.exitCode());
         assertTrue(r.stderr().contains("empty"), r.stderr());
+    }
+
+    @Test
+    void gzipCompressedCaptures_readAsTheirContent_fromAFileAndFromStandardInput() throws Exception {
+        java.nio.file.Path file = org.tcplab.Samples.path("greeting.pcap");
+        java.nio.file.Path gz = java.nio.file.Files.createTempFile("greeting", ".pcap.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+            out.write(java.nio.file.Files.readAllBytes(file));
+        }
+        try {
+            Cli.Result plain = Cli.run("read", file.toString());
+            assertEquals(plain.stdout(), Cli.run("read", gz.toString()).stdout());
+            assertEquals(plain.stdout(), Cli.runWithInput(60, gz, "read", "-").stdout());
+            // cut the compressed file: what could be decompressed, then one line
+            byte[] all = java.nio.file.Files.readAllBytes(gz);
+            java.nio.file.Files.write(gz, java.util.Arrays.copyOf(all, all.length / 2));
+            Cli.Result cut = Cli.run("read", gz.toString());
+            assertEquals(1, cut.exitCode());
+            assertEquals(1, cut.stderr().lines().count(), cut.stderr());
+            assertTrue(cut.stderr().contains("gzip"), cut.stderr());
+        } finally {
+            java.nio.file.Files.deleteIfExists(gz);
+        }
+    }
+
+    @Test
+    void payloadText_showsTheGreeting() throws Exception {
+        Cli.Result r = Cli.run("read", org.tcplab.Samples.path("greeting.pcap").toString(), "-A");
+        assertEquals(0, r.exitCode(), r.stderr());
+        for (String text : List.of("Welcome!", "What's your name?", "Hello Alice!", "Hello Bob!", "Good bye!")) {
+            assertTrue(r.lines().contains("           " + text), text + " in\n" + r.stdout());
+        }
+    }
+
+    @Test
+    void displayFilter_selectsAsTsharkWould_andCountsWithC() throws Exception {
+        Cli.Result r = Cli.run("read", org.tcplab.Samples.path("greeting.pcap").toString(), "-Y",
+                "tcp.flags.syn == 1 || tcp.flags.fin == 1");
+        assertEquals(List.of(1L, 2L, 15L, 16L), r.packetLines().stream().map(l -> Long.parseLong(l.trim().split(" ")[0])).toList());
+        Cli.Result two = Cli.run("read", org.tcplab.Samples.path("greeting.pcap").toString(), "-Y", "tcp.len > 0", "-c", "2");
+        assertEquals(2, two.packetLines().size());
+    }
+
+    @Test
+    void displayFilterErrors_oneLineWithTheColumn_exit2() throws Exception {
+        String sample = org.tcplab.Samples.path("greeting.pcap").toString();
+        String[][] cases = {
+            {"tcp.flgs.syn == 1", "unknown field 'tcp.flgs.syn' at column 1; did you mean tcp.flags.syn?"},
+            {"tcp.port == 80 and", "'and' needs a test after it at column 19"},
+            {"tcp.port == \"abc\"", "cannot compare tcp.port (an unsigned integer) with \"abc\": not a number at column 13"},
+            {"(tcp.port == 80", "'(' is not closed"},
+            {"ip.addr == 10.0.0.0/40", "a /40 prefix is longer than the address"},
+            {"tcp.analysis.retransmission == 1", "is a marker with no value"},
+            {"tcp.payload matches \"[\"", "bad regular expression"},
+        };
+        for (String[] c : cases) {
+            Cli.Result r = Cli.run("read", sample, "-Y", c[0]);
+            assertEquals(2, r.exitCode(), c[0] + ": " + r.stderr());
+            assertEquals(1, r.stderr().lines().count(), r.stderr());
+            assertTrue(r.stderr().startsWith("analyzer: display filter: ") && r.stderr().contains(c[1]), c[0] + " -> " + r.stderr());
+            assertTrue(r.stdout().isEmpty(), r.stdout());
+        }
+    }
+
+    @Test
+    void fieldsOptions_areChecked() throws Exception {
+        String sample = org.tcplab.Samples.path("greeting.pcap").toString();
+        assertEquals(2, Cli.run("read", sample, "-T", "fields").exitCode(), "-T fields needs -e");
+        Cli.Result unknown = Cli.run("read", sample, "-T", "fields", "-e", "tcp.sqe");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.stderr().contains("did you mean tcp.seq?"), unknown.stderr());
+        assertEquals(2, Cli.run("read", sample, "-T", "fields", "-e", "tcp.seq", "-E", "quote=x").exitCode());
+        Cli.Result csv = Cli.run("read", sample, "--format", "csv", "-c", "2");
+        assertEquals(0, csv.exitCode(), csv.stderr());
+        assertEquals("frame.number,frame.time_relative,tcplab.src,tcplab.sport,tcplab.dst,tcplab.dport,tcplab.proto,frame.len,"
+                + "tcp.stream,tcplab.flags,tcp.seq,tcp.ack,tcplab.payload_len,tcp.window_size,tcplab.analysis,tcplab.state.client,"
+                + "tcplab.state.server", csv.lines().get(0));
+        assertTrue(csv.lines().get(2).contains("\"SYN, ACK\""), csv.lines().get(2));
     }
 
     @Test

@@ -34,6 +34,14 @@ class DamagedInputTest {
         } else {
             assertTrue(err.isEmpty(), err);
         }
+        if ("text".equals(format) && org.tcplab.Tshark.available()) {
+            // the frames marked malformed or cut short are the frames tshark marks so
+            java.util.List<String> ours = r.packetLines().stream().filter(l -> l.contains("[malformed") || l.contains("[captured "))
+                    .map(l -> l.trim().split(" ")[0]).toList();
+            String theirs = org.tcplab.Tshark.run("-r", file.toString(), "-Y", "_ws.malformed || frame.cap_len < frame.len",
+                    "-T", "fields", "-e", "frame.number");
+            assertTrue(ours.equals(theirs.lines().toList()), file.getFileName() + ": we mark " + ours + ", tshark " + theirs.lines().toList());
+        }
         Cli.Result conv = Cli.run(30, "conv", file.toString());
         assertFalse(conv.stderr().contains("Exception"), conv.stderr());
         assertTrue(conv.stdout().contains("TCP Conversations") || conv.exitCode() == 1, conv.stderr());
