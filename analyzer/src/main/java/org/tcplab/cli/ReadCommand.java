@@ -15,16 +15,16 @@ import org.tcplab.model.Fields;
 import org.tcplab.output.ByteSink;
 import org.tcplab.output.DetailFormatter;
 import org.tcplab.output.FieldsFormatter;
-import org.tcplab.output.HexDump;
 import org.tcplab.output.JsonlFormatter;
 import org.tcplab.output.PacketFormatter;
 import org.tcplab.output.TextFormatter;
+import org.tcplab.output.PacketSeparator;
 import org.tcplab.pipeline.CaptureAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "read", mixinStandardHelpOptions = true,
+@Command(name = "read", version = "analyzer 0.1.0",
         description = {"Read a pcap or pcapng file (also gzip-compressed) and print every packet with its annotations:",
                 "relative and raw seq/ack, TCP stream, flags, payload length, window, analysis, states."},
         footer = {"", "Examples:", "  analyzer read samples/greeting.pcap -A",
@@ -55,6 +55,13 @@ public final class ReadCommand implements Callable<Integer> {
     @Option(names = "-E", paramLabel = "OPTION", description = "-T fields options as tshark has them: header=y, separator=, (or /t /s),"
             + " occurrence=f|l|a|N, aggregator=C, quote=d|s|n")
     List<String> fieldOptions = new ArrayList<>();
+
+    // picocli's standard help options would take -V for the version: tshark's -V is the details
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Option(names = "-V", description = "print each packet's details, layer by layer (as tshark -V)")
     boolean details;
@@ -101,37 +108,28 @@ public final class ReadCommand implements Callable<Integer> {
         DisplayFilter display = Filters.compile(displayFilter);
         ByteSink out = new ByteSink(new FileOutputStream(FileDescriptor.out), false);
         PacketFormatter formatter = formatter(out);
+        if (formatter != null && (details || hex)) {
+            boolean fields = formatter instanceof FieldsFormatter;
+            formatter = new PacketSeparator(formatter, details || (hex && !fields), hex && !details);
+        }
+        PacketFormatter print = formatter;
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         analyzer.connectionAnalysis(!basic);
         analyzer.countConversations(false);
         analyzer.displayFilter(display);
         long[] printed = {0};
         long start = System.nanoTime();
-        FrameSource source = Inputs.open(file);
-        boolean blankBetween = details || (hex && !(formatter instanceof FieldsFormatter));
-        try (source) {
-            try {
-                analyzer.run(source, v -> {
-                    if (formatter == null || !filter.matches(v.packet(), v.tcp())) {
-                        return true;
-                    }
-                    if (blankBetween && printed[0] > 0) {
-                        out.put('\n');
-                    }
-                    formatter.format(v, out);
-                    out.endLine();
-                    if (hex && !details) {
-                        // tshark -x without -V: the summary line, then the dump
-                        out.put('\n');
-                        HexDump.write(v, out);
-                        out.flushIfFull();
-                    }
-                    return ++printed[0] < count;
-                });
-            } catch (CaptureFileException e) {
-                out.flush();
-                throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
-            }
+        try (FrameSource source = Inputs.open(file)) {
+            analyzer.run(source, v -> {
+                if (print == null || !filter.matches(v.packet(), v.tcp())) {
+                    return true;
+                }
+                print.format(v, out);
+                out.endLine();
+                return ++printed[0] < count;
+            });
+        } catch (CaptureFileException e) {
+            throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
         } finally {
             out.flush();
         }

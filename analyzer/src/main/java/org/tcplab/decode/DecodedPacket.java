@@ -106,11 +106,40 @@ public final class DecodedPacket {
     final int[] layerOffset = new int[MAX_LAYERS];
     final int[] layerEnd = new int[MAX_LAYERS];
     final boolean[] layerQuoted = new boolean[MAX_LAYERS];
+    private static final int PROTOS = Proto.values().length;
+    /**
+     * Per protocol: how many layers, the first one, and the last one not in an ICMP quote (-1: none).
+     * Built on the first question after a decode, so that passes which never ask pay nothing.
+     */
+    private final int[] protoCount = new int[PROTOS];
+    private final int[] protoFirst = new int[PROTOS];
+    private final int[] protoOwn = new int[PROTOS];
+    private boolean indexed;
+
+    {
+        java.util.Arrays.fill(protoOwn, -1);
+    }
+
+    private void index() {
+        for (int i = 0; i < layerCount; i++) {
+            int o = layerProto[i].ordinal();
+            if (protoCount[o]++ == 0) {
+                protoFirst[o] = i;
+            }
+            if (!layerQuoted[i]) {
+                protoOwn[o] = i;
+            }
+        }
+        indexed = true;
+    }
 
     /** Adds a layer starting at {@code off} whose captured bytes end at {@code end}; its index, or -1 when full. */
     int push(Proto proto, byte[] b, int off, int end, boolean quoted) {
         if (layerCount == MAX_LAYERS) {
             return -1;
+        }
+        if (indexed) {
+            unindex();
         }
         int i = layerCount++;
         layerProto[i] = proto;
@@ -127,7 +156,19 @@ public final class DecodedPacket {
         }
     }
 
+    private void unindex() {
+        for (int i = 0; i < layerCount; i++) {
+            int o = layerProto[i].ordinal();
+            protoCount[o] = 0;
+            protoOwn[o] = -1;
+        }
+        indexed = false;
+    }
+
     void reset() {
+        if (indexed) {
+            unindex();
+        }
         layerCount = 0;
         layer = Layer.NONE;
         malformation = null;
@@ -275,6 +316,25 @@ public final class DecodedPacket {
     /** The quoted TCP sequence number, or -1 when the quote is too short to hold it. */
     public long quotedSeq() { return quotedSeq; }
 
+    /** How many layers of protocol {@code p} the packet has, quotes included. */
+    public int protoCount(Proto p) {
+        if (!indexed) {
+            index();
+        }
+        return protoCount[p.ordinal()];
+    }
+    /** The index of the first layer of {@code p} (valid when {@link #protoCount} is not 0). */
+    public int protoFirst(Proto p) {
+        if (!indexed) {
+            index();
+        }
+        return protoFirst[p.ordinal()];
+    }
+    /** The index of the innermost layer of {@code p} that is the packet's own (not in an ICMP quote), or -1. */
+    public int protoOwn(Proto p) {
+        return protoCount(p) == 0 ? -1 : protoOwn[p.ordinal()];
+    }
+
     /** How many protocol headers the decoder met (see {@link #layerProto}). */
     public int layerCount() { return layerCount; }
     /** The protocol of layer {@code i}, outermost first. */
@@ -287,63 +347,6 @@ public final class DecodedPacket {
     public int layerEnd(int i) { return layerEnd[i]; }
     /** Layer {@code i} is part of the datagram an ICMP error quotes, not of the packet itself. */
     public boolean layerQuoted(int i) { return layerQuoted[i]; }
-
-    /**
-     * Copies what this view points at into {@code arena} from {@code at}, so that it outlives the
-     * buffers it was decoded from (the frame and the reassembly buffer, both reused); returns where
-     * the copy ends. {@code frameData}, {@code frameOffset} and {@code frameLength} locate the frame:
-     * views into it move with the frame's copy at {@code frameCopy}.
-     */
-    public int relocate(byte[] frameData, int frameOffset, int frameLength, byte[] frameCopy, int frameCopyOffset,
-                        byte[] arena, int at) {
-        int shift = frameCopyOffset - frameOffset;
-        byte[] other = null;
-        int otherShift = 0;
-        for (int i = 0; i < layerCount; i++) {
-            byte[] d = layerData[i];
-            if (d == frameData) {
-                layerData[i] = frameCopy;
-                layerOffset[i] += shift;
-                layerEnd[i] += shift;
-            } else if (d != null && d != frameCopy && d != arena) {
-                if (other == null) {
-                    // a reassembled datagram: its bytes, from the first layer that lives there
-                    other = d;
-                    int from = layerOffset[i];
-                    int to = layerEnd[i];
-                    for (int j = i + 1; j < layerCount; j++) {
-                        if (layerData[j] == d) {
-                            from = Math.min(from, layerOffset[j]);
-                            to = Math.max(to, layerEnd[j]);
-                        }
-                    }
-                    System.arraycopy(d, from, arena, at, to - from);
-                    otherShift = at - from;
-                    at += to - from;
-                }
-                if (d == other) {
-                    layerData[i] = arena;
-                    layerOffset[i] += otherShift;
-                    layerEnd[i] += otherShift;
-                }
-            }
-        }
-        if (ipData == frameData) {
-            ipData = frameCopy;
-            ipOffset += shift;
-        } else if (ipData != null && ipData == other) {
-            ipData = arena;
-            ipOffset += otherShift;
-        }
-        if (l4Data == frameData) {
-            l4Data = frameCopy;
-            l4Offset += shift;
-        } else if (l4Data != null && l4Data == other) {
-            l4Data = arena;
-            l4Offset += otherShift;
-        }
-        return at;
-    }
 
     public boolean isTcp() { return layer == Layer.TCP; }
     public boolean isUdp() { return layer == Layer.UDP; }

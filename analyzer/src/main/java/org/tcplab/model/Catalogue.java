@@ -22,8 +22,17 @@ final class Catalogue {
     /** Layers of {@code p} with at least {@code need} bytes captured. */
     static int count(PacketView v, Proto p, int need) {
         DecodedPacket d = v.packet();
+        int c = d.protoCount(p);
+        if (c <= 1) {
+            // the common case, one header of the protocol or none: no walk over the layers
+            if (c == 0) {
+                return 0;
+            }
+            int i = d.protoFirst(p);
+            return d.layerEnd(i) - d.layerOffset(i) >= need ? 1 : 0;
+        }
         int n = 0;
-        for (int i = 0, c = d.layerCount(); i < c; i++) {
+        for (int i = 0, layers = d.layerCount(); i < layers; i++) {
             if (d.layerProto(i) == p && d.layerEnd(i) - d.layerOffset(i) >= need) {
                 n++;
             }
@@ -34,6 +43,10 @@ final class Catalogue {
     /** Index of the {@code k}-th layer of {@code p} with at least {@code need} bytes captured. */
     static int at(PacketView v, Proto p, int need, int k) {
         DecodedPacket d = v.packet();
+        if (k == 0 && d.protoCount(p) == 1) {
+            int i = d.protoFirst(p);
+            return d.layerEnd(i) - d.layerOffset(i) >= need ? i : -1;
+        }
         for (int i = 0, c = d.layerCount(); i < c; i++) {
             if (d.layerProto(i) == p && d.layerEnd(i) - d.layerOffset(i) >= need && k-- == 0) {
                 return i;

@@ -82,6 +82,7 @@ public final class Field {
     private final ValueNames names;
     private final LongValue epochSeconds;
     private final LongValue epochNanos;
+    private final boolean once;
 
     Field(FieldBuilder b) {
         this.name = b.name;
@@ -101,6 +102,7 @@ public final class Field {
         this.names = b.names;
         this.epochSeconds = b.epochSeconds;
         this.epochNanos = b.epochNanos;
+        this.once = b.counter == Catalogue.ONCE;
     }
 
     /** A point in time given as seconds and nanoseconds (frame.time, frame.time_epoch), printed from those. */
@@ -165,6 +167,11 @@ public final class Field {
     /** How many times it occurs in the packet (0: absent). */
     public int count(PacketView v) {
         return counter.count(v);
+    }
+
+    /** It occurs exactly once in every packet (frame.number): no need to count. */
+    public boolean once() {
+        return once;
     }
 
     public boolean present(PacketView v) {

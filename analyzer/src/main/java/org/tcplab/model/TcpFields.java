@@ -38,12 +38,8 @@ public final class TcpFields {
     /** The TCP layer of the packet itself (not a quote), when it holds {@code need} bytes; else -1. */
     static int main(PacketView v, int need) {
         DecodedPacket d = v.packet();
-        for (int i = d.layerCount() - 1; i >= 0; i--) {
-            if (d.layerProto(i) == P && !d.layerQuoted(i)) {
-                return d.layerEnd(i) - d.layerOffset(i) >= need ? i : -1;
-            }
-        }
-        return -1;
+        int i = d.protoOwn(P);
+        return i >= 0 && d.layerEnd(i) - d.layerOffset(i) >= need ? i : -1;
     }
 
     private static boolean quoted(PacketView v, int need, int k) {

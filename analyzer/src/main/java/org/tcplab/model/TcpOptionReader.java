@@ -1,6 +1,7 @@
 package org.tcplab.model;
 
 import org.tcplab.decode.DecodedPacket;
+import org.tcplab.tcp.TcpOptions;
 
 /**
  * Finds options in a TCP header's options area (RFC 9293 §3.2) for the catalogue's option fields,
@@ -27,31 +28,7 @@ final class TcpOptionReader {
 
     /** Offset of the {@code k}-th option of {@code kind} with length {@code length} (0: any), or -1. */
     static int find(DecodedPacket d, int layer, int kind, int length, int k) {
-        byte[] b = d.layerData(layer);
-        int p = optionsFrom(d, layer);
-        int to = optionsTo(d, layer);
-        while (p < to) {
-            int kd = b[p] & 0xff;
-            if (kd == 0) {
-                return -1;
-            }
-            if (kd == 1) {
-                p++;
-                continue;
-            }
-            if (p + 1 >= to) {
-                return -1;
-            }
-            int len = b[p + 1] & 0xff;
-            if (len < 2 || p + len > to) {
-                return -1;
-            }
-            if (kd == kind && (length == 0 || len == length) && k-- == 0) {
-                return p;
-            }
-            p += len;
-        }
-        return -1;
+        return TcpOptions.find(d.layerData(layer), optionsFrom(d, layer), optionsTo(d, layer), kind, length, k);
     }
 
     static int count(DecodedPacket d, int layer, int kind, int length) {

@@ -87,9 +87,20 @@ public final class ByteSink {
     public ByteSink put(String s) {
         int n = s.length();
         ensure(n * 3);
-        for (int i = 0; i < n; ) {
-            i = encode(s, i);
+        byte[] b = buf;
+        int p = len;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                len = p;
+                for (int j = i; j < n; ) {
+                    j = encode(s, j);
+                }
+                return this;
+            }
+            b[p++] = (byte) c;
         }
+        len = p;
         return this;
     }
 
@@ -122,7 +133,7 @@ public final class ByteSink {
         return put(s.toString());
     }
 
-    /** A decimal number. */
+    /** A decimal number, two digits at a time. */
     public ByteSink put(long v) {
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
@@ -132,19 +143,75 @@ public final class ByteSink {
             v = -v;
         }
         ensure(20);
-        int digits = digits(v);
-        int p = len + digits;
+        byte[] b = buf;
+        if (v < 10) {
+            b[len++] = (byte) ('0' + v);
+            return this;
+        }
+        if (v <= Integer.MAX_VALUE) {
+            // most numbers: 32-bit division by a constant is a multiply, 64-bit is not
+            putInt((int) v);
+            return this;
+        }
+        int p = len + digits(v);
         len = p;
-        do {
-            buf[--p] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
-        } while (v != 0);
+        while (v >= 100) {
+            int r = (int) (v % 100) << 1;
+            v /= 100;
+            b[--p] = PAIRS[r + 1];
+            b[--p] = PAIRS[r];
+        }
+        if (v >= 10) {
+            int r = (int) v << 1;
+            b[--p] = PAIRS[r + 1];
+            b[--p] = PAIRS[r];
+        } else {
+            b[--p] = (byte) ('0' + v);
+        }
         return this;
     }
 
+    private void putInt(int v) {
+        byte[] b = buf;
+        int p = len + digits(v);
+        len = p;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = (v - q * 100) << 1;
+            v = q;
+            b[--p] = PAIRS[r + 1];
+            b[--p] = PAIRS[r];
+        }
+        if (v >= 10) {
+            int r = v << 1;
+            b[--p] = PAIRS[r + 1];
+            b[--p] = PAIRS[r];
+        } else {
+            b[--p] = (byte) ('0' + v);
+        }
+    }
+
+    /** "00" to "99", for writing numbers two digits at a time. */
+    private static final byte[] PAIRS = pairs();
+
+    private static byte[] pairs() {
+        byte[] p = new byte[200];
+        for (int i = 0; i < 100; i++) {
+            p[2 * i] = (byte) ('0' + i / 10);
+            p[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        return p;
+    }
+
     private static int digits(long v) {
-        int d = 1;
-        long x = 10;
+        if (v < 100_000L) {
+            return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : 5;
+        }
+        if (v < 10_000_000_000L) {
+            return v < 1_000_000L ? 6 : v < 10_000_000L ? 7 : v < 100_000_000L ? 8 : v < 1_000_000_000L ? 9 : 10;
+        }
+        int d = 11;
+        long x = 100_000_000_000L;
         while (d < 19 && v >= x) {
             d++;
             x *= 10;
@@ -233,8 +300,20 @@ public final class ByteSink {
     public ByteSink putJson(String s) {
         int n = s.length();
         ensure(n * 6 + 2);
-        buf[len++] = '"';
-        for (int i = 0; i < n; ) {
+        byte[] b = buf;
+        int p = len;
+        b[p++] = '"';
+        int i = 0;
+        // the common case: printable ASCII that needs no escape, copied straight
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            b[p++] = (byte) c;
+        }
+        len = p;
+        while (i < n) {
             char c = s.charAt(i);
             if (c >= 0x20 && c != '"' && c != '\\') {
                 i = encode(s, i);

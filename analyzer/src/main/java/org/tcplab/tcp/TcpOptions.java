@@ -158,13 +158,24 @@ public record TcpOptions(int mss, int windowScale, boolean sackPermitted, List<S
 
     /** Window scale shift from a SYN's options, or -1 when absent; cheap enough for the hot path. */
     public static int windowScale(byte[] b, int from, int to) {
+        int p = find(b, from, to, 3, 3, 0);
+        return p < 0 ? -1 : b[p + 2] & 0xff;
+    }
+
+    /**
+     * Offset of the {@code k}-th option of {@code kind} with length {@code length} (0: any) in
+     * {@code b[from, to)}, or -1. The walk stops at End of Option List and at an option whose
+     * length is less than 2 or runs past the header (RFC 9293 §3.1, MUST-7: an illegal option
+     * length must be handled without crashing).
+     */
+    public static int find(byte[] b, int from, int to, int kind, int length, int k) {
         int p = from;
         while (p < to) {
-            int kind = b[p] & 0xff;
-            if (kind == 0) {
+            int kd = b[p] & 0xff;
+            if (kd == 0) {
                 return -1;
             }
-            if (kind == 1) {
+            if (kd == 1) {
                 p++;
                 continue;
             }
@@ -175,8 +186,8 @@ public record TcpOptions(int mss, int windowScale, boolean sackPermitted, List<S
             if (len < 2 || p + len > to) {
                 return -1;
             }
-            if (kind == 3 && len == 3) {
-                return b[p + 2] & 0xff;
+            if (kd == kind && (length == 0 || len == length) && k-- == 0) {
+                return p;
             }
             p += len;
         }

@@ -118,6 +118,17 @@ class ReadCommandTest {
     }
 
     @Test
+    void help_listsTheOptions_andMinusVStaysTsharksDetails() throws Exception {
+        for (String flag : List.of("--help", "-h")) {
+            Cli.Result r = Cli.run("read", flag);
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertTrue(r.stdout().contains("--display-filter=FILTER"), r.stdout());
+            assertTrue(r.stdout().contains("  -V  ") && r.stdout().contains("tshark -V)"), r.stdout());
+        }
+        assertTrue(Cli.run("read", "--version").stdout().startsWith("analyzer "));
+    }
+
+    @Test
     void payloadText_showsTheGreeting() throws Exception {
         Cli.Result r = Cli.run("read", org.tcplab.Samples.path("greeting.pcap").toString(), "-A");
         assertEquals(0, r.exitCode(), r.stderr());
