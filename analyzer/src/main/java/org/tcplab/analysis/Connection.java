@@ -24,8 +24,8 @@ public final class Connection {
     long firstRttNanos;
     long firstTime;
     long lastTime;
-    /** Zeek-style history, letters in order of first appearance. */
-    final StringBuilder history = new StringBuilder(12);
+    /** Zeek's view of it, for conn_state and history. */
+    final ZeekConnection zeek = new ZeekConnection(ends[0], ends[1]);
     ConnectionSummary.Closing closedFirst;
     Role firstRstBy;
     RstCause firstRstCause;
@@ -72,61 +72,8 @@ public final class Connection {
                 scaling ? c.windowScale : -1, scaling ? s.windowScale : -1, c.sackPermitted && s.sackPermitted,
                 c.timestamps && s.timestamps, c.dataSegments == 0 ? 0 : c.minSegment, c.maxSegment,
                 s.dataSegments == 0 ? 0 : s.minSegment, s.maxSegment, closedFirst, firstRstBy,
-                firstRstCause, c.state, s.state, connState(c, s),
-                history.toString(), firstRttNanos);
-    }
-
-    /** Zeek's conn_state (base/protocols/conn/main.zeek), from what each side sent. */
-    private String connState(Endpoint c, Endpoint s) {
-        boolean origSyn = handshakeSyn;
-        boolean respSynAck = handshakeSynAck;
-        boolean origRst = has(c, 'R');
-        boolean respRst = has(s, 'R');
-        boolean origFin = has(c, 'F');
-        boolean respFin = has(s, 'F');
-        boolean respAny = s.packets > 0;
-        if (origSyn && !respSynAck) {
-            if (respRst) {
-                return "REJ";
-            }
-            if (origRst) {
-                return "RSTOS0";
-            }
-            if (origFin) {
-                return "SH";
-            }
-            return respAny ? "OTH" : "S0";
-        }
-        if (!origSyn && respSynAck && c.packets == 0) {
-            // the responder's SYN+ACK and then its RST or FIN, nothing from the originator
-            if (respRst) {
-                return "RSTRH";
-            }
-            if (respFin) {
-                return "SHR";
-            }
-            return "OTH";
-        }
-        if (!origSyn) {
-            return "OTH";
-        }
-        if (firstRstBy != null) {
-            return firstRstBy == Role.CLIENT ? "RSTO" : "RSTR";
-        }
-        if (origFin && respFin) {
-            return "SF";
-        }
-        if (origFin) {
-            return "S2";
-        }
-        if (respFin) {
-            return "S3";
-        }
-        return "S1";
-    }
-
-    private static boolean has(Endpoint e, char letter) {
-        return (e.history & (1 << (letter - 'A'))) != 0;
+                firstRstCause, c.state, s.state, zeek.connState(),
+                zeek.history(), zeek.originatorDirection() == clientDir, firstRttNanos);
     }
 
     /** Per-segment input, to keep the argument list readable. */
@@ -145,6 +92,10 @@ public final class Connection {
         public int sport;
         public int dport;
         public int frameLength;
+        /** Payload bytes the capture holds (less than seglen when the snapshot length cut it). */
+        public int payloadCaptured;
+        /** The checksum was judged wrong (conns --zeek-checksums): Zeek's view records 'C' and skips it. */
+        public boolean checksumBad;
         public long time;
         public long frame;
         /** The TCP options area, for SYNs. */
@@ -189,7 +140,12 @@ public final class Connection {
 
         Endpoint x = ends[dir];
         Endpoint y = ends[1 - dir];
-        count(s, x, dir, v.flags);
+        count(s, x, dir);
+        if (s.checksumBad) {
+            zeek.badChecksum(dir, s.flags, s.sport, s.dport);
+        } else {
+            zeek.packet(dir, s.flags, s.seq, s.ack, s.seglen, s.payloadCaptured, s.window, s.sport, s.dport);
+        }
         if ((s.flags & SYN) != 0 && s.optionsData != null) {
             x.synOptions(s.optionsData, s.optionsFrom, s.optionsTo);
         }
@@ -235,7 +191,7 @@ public final class Connection {
         }
     }
 
-    private void count(Segment s, Endpoint x, int dir, int analysisFlags) {
+    private void count(Segment s, Endpoint x, int dir) {
         x.packets++;
         x.bytes += s.frameLength;
         if (s.seglen > 0) {
@@ -247,42 +203,16 @@ public final class Connection {
         int f = s.flags;
         boolean client = dir == clientDir;
         if ((f & (SYN | ACK)) == SYN) {
-            historyLetter(x, client, 'S');
             handshakeSyn |= client;
         } else if ((f & (SYN | ACK)) == (SYN | ACK)) {
-            historyLetter(x, client, 'H');
             handshakeSynAck |= !client;
         } else if ((f & ACK) != 0 && s.seglen == 0 && (f & (FIN | RST)) == 0) {
-            historyLetter(x, client, 'A');
             if (client && handshakeSynAck) {
                 handshakeAck = true;
             }
         }
-        if (s.seglen > 0) {
-            historyLetter(x, client, 'D');
-            if (client && handshakeSynAck) {
-                handshakeAck = true;
-            }
-        }
-        if ((f & FIN) != 0) {
-            historyLetter(x, client, 'F');
-        }
-        if ((f & RST) != 0) {
-            historyLetter(x, client, 'R');
-        }
-        if (AnalysisFlag.RETRANSMISSION.in(analysisFlags)) {
-            historyLetter(x, client, 'T');
-        }
-        if (AnalysisFlag.ZERO_WINDOW.in(analysisFlags)) {
-            historyLetter(x, client, 'W');
-        }
-    }
-
-    private void historyLetter(Endpoint x, boolean client, char letter) {
-        int bit = 1 << (letter - 'A');
-        if ((x.history & bit) == 0) {
-            x.history |= bit;
-            history.append(client ? letter : Character.toLowerCase(letter));
+        if (s.seglen > 0 && client && handshakeSynAck) {
+            handshakeAck = true;
         }
     }
 

@@ -16,8 +16,11 @@ import org.tcplab.wire.IpEndpoint;
  * @param rstBy           who sent the first RST, or null
  * @param rstCause        why that RST was sent, or null
  * @param connState       Zeek's code: S0, S1, SF, REJ, S2, S3, RSTO, RSTR, RSTOS0, RSTRH, SH, SHR, OTH
- * @param history         Zeek's history letters: S SYN, H SYN+ACK, A pure ACK, D data, F FIN, R RST,
- *                        T retransmission, W zero window; upper case from the client, lower case from the server
+ * @param history         Zeek's history letters (s SYN, h SYN+ACK, a pure ACK, d data, f FIN, r RST, c bad
+ *                        checksum, g content gap, t retransmitted payload, w zero window, i FIN+RST,
+ *                        q SYN with FIN or RST, ^ roles flipped): upper case from Zeek's originator
+ * @param zeekOriginatorIsClient Zeek's originator is this summary's client (false when Zeek took the
+ *                        other side for the originator, e.g. by its likely server ports)
  * @param rolesInferred   no SYN was captured: the client is a guess (the SYN+ACK's receiver, else the higher port)
  * @param irttNanos       the initial RTT (SYN to the ACK of the SYN+ACK), 0 when not seen
  */
@@ -28,7 +31,7 @@ public record ConnectionSummary(int stream, IpEndpoint client, IpEndpoint server
                                 boolean sack, boolean timestamps, int clientMinSegment, int clientMaxSegment,
                                 int serverMinSegment, int serverMaxSegment, Closing closedFirst, Role rstBy,
                                 RstCause rstCause, TcpState clientState, TcpState serverState, String connState,
-                                String history, long irttNanos) {
+                                String history, boolean zeekOriginatorIsClient, long irttNanos) {
 
     /** The first FIN or RST of a connection: who sent it, which it was, in which frame. */
     public record Closing(Role by, boolean rst, long frame) {

@@ -115,6 +115,8 @@ public final class ConnectionTracker {
         g.relSeq = a.seq();
         g.relAck = a.ack();
         g.seglen = p.payloadLength();
+        g.payloadCaptured = p.payloadCaptured();
+        g.checksumBad = p.checksumBad();
         g.flags = p.flags();
         g.window = p.window();
         g.fwdScale = a.windowScale();

@@ -6,7 +6,7 @@ import org.tcplab.tcp.TcpOptions;
  * What the state machine remembers of one endpoint. Raw sequence numbers. Reads the options of
  * its own SYN as a {@link TcpOptions.Visitor}, which allocates nothing.
  */
-final class Endpoint implements TcpOptions.Visitor {
+final class Endpoint extends ZeekEndpoint implements TcpOptions.Visitor {
     TcpState state;
     boolean sentSyn;
     long iss;
@@ -31,8 +31,6 @@ final class Endpoint implements TcpOptions.Visitor {
     int windowScale = -1;
     boolean sackPermitted;
     boolean timestamps;
-    /** Zeek history letters seen for this side, as a bit set over the letters. */
-    int history;
 
     /** What this endpoint's SYN (or SYN+ACK) in {@code b[from, to)} offered; a later SYN's replaces it. */
     void synOptions(byte[] b, int from, int to) {

@@ -38,6 +38,11 @@ public final class ConnsCommand implements Callable<Integer> {
             description = "only the connections with at least one packet that passes this display filter")
     String displayFilter;
 
+    @Option(names = "--zeek-checksums", description = {"judge TCP checksums as zeek -r does without -C: a segment"
+            + " with a wrong checksum is a 'c' in the history and Zeek's view skips it (off by default, as for zeek -C:"
+            + " a capture on the sending host usually holds checksums the NIC had yet to fill)"})
+    boolean zeekChecksums;
+
 
     /**
      * The command for {@code conns} arguments that need no parser: one file (or -) and, in any
@@ -111,7 +116,7 @@ public final class ConnsCommand implements Callable<Integer> {
         List<ConnectionSummary> rows = new ArrayList<>();
         ConnectionTracker connections;
         try (FrameSource source = Inputs.open(file)) {
-            if (filter == null) {
+            if (filter == null && !zeekChecksums) {
                 connections = new ConnectionTracker();
                 connections.maxTracked(maxTracked);
                 new ConnectionPass(connections).summarise(source, rows);
@@ -145,6 +150,7 @@ public final class ConnsCommand implements Callable<Integer> {
     private ConnectionTracker filtered(FrameSource source, DisplayFilter filter, List<ConnectionSummary> rows) throws IOException {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         analyzer.countConversations(false);
+        analyzer.zeekChecksums(zeekChecksums);
         analyzer.displayFilter(filter);
         analyzer.connections().maxTracked(maxTracked);
         lastTracker = analyzer.connections();

@@ -131,7 +131,8 @@ public final class ConnectionTableFormatter {
         }
         sb.append(",\"client_state\":\"").append(c.clientState().label()).append("\",\"server_state\":\"")
                 .append(c.serverState().label()).append("\",\"conn_state\":\"").append(c.connState())
-                .append("\",\"history\":\"").append(c.history()).append("\"}");
+                .append("\",\"history\":\"").append(c.history()).append("\",\"zeek_orig\":\"")
+                .append(c.zeekOriginatorIsClient() ? "client" : "server").append("\"}");
         return sb;
     }
 }

@@ -29,6 +29,7 @@ public final class CaptureAnalyzer {
     private final PacketView view = new PacketView();
     private final TcpSegment segment = new TcpSegment();
     private boolean connectionAnalysis = true;
+    private boolean zeekChecksums;
     private org.tcplab.filter.DisplayFilter filter;
     private boolean countConversations = true;
     private long packets;
@@ -55,6 +56,14 @@ public final class CaptureAnalyzer {
      * Off: only tshark's per-packet fields (stream, relative numbers, window), without the
      * sequence analysis, the endpoint states and the summaries: the fast path for reading.
      */
+    /**
+     * Judge each TCP checksum as Zeek does unless run with -C: a segment whose checksum is wrong,
+     * or holds only the pseudo-header sum (offload), is a 'C' in Zeek's history and nothing else.
+     */
+    public void zeekChecksums(boolean on) {
+        this.zeekChecksums = on;
+    }
+
     public void connectionAnalysis(boolean on) {
         this.connectionAnalysis = on;
     }
@@ -127,7 +136,10 @@ public final class CaptureAnalyzer {
         }
         view.changed();
         decoder.decode(f, packet);
-        segment.fill(packet, view.timeNanos(), f.number(), f.originalLength());
+        if (segment.fill(packet, view.timeNanos(), f.number(), f.originalLength()) && zeekChecksums) {
+            org.tcplab.decode.ChecksumStatus c = org.tcplab.decode.Checksums.transport(packet);
+            segment.checksumBad(c == org.tcplab.decode.ChecksumStatus.BAD || c == org.tcplab.decode.ChecksumStatus.OFFLOAD);
+        }
         streams.annotate(segment, tcp);
         ConnectionAnnotation conn = view.connection();
         if (connectionAnalysis) {

@@ -28,6 +28,10 @@ public final class TcpSegment {
     int window;
     boolean hasSegmentLength;
     int payloadLength;
+    /** Payload bytes the capture holds (fewer than payloadLength when the snapshot length cut it). */
+    int payloadCaptured;
+    /** The TCP checksum was judged and found wrong (only when a pass asks: see {@link #checksumBad(boolean)}). */
+    boolean checksumBad;
     /**
      * The options area of a SYN as captured (empty for other segments: only a SYN's are read).
      * Made at the first SYN: a batch of thousands of segments holds few SYNs.
@@ -97,6 +101,8 @@ public final class TcpSegment {
         window = Bytes.u16be(b, tcp + 14);
         hasSegmentLength = true;
         payloadLength = total - IPV4_HEADER - hlen;
+        payloadCaptured = Math.max(0, captured - hlen);
+        checksumBad = false;
         this.timeNanos = timeNanos;
         this.frame = frame;
         this.frameLength = originalLength;
@@ -147,6 +153,8 @@ public final class TcpSegment {
         flags = p.tcpFlags();
         hasSegmentLength = p.hasSegmentLength();
         payloadLength = p.payloadLength();
+        payloadCaptured = hasSegmentLength ? Math.max(0, Math.min(payloadLength, p.l4Captured() - p.tcpHeaderLength())) : 0;
+        checksumBad = false;
         this.timeNanos = timeNanos;
         this.frame = frame;
         this.frameLength = frameLength;
@@ -179,6 +187,10 @@ public final class TcpSegment {
     public int window() { return window; }
     public boolean hasSegmentLength() { return hasSegmentLength; }
     public int payloadLength() { return payloadLength; }
+    public int payloadCaptured() { return payloadCaptured; }
+    public boolean checksumBad() { return checksumBad; }
+    /** Marks the segment's checksum wrong, for a pass that judges checksums (conns --zeek-checksums). */
+    public void checksumBad(boolean bad) { checksumBad = bad; }
     /** The options area of a SYN ({@link #optionsLength()} bytes); nothing for other segments. */
     public byte[] options() { return options; }
     public int optionsLength() { return optionsLength; }

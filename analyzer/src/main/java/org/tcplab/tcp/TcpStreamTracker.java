@@ -12,6 +12,8 @@ import org.tcplab.decode.DecodedPacket;
  * <ul>
  * <li>a stream is an address/port pair; a SYN (without ACK) whose sequence number differs from the
  * ISN already known for that direction starts a new stream ("port numbers reused");</li>
+ * <li>a SYN+ACK whose sequence number differs from its direction's base is also marked "ports
+ * reused", in the same stream, and becomes that direction's base;</li>
  * <li>each direction's base is the ISN when its SYN is seen, else the first sequence number seen
  * minus one, so that data starts at 1; the other direction's base may come first from an
  * acknowledgement (ack - 1) when the capture starts mid-connection;</li>
@@ -77,6 +79,12 @@ public final class TcpStreamTracker {
             dir = 0;
             table.put(family, p.srcHi, p.srcLo, p.sport, p.dstHi, p.dstLo, p.dport, s);
             a.newStream = true;
+            a.portsReused = true;
+        } else if ((flags & (SYN | ACK)) == (SYN | ACK) && baseSet(s, dir) && seq != state[s * STRIDE + dir]) {
+            // tshark 4.0: a SYN+ACK whose seq is not its direction's base (an RST or data of that side
+            // came first, or it answers anew with another ISN) says "ports reused" but stays in the
+            // stream, and its seq becomes the base: the SYN+ACK shows seq=0
+            state[s * STRIDE + dir] = seq;
             a.portsReused = true;
         }
         a.hasStream = true;

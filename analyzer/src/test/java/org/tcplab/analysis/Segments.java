@@ -35,7 +35,24 @@ final class Segments {
     final TcpAnnotation a = new TcpAnnotation();
     final ConnectionAnnotation c = new ConnectionAnnotation();
     private long frame;
+    private int clientPort = 40000;
+    private int serverPort = 80;
     List<Transition> transitions = List.of();
+
+    private boolean nextChecksumBad;
+
+    /** The next segment's checksum is judged wrong (as conns --zeek-checksums finds it). */
+    Segments badChecksum() {
+        nextChecksumBad = true;
+        return this;
+    }
+
+    /** The ports of the connection (40000 and 80 unless set, before the first segment). */
+    Segments ports(int client, int server) {
+        clientPort = client;
+        serverPort = server;
+        return this;
+    }
 
     /** A segment from the client; seq and ack relative to the ISNs above. */
     Segments client(int flags, long relSeq, long relAck, int len) {
@@ -47,7 +64,7 @@ final class Segments {
     }
 
     Segments send(boolean fromClient, int flags, long seq, long ack, int len, int window) {
-        byte[] seg = tcp(fromClient ? 40000 : 80, fromClient ? 80 : 40000, seq, (flags & ACK) != 0 ? ack : 0, flags, window,
+        byte[] seg = tcp(fromClient ? clientPort : serverPort, fromClient ? serverPort : clientPort, seq, (flags & ACK) != 0 ? ack : 0, flags, window,
                 new byte[0], len);
         byte[] ip = ipv4(fromClient ? addr(10, 0, 0, 1) : addr(10, 0, 0, 2), fromClient ? addr(10, 0, 0, 2) : addr(10, 0, 0, 1),
                 6, 0, 0, seg);
@@ -59,6 +76,8 @@ final class Segments {
         decoder.decode(ip, 0, ip.length, ip.length, LinkTypes.IPV4, p);
         frame++;
         segment.fill(p, frame * 1_000_000L, frame, ip.length);
+        segment.checksumBad(nextChecksumBad);
+        nextChecksumBad = false;
         streams.annotate(segment, a);
         tracker.analyse(segment, a, c);
         transitions = new ArrayList<>(c.transitions());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.tcplab.Corpus;
+import org.tcplab.Samples;
 
 class ConnsCommandTest {
     /** The client only ACKs a zero window; the SYNs are not in the capture. */
@@ -27,5 +28,21 @@ class ConnsCommandTest {
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.lines().get(1).contains(" REJ "), r.lines().get(1));
         assertTrue(r.lines().get(2).contains("/none;") && r.lines().get(2).contains("RST by server: refused"), r.lines().get(2));
+    }
+
+    /**
+     * The greeting sample was captured on loopback, where the kernel leaves checksums to a NIC
+     * that is not there (tshark -o tcp.check_checksum:TRUE finds all 17 wrong): Zeek without -C
+     * drops every segment after a 'C'/'c', which --zeek-checksums reproduces; by default, as with
+     * zeek -C, the checksums are not judged.
+     */
+    @Test
+    void zeekChecksums_onALoopbackCapture_givesZeeksDefaultVerdict() throws Exception {
+        String file = Samples.path("greeting.pcap").toString();
+        Cli.Result plain = Cli.run("conns", file, "--format", "jsonl");
+        assertTrue(plain.stdout().contains("\"conn_state\":\"SF\",\"history\":\"ShAdDafF\""), plain.stdout());
+        Cli.Result judged = Cli.run("conns", file, "--format", "jsonl", "--zeek-checksums");
+        assertEquals(0, judged.exitCode(), judged.stderr());
+        assertTrue(judged.stdout().contains("\"conn_state\":\"OTH\",\"history\":\"Cc\""), judged.stdout());
     }
 }
