@@ -58,7 +58,7 @@ public final class AnalyzerMain implements Runnable {
      * picocli reads each command's annotations by reflection, and building all of them would cost
      * a tenth of a second of start-up on every run.
      */
-    static CommandLine commandLine(String first) {
+    public static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new AnalyzerMain());
         Supplier<Object> only = first == null ? null : COMMANDS.get(first);
         if (only != null) {
@@ -92,8 +92,9 @@ public final class AnalyzerMain implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, line, parsed) -> failed(name, e));
         cl.setParameterExceptionHandler((e, a) -> {
-            System.err.println(name + ": " + e.getMessage());
-            System.err.println("Try '" + name + " " + (e.getCommandLine().getCommandName().equals(name) ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for more information.");
+            // one line: what is wrong, and where the help is
+            String sub = e.getCommandLine().getCommandName().equals(name) ? "" : e.getCommandLine().getCommandName() + " ";
+            System.err.println(name + ": " + e.getMessage().replace('\n', ' ').strip() + " (see '" + name + " " + sub + "--help')");
             return ExitCodes.USAGE;
         });
         try {

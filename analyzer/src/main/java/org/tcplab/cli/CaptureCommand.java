@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "capture", mixinStandardHelpOptions = true,
+@Command(name = "capture", header = "Capture live traffic with libpcap: print it annotated, or write a pcap or pcapng file.", mixinStandardHelpOptions = true,
         description = {"Capture live traffic with libpcap and print it annotated as 'read' does, or write it to a file.",
                 "Stops on Ctrl-C, SIGTERM, -c or --duration, then prints libpcap's counts like tcpdump."},
         footer = {"", "Examples:", "  analyzer capture -i lo tcp port 6000", "  analyzer capture -i lo -f 'tcp port 6000'",
@@ -45,16 +45,16 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "write packets to FILE: pcapng if it ends in .pcapng, else pcap")
     Path output;
 
-    @Option(names = {"-c", "--count"}, paramLabel = "N", description = "stop after N packets")
+    @Option(names = {"-c", "--count"}, paramLabel = "N", converter = Checked.Count.class, description = "stop after N packets")
     long count = Long.MAX_VALUE;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this many seconds")
+    @Option(names = "--duration", paramLabel = "SECONDS", converter = Checked.Seconds.class, description = "stop after this many seconds")
     double duration;
 
-    @Option(names = {"-s", "--snaplen"}, paramLabel = "N", description = "bytes kept of each packet (default ${DEFAULT-VALUE})")
+    @Option(names = {"-s", "--snaplen"}, paramLabel = "N", converter = Checked.Snaplen.class, description = "bytes kept of each packet (default ${DEFAULT-VALUE})")
     int snapLength = LiveCaptureOptions.DEFAULT_SNAPLEN;
 
-    @Option(names = {"-B", "--buffer-size"}, paramLabel = "MB", description = "libpcap buffer in MiB (default 32 when printing, 256 when only writing)")
+    @Option(names = {"-B", "--buffer-size"}, paramLabel = "MB", converter = Checked.Mebibytes.class, description = "libpcap buffer in MiB (default 32 when printing, 256 when only writing)")
     Integer bufferMb;
 
     @Option(names = "--print", description = "print packets even when writing a file (-w)")
@@ -68,6 +68,9 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (output != null) {
+            OutputPaths.checkFile(output);
+        }
         if (!filterWords.isEmpty()) {
             if (filter != null) {
                 throw new Failure(ExitCodes.USAGE, "give the capture filter once: with -f or as trailing words, not both");

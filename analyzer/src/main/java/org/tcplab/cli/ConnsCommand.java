@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "conns", mixinStandardHelpOptions = true,
+@Command(name = "conns", header = "Summarise every TCP connection: traffic, options, closing, states, Zeek's conn_state and history.", mixinStandardHelpOptions = true,
         description = {"Summarise every TCP connection: endpoints, duration, packets and bytes each way, handshake,",
                 "negotiated options, who closed and how, final states of both sides, Zeek's conn_state and history."})
 public final class ConnsCommand implements Callable<Integer> {
@@ -31,7 +31,7 @@ public final class ConnsCommand implements Callable<Integer> {
     @Option(names = "--format", description = "text (a table, default) or jsonl (one object per connection)")
     Format format = Format.text;
 
-    @Option(names = "--max-tracked", paramLabel = "N", description = "connections analysed at once; beyond, the oldest is summarised early (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-tracked", paramLabel = "N", converter = Checked.Positive.class, description = "connections analysed at once; beyond, the oldest is summarised early (default ${DEFAULT-VALUE})")
     int maxTracked = 1 << 20;
 
     @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
@@ -81,7 +81,7 @@ public final class ConnsCommand implements Callable<Integer> {
                     } else {
                         return null;
                     }
-                } else if (name.equals("--max-tracked") && !max && isCount(value)) {
+                } else if (name.equals("--max-tracked") && !max && isCount(value) && Integer.parseInt(value) >= 1) {
                     max = true;
                     c.maxTracked = Integer.parseInt(value);
                 } else {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "conv", mixinStandardHelpOptions = true,
+@Command(name = "conv", header = "Print the TCP and UDP conversation tables of a capture, as tshark -z conv does.", mixinStandardHelpOptions = true,
         description = {"Print the TCP and UDP conversation tables of a capture,",
                 "as tshark -q -z conv,tcp -z conv,udp: frames and bytes each way, start, duration."})
 public final class ConvCommand implements Callable<Integer> {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "follow", mixinStandardHelpOptions = true,
+@Command(name = "follow", header = "Print a TCP or UDP stream's payload in order, as Wireshark's Follow Stream does.", mixinStandardHelpOptions = true,
         description = {"Follow a TCP stream (or a UDP one): its payload in sequence order, each side marked, as",
                 "Wireshark's Follow Stream and tshark -q -z follow,tcp,ascii,N show it: retransmitted and overlapping",
                 "bytes once, out-of-order segments in place, a gap the peer acknowledged as \"[N bytes missing]\"."},
@@ -26,7 +26,7 @@ public final class FollowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "capture file (pcap or pcapng, optionally .gz), or - for standard input")
     String file;
 
-    @Option(names = "--stream", paramLabel = "N", required = true, description = "the stream: tshark's tcp.stream (or udp.stream with --udp)")
+    @Option(names = "--stream", paramLabel = "N", required = true, converter = Checked.StreamIndex.class, description = "the stream: tshark's tcp.stream (or udp.stream with --udp)")
     int stream;
 
     @Option(names = "--udp", description = "follow a UDP stream (udp.stream) instead of a TCP one")

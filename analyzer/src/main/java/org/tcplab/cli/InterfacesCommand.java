@@ -7,7 +7,7 @@ import org.tcplab.live.CaptureFailure;
 import org.tcplab.live.Interfaces;
 import picocli.CommandLine.Command;
 
-@Command(name = "interfaces", mixinStandardHelpOptions = true,
+@Command(name = "interfaces", header = "List the interfaces libpcap can capture on (like tcpdump -D).", mixinStandardHelpOptions = true,
         description = "List the interfaces libpcap can capture on, with their addresses and state (like tcpdump -D).")
 public final class InterfacesCommand implements Callable<Integer> {
     @Override

@@ -24,12 +24,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "read", version = "analyzer 0.1.0",
+@Command(name = "read", header = "Print every packet of a capture with tshark's analysis, both endpoints' states and why they changed.", version = "analyzer 0.1.0",
         description = {"Read a pcap or pcapng file (also gzip-compressed) and print every packet with its annotations:",
                 "relative and raw seq/ack, TCP stream, flags, payload length, window, analysis, states."},
         footer = {"", "Examples:", "  analyzer read samples/greeting.pcap -A",
                 "  analyzer read samples/greeting.pcap -Y 'tcp.flags.syn == 1 || tcp.flags.fin == 1'",
-                "  analyzer read samples/segment.pcap -T fields -e frame.number -e tcp.seq -e tcp.ack -e tcp.len",
+                "  analyzer read samples/segment.pcap -T fields -e tcp.seq -e tcp.ack -e tcp.len",
                 "  analyzer read samples/rst-refused.pcap -V -x",
                 "  analyzer read samples/exchange.pcap --format jsonl --payload"})
 public final class ReadCommand implements Callable<Integer> {
@@ -75,19 +75,20 @@ public final class ReadCommand implements Callable<Integer> {
     @Option(names = "--payload", description = "with --format jsonl: add the payload as hex (payload) and as text (payload_text)")
     boolean payload;
 
-    @Option(names = {"-c", "--count"}, paramLabel = "N", description = "stop after printing N packets")
+    @Option(names = {"-c", "--count"}, paramLabel = "N", converter = Checked.Count.class, description = "stop after printing N packets")
     long count = Long.MAX_VALUE;
 
-    @Option(names = "--proto", paramLabel = "P", description = "only packets of this protocol: tcp, udp, icmp, icmpv6, ip, ipv4, ipv6, arp")
+    @Option(names = "--proto", paramLabel = "P", converter = Checked.Protocol.class,
+            description = "only packets of this protocol: tcp, udp, icmp, icmpv6, ip, ipv4, ipv6, arp")
     String protocol;
 
     @Option(names = "--host", paramLabel = "ADDR", description = "only packets from or to this IP address")
     String host;
 
-    @Option(names = "--port", paramLabel = "N", description = "only packets from or to this TCP/UDP port")
+    @Option(names = "--port", paramLabel = "N", converter = Checked.Port.class, description = "only packets from or to this TCP/UDP port")
     int port = -1;
 
-    @Option(names = "--stream", paramLabel = "N", description = "only this TCP stream (tshark's tcp.stream)")
+    @Option(names = "--stream", paramLabel = "N", converter = Checked.StreamIndex.class, description = "only this TCP stream (tshark's tcp.stream)")
     int stream = -1;
 
     @Option(names = "--checksums", description = "verify IP/TCP/UDP/ICMP checksums and report them")

@@ -28,6 +28,7 @@ import org.tcplab.capture.FrameSource;
  */
 public final class LiveCapture implements FrameSource {
     static final int READ_TIMEOUT_MS = 100;
+    private static final long FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int QUEUE = 1 << 16;
     private static final CapturedPacket END = new CapturedPacket(new byte[0], 0, 0, 0);
 
@@ -135,6 +136,8 @@ public final class LiveCapture implements FrameSource {
         NativePcap.Packet meta = new NativePcap.Packet();
         byte[] buf = new byte[Math.max(options.snapLength(), 65536)];
         try {
+            long flushed = System.nanoTime();
+            long written = 0;
             while (true) {
                 NativePcap.Result r = pcap.next(buf, meta);
                 if (r == NativePcap.Result.PACKET) {
@@ -145,6 +148,14 @@ public final class LiveCapture implements FrameSource {
                     }
                 } else if (r == NativePcap.Result.STOPPED || stopping) {
                     break;
+                }
+                // the file holds every packet up to a second ago, or up to the last quiet read
+                // timeout: a capture killed with SIGKILL (which no handler sees) loses no more
+                if (writer != null && captured != written
+                        && (r == NativePcap.Result.TIMEOUT || System.nanoTime() - flushed > FLUSH_NANOS)) {
+                    writer.flush();
+                    written = captured;
+                    flushed = System.nanoTime();
                 }
             }
             // What libpcap still holds, including a block the kernel retires after the read timeout.

@@ -29,7 +29,7 @@ class ConnsArgumentsTest {
             {"conns", "a.pcap", "--format", "JSONL"},
             {"conns", "--format=text", "a.pcap"},
             {"conns", "--max-tracked", "100", "a.pcap"},
-            {"conns", "--max-tracked=0", "--format", "Text", "a b.pcap"},
+            {"conns", "--max-tracked=1", "--format", "Text", "a b.pcap"},
             {"conns", "a.pcap", "--max-tracked", "7", "--format=jsonl"},
         };
         for (String[] line : lines) {
@@ -52,6 +52,7 @@ class ConnsArgumentsTest {
             {"conns", "a.pcap", "--format"},
             {"conns", "--format", "text", "--format", "jsonl", "a.pcap"},
             {"conns", "--max-tracked", "-5", "a.pcap"},
+            {"conns", "--max-tracked=0", "a.pcap"},
             {"conns", "--max-tracked", "lots", "a.pcap"},
             {"conns", "--max-tracked", "99999999999", "a.pcap"},
             {"conns", "--bogus", "a.pcap"},
@@ -66,7 +67,7 @@ class ConnsArgumentsTest {
     @Test
     void aMissingFile_isOneLineAndExit3_eitherWay() throws Exception {
         Cli.Result plain = Cli.run("conns", "/nonexistent.pcap");
-        Cli.Result parsed = Cli.run("conns", "--max-tracked", "-1", "/nonexistent.pcap");
+        Cli.Result parsed = Cli.run("conns", "--zeek-checksums", "/nonexistent.pcap");
         assertEquals(3, plain.exitCode(), plain.stderr());
         assertEquals(3, parsed.exitCode(), parsed.stderr());
         assertEquals(plain.stderr(), parsed.stderr());

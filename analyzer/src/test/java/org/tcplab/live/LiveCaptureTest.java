@@ -78,6 +78,32 @@ class LiveCaptureTest {
     }
 
     @Test
+    void sigkill_midCapture_leavesAFileReadUpToItsLastWholePacket() throws Exception {
+        // SIGKILL reaches no handler: the file holds what the capture had flushed, which it does
+        // at least once a second while packets arrive; whatever the kill cut short, read and
+        // tshark must read the same whole packets
+        Namespace.run(dir, """
+                $ANALYZER capture -i lo -f 'tcp port 7003' -w $DIR/killed.pcap 2> $DIR/killed.err &
+                A=$!
+                await $DIR/killed.err 'capturing on'
+                $JAVA org.tcplab.live.LoopbackTraffic 7003 600 5 &
+                T=$!
+                sleep 2.5
+                kill -KILL $A
+                wait $A || true
+                wait $T
+                """, 120);
+        Path file = dir.resolve("killed.pcap");
+        long ours = wholePackets(file);
+        long tshark = Long.parseLong(run("sh", "-c", "tshark -r " + file + " -T fields -e frame.number 2>/dev/null | wc -l").strip());
+        assertEquals(tshark, ours, "read and tshark read the same whole packets");
+        assertTrue(ours > 100, "the packets of the first second or more are in the file: " + ours);
+        Cli.Result r = Cli.run("read", file.toString(), "--format", "none");
+        assertTrue(r.exitCode() == 0 || r.exitCode() == 1, r.stderr());
+        assertTrue(r.stderr().lines().count() <= 2 && !r.stderr().contains("Exception"), r.stderr());
+    }
+
+    @Test
     void sigtermMidCapture_leavesAValidFileWithEveryPacketReported() throws Exception {
         Namespace.run(dir, """
                 $ANALYZER capture -i lo -f 'tcp port 7001' -w $DIR/mid.pcapng 2> $DIR/mid.err &
@@ -174,6 +200,20 @@ class LiveCaptureTest {
             while (s.next(f)) {
                 n++;
             }
+        }
+        return n;
+    }
+
+    /** The packets read before the end of the file or the first damage (a record cut short). */
+    private static long wholePackets(Path file) throws IOException {
+        long n = 0;
+        Frame f = new Frame();
+        try (FrameSource s = CaptureFiles.open(file)) {
+            while (s.next(f)) {
+                n++;
+            }
+        } catch (org.tcplab.capture.CaptureFileException e) {
+            // what came before the damage counts
         }
         return n;
     }

@@ -14,14 +14,15 @@ import org.tcplab.cli.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bulk", mixinStandardHelpOptions = true,
+@Command(name = "bulk", header = "Send a bulk TCP transfer on loopback (a load for capture benchmarks).", mixinStandardHelpOptions = true,
         description = {"Send a bulk TCP transfer through the kernel to a receiver in the same process",
                 "(a load for capture benchmarks). Loopback only."})
 public final class BulkCommand implements Callable<Integer> {
-    @Option(names = "--bytes", description = "bytes to send, with an optional K/M/G suffix (default ${DEFAULT-VALUE})")
-    String bytes = "2G";
+    @Option(names = "--bytes", converter = org.tcplab.cli.Checked.ByteSize.class,
+            description = "bytes to send, with an optional K/M/G suffix (default ${DEFAULT-VALUE})")
+    long bytes = 2L << 30;
 
-    @Option(names = "--port", description = "receiver's port (default ${DEFAULT-VALUE})")
+    @Option(names = "--port", converter = org.tcplab.cli.Checked.Port.class, description = "receiver's port (default ${DEFAULT-VALUE})")
     int port = 5001;
 
     @Option(names = "--host", description = "receiver's address (default ${DEFAULT-VALUE})")
@@ -32,7 +33,7 @@ public final class BulkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long total = parseSize(bytes);
+        long total = bytes;
         InetAddress address = Loopback.resolve(host, allowRemote);
         ServerSocket server = new ServerSocket();
         try {
@@ -71,21 +72,4 @@ public final class BulkCommand implements Callable<Integer> {
         return received[0] == total ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
-    static long parseSize(String s) {
-        String t = s.trim().toUpperCase(java.util.Locale.ROOT);
-        long unit = 1;
-        if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G")) {
-            unit = switch (t.charAt(t.length() - 1)) {
-                case 'K' -> 1L << 10;
-                case 'M' -> 1L << 20;
-                default -> 1L << 30;
-            };
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            return Long.parseLong(t) * unit;
-        } catch (NumberFormatException e) {
-            throw new Failure(ExitCodes.USAGE, "not a size: " + s + " (e.g. 2G, 500M)");
-        }
-    }
 }

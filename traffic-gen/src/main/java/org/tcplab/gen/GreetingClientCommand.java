@@ -18,12 +18,12 @@ import org.tcplab.gen.scenario.Lines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "greeting-client", mixinStandardHelpOptions = true,
+@Command(name = "greeting-client", header = "Talk to the greeting server: send each name and print the replies.", mixinStandardHelpOptions = true,
         description = {"Talk to the greeting server: send each name, print the replies, then 'exit'.",
                 "Names come from --names or from standard input, one per line. Reads whole lines,",
                 "however TCP splits them."})
 public final class GreetingClientCommand implements Callable<Integer> {
-    @Option(names = "--port", description = "server port (default ${DEFAULT-VALUE})")
+    @Option(names = "--port", converter = org.tcplab.cli.Checked.Port.class, description = "server port (default ${DEFAULT-VALUE})")
     int port = 6000;
 
     @Option(names = "--host", description = "server address (default ${DEFAULT-VALUE})")

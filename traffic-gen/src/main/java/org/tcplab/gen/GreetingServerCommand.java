@@ -12,11 +12,11 @@ import org.tcplab.gen.scenario.Greeting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "greeting-server", mixinStandardHelpOptions = true,
+@Command(name = "greeting-server", header = "Run the coursework greeting server until stopped.", mixinStandardHelpOptions = true,
         description = {"The coursework greeting server: Welcome!, What's your name?, Hello NAME!, and Good bye! on 'exit'",
                 "(then it closes). One thread per client; runs until stopped."})
 public final class GreetingServerCommand implements Callable<Integer> {
-    @Option(names = "--port", description = "port to listen on (default ${DEFAULT-VALUE})")
+    @Option(names = "--port", converter = org.tcplab.cli.Checked.Port.class, description = "port to listen on (default ${DEFAULT-VALUE})")
     int port = 6000;
 
     @Option(names = "--host", description = "address to listen on (default ${DEFAULT-VALUE})")

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.tcplab.live.Privileges;
 
-@Command(name = "lab", mixinStandardHelpOptions = true,
+@Command(name = "lab", header = "Run scenarios in a private network namespace, capture and analyse each (needs root).", mixinStandardHelpOptions = true,
         description = {"Run scenarios in a private network namespace, capture each on its loopback and analyse it:",
                 "DIR/SCENARIO.pcap, DIR/SCENARIO.txt (connections, states, transitions, packets) and the kernel's",
                 "own socket states (ss -tan). Needs root (for the namespace and the capture)."})
@@ -62,6 +62,7 @@ public final class LabCommand implements Callable<Integer> {
                 throw new Failure(ExitCodes.USAGE, "unknown scenario " + n + "; there are: " + String.join(", ", all.keySet()));
             }
         }
+        org.tcplab.cli.OutputPaths.checkDirectory(out);
         if (!inside) {
             return reexecInNamespace();
         }

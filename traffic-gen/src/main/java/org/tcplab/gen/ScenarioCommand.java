@@ -17,7 +17,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     private final Scenario scenario;
     private final java.util.function.Function<ScenarioCommand, Scenario> configure;
 
-    @Option(names = "--port", description = "port the scenario uses (default ${DEFAULT-VALUE})")
+    @Option(names = "--port", converter = org.tcplab.cli.Checked.Port.class, description = "port the scenario uses (default ${DEFAULT-VALUE})")
     int port = 6000;
 
     @Option(names = "--host", description = "loopback address (default ${DEFAULT-VALUE})")
@@ -29,8 +29,8 @@ public final class ScenarioCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** The value of one of the scenario's own options. */
-    String option(String name) {
+    /** The value of one of the scenario's own options, of its checked type. */
+    <T> T option(String name) {
         return spec.findOption(name).getValue();
     }
 

@@ -1,8 +1,7 @@
 package org.tcplab.gen;
 
 import java.util.List;
-import org.tcplab.cli.ExitCodes;
-import org.tcplab.cli.Failure;
+import org.tcplab.cli.Checked;
 import org.tcplab.gen.scenario.Exchange;
 import org.tcplab.gen.scenario.IcmpEcho;
 import org.tcplab.gen.scenario.PortScan;
@@ -25,44 +24,46 @@ final class ScenarioOptions {
             case "exchange" -> {
                 ScenarioCommand cmd = new ScenarioCommand(s, c -> new Exchange(c.option("--text")));
                 cl = new CommandLine(cmd);
-                add(cl, "--text", "\"20215120807 lyh\"", "what each side sends (an id and a name)");
+                cl.getCommandSpec().addOption(OptionSpec.builder("--text").paramLabel("TEXT").type(String.class)
+                        .defaultValue("20215120807 lyh").description("what each side sends (an id and a name) (default"
+                                + " \"20215120807 lyh\")").build());
             }
             case "segment" -> {
-                ScenarioCommand cmd = new ScenarioCommand(s, c -> new Segment(Integer.parseInt(c.option("--bytes"))));
+                ScenarioCommand cmd = new ScenarioCommand(s, c -> new Segment(c.<Integer>option("--bytes")));
                 cl = new CommandLine(cmd);
-                add(cl, "--bytes", "2950", "bytes in the one write (more than twice the MSS)");
+                add(cl, "--bytes", "2950", "bytes in the one write (more than twice the MSS)", Checked.Positive.class);
             }
             case "udp-lossy" -> {
-                ScenarioCommand cmd = new ScenarioCommand(s, c -> new UdpLossy(Double.parseDouble(c.option("--drop")),
-                        Long.parseLong(c.option("--seed")), Integer.parseInt(c.option("--requests"))));
+                ScenarioCommand cmd = new ScenarioCommand(s, c -> new UdpLossy(c.<Double>option("--drop"),
+                        c.<Long>option("--seed"), c.<Integer>option("--requests")));
                 cl = new CommandLine(cmd);
-                add(cl, "--drop", "0.5", "probability that the server drops a request");
-                add(cl, "--seed", "7", "seed of the drops, so that a run repeats");
-                add(cl, "--requests", "4", "requests to send");
+                add(cl, "--drop", "0.5", "probability that the server drops a request", Checked.Probability.class);
+                add(cl, "--seed", "7", "seed of the drops, so that a run repeats", Checked.Seed.class);
+                add(cl, "--requests", "4", "requests to send", Checked.Positive.class);
             }
             case "portscan" -> {
                 ScenarioCommand cmd = new ScenarioCommand(s, c -> {
-                    String[] r = c.option("--ports").split("-");
-                    int first = Integer.parseInt(r[0]);
-                    int last = r.length > 1 ? Integer.parseInt(r[1]) : first;
-                    if (first < 1 || last > 65535 || last < first) {
-                        throw new Failure(ExitCodes.USAGE, "--ports takes FIRST-LAST within 1-65535");
-                    }
-                    c.port = first;
-                    return new PortScan(last - first + 1, new int[0], Integer.parseInt(c.option("--concurrency")),
-                            Integer.parseInt(c.option("--timeout-ms")));
+                    Checked.Range range = c.option("--ports");
+                    c.port = range.first();
+                    return new PortScan(range.count(), new int[0], c.<Integer>option("--concurrency"),
+                            c.<Integer>option("--timeout-ms"), c.<Boolean>option("--all"));
                 });
                 cl = new CommandLine(cmd);
-                add(cl, "--ports", "1-1024", "range to scan, FIRST-LAST");
-                add(cl, "--concurrency", "64", "connections tried at once");
-                add(cl, "--timeout-ms", "500", "no answer within this time: filtered");
+                // one port option: the range (the scenarios' --port would only repeat its first port)
+                cl.getCommandSpec().remove(cl.getCommandSpec().findOption("--port"));
+                add(cl, "--ports", "1-1024", "range to scan, FIRST-LAST", Checked.PortRange.class);
+                add(cl, "--concurrency", "64", "connections tried at once", Checked.Positive.class);
+                add(cl, "--timeout-ms", "500", "no answer within this time: filtered", Checked.Positive.class);
+                cl.getCommandSpec().addOption(OptionSpec.builder("--all").type(boolean.class).arity("0").initialValue(false)
+                        .description("a line for every port, not only the open ones").build());
             }
             case "icmp-echo" -> {
-                ScenarioCommand cmd = new ScenarioCommand(s, c -> new IcmpEcho(Integer.parseInt(c.option("--count")), 0x4242,
-                        c.option("--interface")));
+                ScenarioCommand cmd = new ScenarioCommand(s, c -> new IcmpEcho(c.<Long>option("--count").intValue(), 0x4242,
+                        c.<String>option("--interface")));
                 cl = new CommandLine(cmd);
-                add(cl, "--count", "3", "echo requests to send");
-                add(cl, "--interface", "lo", "interface to inject on and capture from");
+                add(cl, "--count", "3", "echo requests to send", IcmpCount.class);
+                cl.getCommandSpec().addOption(OptionSpec.builder("--interface").paramLabel("INTERFACE").type(String.class)
+                        .defaultValue("lo").description("interface to inject on and capture from (default lo)").build());
             }
             default -> cl = new CommandLine(new ScenarioCommand(s));
         }
@@ -72,10 +73,37 @@ final class ScenarioOptions {
         return cl;
     }
 
-    private static void add(CommandLine cl, String name, String defaultValue, String description) {
+    /** An option of a checked type (Checked): a bad value is refused by picocli in one line, exit 2. */
+    private static void add(CommandLine cl, String name, String defaultValue, String description,
+                            Class<? extends CommandLine.ITypeConverter<?>> converter) {
+        CommandLine.ITypeConverter<?> c;
+        Class<?> type;
+        try {
+            c = converter.getDeclaredConstructor().newInstance();
+            type = c.convert(defaultValue).getClass();
+        } catch (Exception e) {
+            throw new IllegalStateException(name + ": " + e, e);
+        }
         cl.getCommandSpec().addOption(OptionSpec.builder(name).paramLabel(name.substring(2).toUpperCase())
-                .type(String.class).defaultValue(defaultValue.replace("\"", "")).description(description + " (default "
+                .type(type).converters(c).defaultValue(defaultValue).description(description + " (default "
                         + defaultValue + ")").build());
+    }
+
+    /** ICMP echo requests: 1 to 1000 (each waits for its reply). */
+    public static final class IcmpCount implements CommandLine.ITypeConverter<Long>, Checked.Refusing {
+        @Override
+        public Long convert(String s) {
+            long n = new Checked.Count().convert(s);
+            if (n > 1000) {
+                throw new CommandLine.TypeConversionException("'" + s + "' is not a count of echo requests (1-1000)");
+            }
+            return n;
+        }
+
+        @Override
+        public List<String> refused() {
+            return List.of("0", "-1", "1001", "three", "");
+        }
     }
 
     static List<String> names() {

@@ -18,11 +18,15 @@ public final class TrafficGenMain implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.exit(AnalyzerMain.execute("traffic-gen", commandLine(), args));
+    }
+
+    /** The command tree: the commands above, and every lab scenario as a command of its own. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TrafficGenMain());
-        // every lab scenario is also a command of its own
         for (var s : org.tcplab.gen.scenario.Scenarios.all().values()) {
             cl.addSubcommand(s.name(), ScenarioOptions.command(s));
         }
-        System.exit(AnalyzerMain.execute("traffic-gen", cl, args));
+        return cl;
     }
 }

@@ -2,16 +2,12 @@ package org.tcplab.gen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tcplab.live.Privileges;
 
 /**
  * The greeting server and clients as separate processes, in a private network namespace (root):
@@ -22,15 +18,7 @@ class GreetingProcessesTest {
     Path dir;
 
     private String run(String script) throws Exception {
-        assumeTrue(Privileges.isRoot(), "skipped: needs root for a private network namespace");
-        String tg = Path.of(System.getProperty("java.home"), "bin", "java") + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "
-                + System.getProperty("java.class.path") + " " + TrafficGenMain.class.getName();
-        Path file = dir.resolve("s.sh");
-        Files.writeString(file, "set -u\nip link set lo up\nTG='" + tg + "'\nD='" + dir + "'\n" + script);
-        Process p = new ProcessBuilder("unshare", "-n", "bash", file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-        return out;
+        return NamespaceScript.run(dir, script);
     }
 
     @Test

@@ -26,13 +26,20 @@ public final class PortScan implements Scenario {
     private final int[] listeners;
     private final int concurrency;
     private final int timeoutMs;
+    private final boolean everyPort;
 
     /** @param listeners offsets from the first port where the lab opens listeners */
     public PortScan(int span, int[] listeners, int concurrency, int timeoutMs) {
+        this(span, listeners, concurrency, timeoutMs, false);
+    }
+
+    /** @param everyPort a line for every port scanned, not only the open ones */
+    public PortScan(int span, int[] listeners, int concurrency, int timeoutMs, boolean everyPort) {
         this.span = span;
         this.listeners = listeners;
         this.concurrency = concurrency;
         this.timeoutMs = timeoutMs;
+        this.everyPort = everyPort;
     }
 
     @Override
@@ -88,8 +95,15 @@ public final class PortScan implements Scenario {
             for (int offset : listeners) {
                 open.add(new ServerSocket(ctx.port() + offset, 50, ctx.address()));
             }
+            long started = System.nanoTime();
             Map<Integer, Verdict> result = scan(ctx.address(), ctx.port(), span, concurrency, timeoutMs);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            int[] counts = new int[Verdict.values().length];
             for (Map.Entry<Integer, Verdict> e : result.entrySet()) {
+                counts[e.getValue().ordinal()]++;
+                if (!everyPort && e.getValue() != Verdict.OPEN) {
+                    continue;
+                }
                 String why = switch (e.getValue()) {
                     case OPEN -> "the handshake completed (SYN-ACK)";
                     case CLOSED -> "the kernel answered RST";
@@ -97,6 +111,9 @@ public final class PortScan implements Scenario {
                 };
                 ctx.say("port " + e.getKey() + ": " + e.getValue().name().toLowerCase() + " (" + why + ")");
             }
+            ctx.say(String.format(java.util.Locale.ROOT, "%d ports scanned in %.1f s: %d open, %d closed, %d filtered",
+                    result.size(), seconds, counts[Verdict.OPEN.ordinal()], counts[Verdict.CLOSED.ordinal()],
+                    counts[Verdict.FILTERED.ordinal()]));
             for (int offset : listeners) {
                 ScenarioContext.expect(result.get(ctx.port() + offset) == Verdict.OPEN, "listener " + (ctx.port() + offset) + " not found open");
             }

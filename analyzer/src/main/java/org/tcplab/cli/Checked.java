@@ -1,0 +1,245 @@
+package org.tcplab.cli;
+
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The value types of the command-line options, each checked where the option is declared
+ * ({@code @Option(converter = Checked.Port.class)}): a value outside what the option can honour is
+ * refused by picocli with one line that names the option, the value and what is allowed, exit 2.
+ * Each type also names values it must refuse, which the test that walks every option of both
+ * programs feeds it (OptionWalkTest): a new option of a checked type is covered without editing
+ * the test, and a numeric option without one fails it.
+ */
+public final class Checked {
+    private Checked() {
+    }
+
+    /** A converter that knows values it refuses. */
+    public interface Refusing {
+        /** Values this type must refuse: zero, negative, too large, not a number, empty, as apply. */
+        List<String> refused();
+    }
+
+    private static long parseLong(String s, String what) {
+        return parseLong(s, s, what);
+    }
+
+    /** {@code s} as a number; the message quotes {@code given}, the value as the user typed it. */
+    private static long parseLong(String s, String given, String what) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + given + "' is not " + what);
+        }
+    }
+
+    private static long inRange(String s, long min, long max, String what) {
+        return inRange(s, s, min, max, what);
+    }
+
+    private static long inRange(String s, String given, long min, long max, String what) {
+        long v = parseLong(s, given, what);
+        if (v < min || v > max) {
+            throw new TypeConversionException("'" + given + "' is not " + what);
+        }
+        return v;
+    }
+
+    /** A whole number within [min, max], quoted back in the message when it is not. */
+    abstract static class IntRange implements ITypeConverter<Integer>, Refusing {
+        private final long min;
+        private final long max;
+        private final String what;
+        private final List<String> refused;
+
+        IntRange(long min, long max, String what, String... refused) {
+            this.min = min;
+            this.max = max;
+            this.what = what;
+            this.refused = List.of(refused);
+        }
+
+        @Override
+        public Integer convert(String s) {
+            return (int) inRange(s, min, max, what);
+        }
+
+        @Override
+        public List<String> refused() {
+            return refused;
+        }
+    }
+
+    /** How many of something: a whole number of at least 1. */
+    public static final class Count implements ITypeConverter<Long>, Refusing {
+        @Override
+        public Long convert(String s) {
+            return inRange(s, 1, Long.MAX_VALUE, "a count (a whole number of at least 1)");
+        }
+
+        @Override
+        public List<String> refused() {
+            return List.of("0", "-5", "ten", "", "99999999999999999999");
+        }
+    }
+
+    /** A TCP or UDP port, 1-65535. */
+    public static final class Port extends IntRange {
+        public Port() {
+            super(1, 65535, "a port (1-65535)", "0", "-1", "65536", "99999", "http", "");
+        }
+    }
+
+    /** A stream index as tshark numbers them, from 0. */
+    public static final class StreamIndex extends IntRange {
+        public StreamIndex() {
+            super(0, Integer.MAX_VALUE, "a stream number (0 or more)", "-1", "first", "", "99999999999");
+        }
+    }
+
+    /** Bytes kept of each captured packet (pcap's snapshot length), 1-262144. */
+    public static final class Snaplen extends IntRange {
+        public Snaplen() {
+            super(1, 262144, "a snapshot length (1-262144 bytes)", "0", "-1", "262145", "all", "");
+        }
+    }
+
+    /** A buffer size in MiB, 1-4096. */
+    public static final class Mebibytes extends IntRange {
+        public Mebibytes() {
+            super(1, 4096, "a size in MiB (1-4096)", "0", "-2", "4097", "big", "");
+        }
+    }
+
+    /** A positive whole number that fits an int (connections, requests, milliseconds …). */
+    public static final class Positive extends IntRange {
+        public Positive() {
+            super(1, Integer.MAX_VALUE, "a whole number from 1 to " + Integer.MAX_VALUE, "0", "-1", "3000000000", "many", "");
+        }
+    }
+
+    /** A decimal number the predicate accepts (NaN never passes a comparison). */
+    private static double decimal(String s, java.util.function.DoublePredicate ok, String what) {
+        double v;
+        try {
+            v = Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + s + "' is not " + what);
+        }
+        if (!ok.test(v)) {
+            throw new TypeConversionException("'" + s + "' is not " + what);
+        }
+        return v;
+    }
+
+    /** A duration in seconds, more than 0 (fractions allowed). */
+    public static final class Seconds implements ITypeConverter<Double>, Refusing {
+        @Override
+        public Double convert(String s) {
+            return decimal(s, v -> v > 0 && !Double.isInfinite(v), "a duration in seconds (more than 0)");
+        }
+
+        @Override
+        public List<String> refused() {
+            return List.of("0", "-3", "soon", "", "NaN", "Infinity");
+        }
+    }
+
+    /** A probability, from 0 to 1. */
+    public static final class Probability implements ITypeConverter<Double>, Refusing {
+        @Override
+        public Double convert(String s) {
+            return decimal(s, v -> v >= 0 && v <= 1, "a probability (0 to 1)");
+        }
+
+        @Override
+        public List<String> refused() {
+            return List.of("1.5", "-0.1", "half", "", "NaN");
+        }
+    }
+
+    /** A random seed: any whole number. */
+    public static final class Seed implements ITypeConverter<Long>, Refusing {
+        @Override
+        public Long convert(String s) {
+            return parseLong(s, "a seed (a whole number)");
+        }
+
+        @Override
+        public List<String> refused() {
+            return List.of("lucky", "", "1.5");
+        }
+    }
+
+    /** A byte count with an optional K, M or G suffix (powers of 1024), at least 1. */
+    public static final class ByteSize implements ITypeConverter<Long>, Refusing {
+        @Override
+        public Long convert(String s) {
+            String t = s.trim().toUpperCase(java.util.Locale.ROOT);
+            long unit = 1;
+            if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G")) {
+                unit = t.endsWith("K") ? 1L << 10 : t.endsWith("M") ? 1L << 20 : 1L << 30;
+                t = t.substring(0, t.length() - 1);
+            }
+            String what = "a size in bytes (at least 1, with an optional K, M or G)";
+            long v = inRange(t, s, 1, Long.MAX_VALUE / unit, what);
+            return v * unit;
+        }
+
+        @Override
+        public List<String> refused() {
+            return List.of("0", "-1K", "lots", "", "12X");
+        }
+    }
+
+    /** A protocol read's --proto knows. */
+    public static final class Protocol implements ITypeConverter<String>, Refusing {
+        private static final List<String> KNOWN = List.of("tcp", "udp", "icmp", "icmpv6", "ip", "ipv4", "ipv6", "arp");
+
+        @Override
+        public String convert(String s) {
+            String p = s.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!KNOWN.contains(p)) {
+                throw new TypeConversionException("'" + s + "' is not one of " + String.join(", ", KNOWN));
+            }
+            return p;
+        }
+
+        @Override
+        public List<String> refused() {
+            return List.of("sctp", "", "6");
+        }
+    }
+
+    /** Ports FIRST to LAST, both included. */
+    public record Range(int first, int last) {
+        public int count() {
+            return last - first + 1;
+        }
+    }
+
+    /** A port range FIRST-LAST (or one port), within 1-65535. */
+    public static final class PortRange implements ITypeConverter<Range>, Refusing {
+        @Override
+        public Range convert(String s) {
+            String what = "a port range FIRST-LAST within 1-65535";
+            String[] r = s.trim().split("-", -1);
+            if (r.length > 2) {
+                throw new TypeConversionException("'" + s + "' is not " + what);
+            }
+            int first = (int) inRange(r[0], s, 1, 65535, what);
+            int last = r.length > 1 ? (int) inRange(r[1], s, 1, 65535, what) : first;
+            if (last < first) {
+                throw new TypeConversionException("'" + s + "' is not " + what + " (LAST is below FIRST)");
+            }
+            return new Range(first, last);
+        }
+
+        @Override
+        public List<String> refused() {
+            return List.of("abc", "0-10", "10-5", "1-70000", "", "1-2-3");
+        }
+    }
+}
