@@ -9,6 +9,11 @@ public interface CaptureWriter extends AutoCloseable {
     /** Pushes buffered packets to the file (the file is valid after each flush). */
     void flush() throws IOException;
 
+    /** Starts writing what is buffered without waiting for it (a capture's periodic push). */
+    default void handOver() throws IOException {
+        flush();
+    }
+
     @Override
     void close() throws IOException;
 

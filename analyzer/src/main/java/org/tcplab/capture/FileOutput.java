@@ -126,6 +126,16 @@ final class FileOutput implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands what is buffered to the writer thread without waiting for it to reach the file: the
+     * capture thread goes on reading packets even while the kernel throttles the write.
+     */
+    synchronized void handOver() throws IOException {
+        if (current.position() > 0) {
+            submit();
+        }
+    }
+
     /** Returns once everything given so far is in the file (for readers of a capture in progress). */
     synchronized void flush() throws IOException {
         if (current.position() > 0) {

@@ -29,6 +29,11 @@ public final class PcapFileWriter implements CaptureWriter {
     }
 
     @Override
+    public void handOver() throws IOException {
+        out.handOver();
+    }
+
+    @Override
     public void flush() throws IOException {
         out.flush();
     }

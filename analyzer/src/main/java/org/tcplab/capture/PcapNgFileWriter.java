@@ -68,6 +68,11 @@ public final class PcapNgFileWriter implements CaptureWriter {
     }
 
     @Override
+    public void handOver() throws IOException {
+        out.handOver();
+    }
+
+    @Override
     public void flush() throws IOException {
         out.flush();
     }

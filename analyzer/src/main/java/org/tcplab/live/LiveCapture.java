@@ -149,11 +149,12 @@ public final class LiveCapture implements FrameSource {
                 } else if (r == NativePcap.Result.STOPPED || stopping) {
                     break;
                 }
-                // the file holds every packet up to a second ago, or up to the last quiet read
-                // timeout: a capture killed with SIGKILL (which no handler sees) loses no more
+                // what was captured a second ago is on its way to the file, not waited for (the
+                // kernel may throttle the write): a capture killed with SIGKILL, which no handler
+                // sees, loses little more than the last second
                 if (writer != null && captured != written
                         && (r == NativePcap.Result.TIMEOUT || System.nanoTime() - flushed > FLUSH_NANOS)) {
-                    writer.flush();
+                    writer.handOver();
                     written = captured;
                     flushed = System.nanoTime();
                 }
