@@ -75,6 +75,10 @@ public final class ConnectionTableFormatter {
         if (c.rstCause() != null) {
             sb.append("; RST by ").append(c.rstBy().label()).append(": ").append(c.rstCause().code());
         }
+        if (!c.zeekOriginatorIsClient()) {
+            // the history's case follows Zeek's originator, here the other side
+            sb.append("; Zeek's originator is the server (upper case in its history)");
+        }
         sb.append('\n');
     }
 
