@@ -48,13 +48,13 @@ public final class Checked {
     }
 
     /** A whole number within [min, max], quoted back in the message when it is not. */
-    abstract static class IntRange implements ITypeConverter<Integer>, Refusing {
+    public abstract static class IntRange implements ITypeConverter<Integer>, Refusing {
         private final long min;
         private final long max;
         private final String what;
         private final List<String> refused;
 
-        IntRange(long min, long max, String what, String... refused) {
+        protected IntRange(long min, long max, String what, String... refused) {
             this.min = min;
             this.max = max;
             this.what = what;

@@ -31,7 +31,7 @@ final class ScenarioOptions {
             case "segment" -> {
                 ScenarioCommand cmd = new ScenarioCommand(s, c -> new Segment(c.<Integer>option("--bytes")));
                 cl = new CommandLine(cmd);
-                add(cl, "--bytes", "2950", "bytes in the one write (more than twice the MSS)", Checked.Positive.class);
+                add(cl, "--bytes", "2950", "bytes in the one write (more than twice the MSS)", WriteBytes.class);
             }
             case "udp-lossy" -> {
                 ScenarioCommand cmd = new ScenarioCommand(s, c -> new UdpLossy(c.<Double>option("--drop"),
@@ -39,7 +39,7 @@ final class ScenarioOptions {
                 cl = new CommandLine(cmd);
                 add(cl, "--drop", "0.5", "probability that the server drops a request", Checked.Probability.class);
                 add(cl, "--seed", "7", "seed of the drops, so that a run repeats", Checked.Seed.class);
-                add(cl, "--requests", "4", "requests to send", Checked.Positive.class);
+                add(cl, "--requests", "4", "requests to send", Requests.class);
             }
             case "portscan" -> {
                 ScenarioCommand cmd = new ScenarioCommand(s, c -> {
@@ -52,8 +52,8 @@ final class ScenarioOptions {
                 // one port option: the range (the scenarios' --port would only repeat its first port)
                 cl.getCommandSpec().remove(cl.getCommandSpec().findOption("--port"));
                 add(cl, "--ports", "1-1024", "range to scan, FIRST-LAST", Checked.PortRange.class);
-                add(cl, "--concurrency", "64", "connections tried at once", Checked.Positive.class);
-                add(cl, "--timeout-ms", "500", "no answer within this time: filtered", Checked.Positive.class);
+                add(cl, "--concurrency", "64", "connections tried at once (a thread each, 1-1024)", Concurrency.class);
+                add(cl, "--timeout-ms", "500", "no answer within this time: filtered (1-60000)", TimeoutMillis.class);
                 cl.getCommandSpec().addOption(OptionSpec.builder("--all").type(boolean.class).arity("0").initialValue(false)
                         .description("a line for every port, not only the open ones").build());
             }
@@ -87,6 +87,34 @@ final class ScenarioOptions {
         cl.getCommandSpec().addOption(OptionSpec.builder(name).paramLabel(name.substring(2).toUpperCase())
                 .type(type).converters(c).defaultValue(defaultValue).description(description + " (default "
                         + defaultValue + ")").build());
+    }
+
+    /** segment's one write: 1 byte to 16 MiB. */
+    public static final class WriteBytes extends Checked.IntRange {
+        public WriteBytes() {
+            super(1, 16 << 20, "a write size (1-16777216 bytes)", "0", "-1", "16777217", "big", "");
+        }
+    }
+
+    /** udp-lossy's requests: 1 to 1000 (each may wait for retries). */
+    public static final class Requests extends Checked.IntRange {
+        public Requests() {
+            super(1, 1000, "a number of requests (1-1000)", "0", "-1", "1001", "four", "");
+        }
+    }
+
+    /** portscan's connections at once, each a thread: 1 to 1024. */
+    public static final class Concurrency extends Checked.IntRange {
+        public Concurrency() {
+            super(1, 1024, "a number of connections at once (1-1024)", "0", "-1", "1025", "100000", "all", "");
+        }
+    }
+
+    /** portscan's wait for an answer: 1 ms to 60 s. */
+    public static final class TimeoutMillis extends Checked.IntRange {
+        public TimeoutMillis() {
+            super(1, 60_000, "a timeout in milliseconds (1-60000)", "0", "-1", "60001", "soon", "");
+        }
     }
 
     /** ICMP echo requests: 1 to 1000 (each waits for its reply). */
