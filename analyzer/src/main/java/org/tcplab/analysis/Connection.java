@@ -96,6 +96,8 @@ public final class Connection {
         public int payloadCaptured;
         /** The checksum was judged wrong (conns --zeek-checksums): Zeek's view records 'C' and skips it. */
         public boolean checksumBad;
+        /** The IPv4 header checksum was judged wrong: Zeek drops the packet before TCP, no letter. */
+        public boolean ipChecksumBad;
         public long time;
         public long frame;
         /** The TCP options area, for SYNs. */
@@ -141,7 +143,9 @@ public final class Connection {
         Endpoint x = ends[dir];
         Endpoint y = ends[1 - dir];
         count(s, x, dir);
-        if (s.checksumBad) {
+        if (s.ipChecksumBad) {
+            // IP.cc: a bad header checksum is a weird, and the packet goes no further
+        } else if (s.checksumBad) {
             zeek.badChecksum(dir, s.flags, s.sport, s.dport);
         } else {
             zeek.packet(dir, s.flags, s.seq, s.ack, s.seglen, s.payloadCaptured, s.window, s.sport, s.dport);

@@ -117,6 +117,7 @@ public final class ConnectionTracker {
         g.seglen = p.payloadLength();
         g.payloadCaptured = p.payloadCaptured();
         g.checksumBad = p.checksumBad();
+        g.ipChecksumBad = p.ipChecksumBad();
         g.flags = p.flags();
         g.window = p.window();
         g.fwdScale = a.windowScale();

@@ -70,7 +70,7 @@ final class ZeekConnection {
      * sender, and Zeek looks no further at it.
      */
     void badChecksum(int dir, int flags, int sport, int dport) {
-        start(flags, sport, dport);
+        start(dir, flags, sport, dport);
         ZeekEndpoint e = end(dir);
         if (scaled(e, dir, 'C', e.checksumCount + 1, e.checksumThreshold)) {
             e.checksumThreshold *= 10;
@@ -91,7 +91,7 @@ final class ZeekConnection {
             steady(e, p, dir, flags, seq, ack, len, captured);
             return;
         }
-        start(flags, sport, dport);
+        start(dir, flags, sport, dport);
         boolean isOrig = dir == origDir;
         boolean syn = (flags & SYN) != 0;
         boolean fin = (flags & FIN) != 0;
@@ -247,8 +247,12 @@ final class ZeekConnection {
         }
     }
 
-    /** The first packet decides the roles (TCPAnalyzer::WantConnection, IPBasedAnalyzer::NewConn). */
-    private void start(int flags, int sport, int dport) {
+    /**
+     * The first packet decides the roles (TCPAnalyzer::WantConnection, IPBasedAnalyzer::NewConn):
+     * its sender is the originator unless the ports say otherwise. It comes from direction 1 when
+     * a stream's analysis starts again after it was freed.
+     */
+    private void start(int dir, int flags, int sport, int dport) {
         if (started) {
             return;
         }
@@ -261,7 +265,7 @@ final class ZeekConnection {
                 flip = !LikelyServerPorts.contains(dport) || ((flags & SYN) == 0 && sport < dport);
             }
         }
-        origDir = flip ? 1 : 0;
+        origDir = flip ? 1 - dir : dir;
         if (flip) {
             append('^');
         }

@@ -46,7 +46,6 @@ class ZeekEndpoint {
     /** Payload held above a hole, as sorted disjoint [from, to) pairs; allocated on the first hole. */
     private long[] held;
     private int heldCount;
-    private static final int MAX_HELD = 32;
 
     void setZeekState(ZeekState s) {
         if (s != zeekState) {
@@ -202,15 +201,7 @@ class ZeekEndpoint {
             j++;
         }
         int removed = j - i;
-        if (removed == 0 && heldCount == MAX_HELD) {
-            // bounded: the block joins its neighbour, which only hides a hole between them
-            if (i == heldCount) {
-                held[2 * i - 1] = to;
-            } else {
-                held[2 * i] = from;
-            }
-            return;
-        }
+        // as many blocks as there are holes, as Zeek's block list holds them
         if (removed == 0 && 2 * (heldCount + 1) > held.length) {
             held = java.util.Arrays.copyOf(held, held.length * 2);
         }

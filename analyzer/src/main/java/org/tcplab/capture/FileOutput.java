@@ -127,11 +127,12 @@ final class FileOutput implements AutoCloseable {
     }
 
     /**
-     * Hands what is buffered to the writer thread without waiting for it to reach the file: the
-     * capture thread goes on reading packets even while the kernel throttles the write.
+     * Hands what is buffered to the writer thread when that thread is idle, without waiting for it
+     * to reach the file. While it is still writing (the kernel may be throttling it), the data waits
+     * for a full chunk as before: a stalled writer never costs the capture its slack of chunks.
      */
     synchronized void handOver() throws IOException {
-        if (current.position() > 0) {
+        if (current.position() > 0 && inFlight == 0) {
             submit();
         }
     }

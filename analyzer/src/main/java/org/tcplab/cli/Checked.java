@@ -20,6 +20,11 @@ public final class Checked {
     public interface Refusing {
         /** Values this type must refuse: zero, negative, too large, not a number, empty, as apply. */
         List<String> refused();
+
+        /** Values at its edges it must accept (the smallest, the largest, an idiom such as -s 0). */
+        default List<String> accepted() {
+            return List.of();
+        }
     }
 
     private static long parseLong(String s, String what) {
@@ -53,10 +58,12 @@ public final class Checked {
         private final long max;
         private final String what;
         private final List<String> refused;
+        private final List<String> edges;
 
         protected IntRange(long min, long max, String what, String... refused) {
             this.min = min;
             this.max = max;
+            this.edges = List.of(Long.toString(min), Long.toString(max));
             this.what = what;
             this.refused = List.of(refused);
         }
@@ -69,6 +76,11 @@ public final class Checked {
         @Override
         public List<String> refused() {
             return refused;
+        }
+
+        @Override
+        public List<String> accepted() {
+            return edges;
         }
     }
 
@@ -99,17 +111,31 @@ public final class Checked {
         }
     }
 
-    /** Bytes kept of each captured packet (pcap's snapshot length), 1-262144. */
+    /** Bytes kept of each captured packet (pcap's snapshot length), 1-262144; 0 means 262144, as tcpdump -s 0. */
     public static final class Snaplen extends IntRange {
         public Snaplen() {
-            super(1, 262144, "a snapshot length (1-262144 bytes)", "0", "-1", "262145", "all", "");
+            super(0, 262144, "a snapshot length (1-262144 bytes, or 0 for 262144)", "-1", "262145", "all", "");
+        }
+
+        @Override
+        public Integer convert(String s) {
+            int v = super.convert(s);
+            return v == 0 ? 262144 : v;
+        }
+    }
+
+    /** A port to match in a filter: 0-65535 (port 0 occurs on the wire). */
+    public static final class FilterPort extends IntRange {
+        public FilterPort() {
+            super(0, 65535, "a port (0-65535)", "-1", "65536", "http", "");
         }
     }
 
     /** A buffer size in MiB, 1-4096. */
     public static final class Mebibytes extends IntRange {
         public Mebibytes() {
-            super(1, 4096, "a size in MiB (1-4096)", "0", "-2", "4097", "big", "");
+            // libpcap takes the buffer size in bytes as an int
+            super(1, 2047, "a size in MiB (1-2047)", "0", "-2", "2048", "4096", "big", "");
         }
     }
 

@@ -54,6 +54,10 @@ public final class OutputPaths {
             while (missing.getParent() != null && !Files.exists(missing.getParent())) {
                 missing = missing.getParent();
             }
+            Path existing = missing.getParent();
+            if (existing != null && !Files.isDirectory(existing)) {
+                throw new Failure(ExitCodes.USAGE, "cannot write " + file + ": " + existing + " is a file, not a directory");
+            }
             throw new Failure(ExitCodes.NOT_FOUND, "cannot write " + file + ": directory " + missing + " does not exist");
         }
         if (!Files.isDirectory(dir)) {

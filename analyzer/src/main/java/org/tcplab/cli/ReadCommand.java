@@ -85,7 +85,7 @@ public final class ReadCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDR", description = "only packets from or to this IP address")
     String host;
 
-    @Option(names = "--port", paramLabel = "N", converter = Checked.Port.class, description = "only packets from or to this TCP/UDP port")
+    @Option(names = "--port", paramLabel = "N", converter = Checked.FilterPort.class, description = "only packets from or to this TCP/UDP port")
     int port = -1;
 
     @Option(names = "--stream", paramLabel = "N", converter = Checked.StreamIndex.class, description = "only this TCP stream (tshark's tcp.stream)")

@@ -152,8 +152,7 @@ public final class LiveCapture implements FrameSource {
                 // what was captured a second ago is on its way to the file, not waited for (the
                 // kernel may throttle the write): a capture killed with SIGKILL, which no handler
                 // sees, loses little more than the last second
-                if (writer != null && captured != written
-                        && (r == NativePcap.Result.TIMEOUT || System.nanoTime() - flushed > FLUSH_NANOS)) {
+                if (writer != null && captured != written && System.nanoTime() - flushed > FLUSH_NANOS) {
                     writer.handOver();
                     written = captured;
                     flushed = System.nanoTime();

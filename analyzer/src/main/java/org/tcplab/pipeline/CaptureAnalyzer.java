@@ -139,6 +139,8 @@ public final class CaptureAnalyzer {
         if (segment.fill(packet, view.timeNanos(), f.number(), f.originalLength()) && zeekChecksums) {
             org.tcplab.decode.ChecksumStatus c = org.tcplab.decode.Checksums.transport(packet);
             segment.checksumBad(c == org.tcplab.decode.ChecksumStatus.BAD || c == org.tcplab.decode.ChecksumStatus.OFFLOAD);
+            segment.ipChecksumBad(packet.ipVersion() == 4
+                    && org.tcplab.decode.Checksums.ipv4Header(packet) == org.tcplab.decode.ChecksumStatus.BAD);
         }
         streams.annotate(segment, tcp);
         ConnectionAnnotation conn = view.connection();

@@ -32,6 +32,7 @@ public final class TcpSegment {
     int payloadCaptured;
     /** The TCP checksum was judged and found wrong (only when a pass asks: see {@link #checksumBad(boolean)}). */
     boolean checksumBad;
+    boolean ipChecksumBad;
     /**
      * The options area of a SYN as captured (empty for other segments: only a SYN's are read).
      * Made at the first SYN: a batch of thousands of segments holds few SYNs.
@@ -103,6 +104,7 @@ public final class TcpSegment {
         payloadLength = total - IPV4_HEADER - hlen;
         payloadCaptured = Math.max(0, captured - hlen);
         checksumBad = false;
+        ipChecksumBad = false;
         this.timeNanos = timeNanos;
         this.frame = frame;
         this.frameLength = originalLength;
@@ -155,6 +157,7 @@ public final class TcpSegment {
         payloadLength = p.payloadLength();
         payloadCaptured = hasSegmentLength ? Math.max(0, Math.min(payloadLength, p.l4Captured() - p.tcpHeaderLength())) : 0;
         checksumBad = false;
+        ipChecksumBad = false;
         this.timeNanos = timeNanos;
         this.frame = frame;
         this.frameLength = frameLength;
@@ -191,6 +194,9 @@ public final class TcpSegment {
     public boolean checksumBad() { return checksumBad; }
     /** Marks the segment's checksum wrong, for a pass that judges checksums (conns --zeek-checksums). */
     public void checksumBad(boolean bad) { checksumBad = bad; }
+    public boolean ipChecksumBad() { return ipChecksumBad; }
+    /** Marks the IPv4 header checksum wrong (Zeek drops such a packet before TCP sees it). */
+    public void ipChecksumBad(boolean bad) { ipChecksumBad = bad; }
     /** The options area of a SYN ({@link #optionsLength()} bytes); nothing for other segments. */
     public byte[] options() { return options; }
     public int optionsLength() { return optionsLength; }

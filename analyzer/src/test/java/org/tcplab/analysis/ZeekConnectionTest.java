@@ -194,6 +194,18 @@ class ZeekConnectionTest {
     }
 
     @Test
+    void analysisStartedByTheOtherDirection_takesThatSenderForTheOriginator() {
+        // a stream's analysis freed and started again (idle, or --max-tracked) may first see a
+        // packet of direction 1: Zeek's originator is the sender of the first packet it sees
+        ZeekConnection z = new ZeekConnection(new ZeekEndpoint(), new ZeekEndpoint());
+        z.packet(1, SYN | ACK, 5000, 1001, 0, 0, 65535, 5000, 40000);
+        assertEquals(1, z.originatorDirection());
+        z.packet(0, ACK, 1001, 5001, 0, 0, 65535, 40000, 5000);
+        assertEquals("OTH ^hA", z.connState() + " " + z.history());
+        assertEquals(0, z.originatorDirection());
+    }
+
+    @Test
     void dataFromLikelyServerPortFirst_flipsAtCreation() {
         // WantConnection: a non-SYN from a likely server port to an unlikely one
         Segments s = new Segments().server(PSH | ACK, 1, 1, 10).client(ACK, 1, 11, 0);

@@ -68,7 +68,9 @@ final class ScenarioOptions {
             default -> cl = new CommandLine(new ScenarioCommand(s));
         }
         spec = cl.getCommandSpec();
-        spec.usageMessage().description(s.description());
+        spec.usageMessage().description(s.name().equals("portscan")
+                ? "TCP connect scan of the --ports range: open (SYN-ACK), closed (RST), filtered (nothing)"
+                : s.description());
         spec.mixinStandardHelpOptions(true);
         return cl;
     }

@@ -143,8 +143,13 @@ class ExamplesTest {
             }
         }
         if (e.shown() != null) {
-            String out = bash(script + " 2>&1");
-            assertShown(e, e.shown(), out.lines().toList());
+            // the exit code too: an error shown (a line starting with the program's name) is not 0
+            String out = bash(script + " 2>&1; echo \"exit $?\"");
+            List<String> lines = out.lines().toList();
+            String exit = lines.get(lines.size() - 1);
+            boolean error = !e.shown().isEmpty() && e.shown().get(0).matches("^(analyzer|traffic-gen): .*");
+            assertEquals(error, !exit.equals("exit 0"), e.source() + ": " + exit);
+            assertShown(e, e.shown(), lines.subList(0, lines.size() - 1));
         } else if (argv.get(0).equals("analyzer_") && RUN.contains(command) && !script.contains("bench/out")) {
             bash(script + " > /dev/null");
         } else {
@@ -174,7 +179,7 @@ class ExamplesTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = withPrelude ? new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8) : "";
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), script);
-        if (withPrelude && !script.endsWith("2>&1")) {
+        if (withPrelude && !script.contains("2>&1")) {
             assertEquals(0, p.exitValue(), script + ": " + err);
         }
         return out;

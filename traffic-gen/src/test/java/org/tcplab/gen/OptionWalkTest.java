@@ -56,7 +56,7 @@ class OptionWalkTest {
     private record Case(String program, String command, ArgSpec arg, String value, int exitCode, boolean parseTime) {
         String name() {
             String n = arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
-            return program + " " + command + " " + n + " '" + value + "'";
+            return program + " " + command + " " + n + " '" + value + "'" + (exitCode == 0 ? " accepted" : "");
         }
     }
 
@@ -95,6 +95,9 @@ class OptionWalkTest {
         if (converters != null && converters.length > 0 && converters[0] instanceof Checked.Refusing r) {
             for (String v : r.refused()) {
                 cases.add(new Case(program, command, o, v, 2, true));
+            }
+            for (String v : r.accepted()) {
+                cases.add(new Case(program, command, o, v, 0, true));
             }
         } else if (type.isEnum()) {
             cases.add(new Case(program, command, o, "bogus", 2, true));
@@ -135,6 +138,15 @@ class OptionWalkTest {
 
     private static void run(Case c) throws Exception {
         List<String> args = arguments(c);
+        if (c.exitCode() == 0) {
+            // a value at the edge of what the option takes: it parses (nothing is run)
+            try {
+                tree(c.program()).parseArgs(args.toArray(new String[0]));
+            } catch (CommandLine.ParameterException x) {
+                fail(c.name() + " was refused: " + x.getMessage());
+            }
+            return;
+        }
         if (c.parseTime()) {
             // refused while parsing, before anything runs: checked without running the command
             try {
