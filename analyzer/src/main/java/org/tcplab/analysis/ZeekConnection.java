@@ -72,10 +72,7 @@ final class ZeekConnection {
     void badChecksum(int dir, int flags, int sport, int dport) {
         start(dir, flags, sport, dport);
         ZeekEndpoint e = end(dir);
-        if (scaled(e, dir, 'C', e.checksumCount + 1, e.checksumThreshold)) {
-            e.checksumThreshold *= 10;
-        }
-        e.checksumCount++;
+        scaled(dir, 'C', ++e.checksumCount);
     }
 
     /**
@@ -117,10 +114,7 @@ final class ZeekConnection {
         history(flags, e, dir, relSeq, len);
         // update_window: a zero window, unless with or after an RST or after the peer's FIN
         if (window == 0 && !rst && p.zeekState != ZeekState.CLOSED && e.zeekState != ZeekState.RESET) {
-            if (scaled(e, dir, 'W', e.zeroWindowCount + 1, e.zeroWindowThreshold)) {
-                e.zeroWindowThreshold *= 10;
-            }
-            e.zeroWindowCount++;
+            scaled(dir, 'W', ++e.zeroWindowCount);
         }
         if (fin) {
             e.finCount++;
@@ -239,10 +233,7 @@ final class ZeekConnection {
         int gaps = p.ackReceived(relAck, partial);
         if (gaps > 0 && clean(p) && clean(e)) {
             for (int i = 0; i < gaps; i++) {
-                if (scaled(p, 1 - dir, 'G', p.gapCount + 1, p.gapThreshold)) {
-                    p.gapThreshold *= 10;
-                }
-                p.gapCount++;
+                scaled(1 - dir, 'G', ++p.gapCount);
             }
         }
     }
@@ -373,10 +364,7 @@ final class ZeekConnection {
 
     /** DidRxmit: a scaled 'T'. */
     private void retransmission(ZeekEndpoint e, int dir) {
-        if (scaled(e, dir, 'T', e.retransmitCount + 1, e.retransmitThreshold)) {
-            e.retransmitThreshold *= 10;
-        }
-        e.retransmitCount++;
+        scaled(dir, 'T', ++e.retransmitCount);
     }
 
     /** update_history: one letter per packet, by its control bits. */
@@ -450,13 +438,19 @@ final class ZeekConnection {
         history.append(code);
     }
 
-    /** Session::ScaledHistoryEntry: the letter at the 1st, 10th, 100th … occurrence ({@code count} is the new one). */
-    private boolean scaled(ZeekEndpoint e, int dir, char code, int count, int threshold) {
-        if (count == threshold) {
-            addHistory(dir, code);
-            return true;
+    /**
+     * Session::ScaledHistoryEntry: the letter at the 1st, 10th, 100th … occurrence. Zeek keeps the
+     * next threshold beside the count; it is always the next power of ten, so it is derived here
+     * (they part only past 10^9 occurrences, where Zeek's 32-bit threshold stops growing).
+     */
+    private void scaled(int dir, char code, int count) {
+        int n = count;
+        while (n >= 10 && n % 10 == 0) {
+            n /= 10;
         }
-        return false;
+        if (n == 1) {
+            addHistory(dir, code);
+        }
     }
 
     private static boolean clean(ZeekEndpoint e) {

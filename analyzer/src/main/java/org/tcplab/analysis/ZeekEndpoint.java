@@ -28,15 +28,11 @@ class ZeekEndpoint {
     long histLastSyn;
     long histLastFin;
     long histLastRst;
-    /** Occurrences and next threshold of the scaled letters C, T, W, G. */
+    /** Occurrences of the scaled letters C, T, W, G (written at 1, 10, 100 …). */
     int checksumCount;
-    int checksumThreshold = 1;
     int retransmitCount;
-    int retransmitThreshold = 1;
     int zeroWindowCount;
-    int zeroWindowThreshold = 1;
     int gapCount;
-    int gapThreshold = 1;
 
     // The reassembler of this endpoint's payload (TCP_Reassembler): relative sequence numbers.
     /** Everything below has been delivered or skipped. */

@@ -111,16 +111,19 @@ public final class Checked {
         }
     }
 
-    /** Bytes kept of each captured packet (pcap's snapshot length), 1-262144; 0 means 262144, as tcpdump -s 0. */
+    /** Bytes kept of each captured packet (pcap's snapshot length), up to libpcap's 262144; 0 means that, as tcpdump -s 0. */
     public static final class Snaplen extends IntRange {
+        private static final int MAX = org.tcplab.live.LiveCaptureOptions.DEFAULT_SNAPLEN;
+
         public Snaplen() {
-            super(0, 262144, "a snapshot length (1-262144 bytes, or 0 for 262144)", "-1", "262145", "all", "");
+            super(0, MAX, "a snapshot length (1-" + MAX + " bytes, or 0 for " + MAX + ")", "-1", Integer.toString(MAX + 1),
+                    "all", "");
         }
 
         @Override
         public Integer convert(String s) {
             int v = super.convert(s);
-            return v == 0 ? 262144 : v;
+            return v == 0 ? MAX : v;
         }
     }
 

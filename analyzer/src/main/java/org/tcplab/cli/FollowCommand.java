@@ -37,9 +37,6 @@ public final class FollowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (stream < 0) {
-            throw new Failure(ExitCodes.USAGE, "--stream " + stream + ": a stream number is 0 or more");
-        }
         FollowFormatter.Mode mode = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "text", "ascii" -> FollowFormatter.Mode.ascii;
             case "hex" -> FollowFormatter.Mode.hex;

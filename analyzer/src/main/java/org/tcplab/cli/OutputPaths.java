@@ -33,10 +33,7 @@ public final class OutputPaths {
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
             throw new Failure(ExitCodes.USAGE, "cannot write into " + dir + ": it is a file, not a directory");
         }
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
+        Path existing = nearestExisting(abs);
         if (existing != null && !Files.isDirectory(existing)) {
             throw new Failure(ExitCodes.USAGE, "cannot write into " + dir + ": " + existing + " is a file, not a directory");
         }
@@ -45,23 +42,28 @@ public final class OutputPaths {
         }
     }
 
+    /** The file's directory must exist and be one (it is not created for a file). */
     private static void checkDirectoryOnTheWay(Path file, Path dir) {
         if (dir == null) {
             return;
         }
-        if (!Files.exists(dir)) {
-            Path missing = dir;
-            while (missing.getParent() != null && !Files.exists(missing.getParent())) {
-                missing = missing.getParent();
-            }
-            Path existing = missing.getParent();
-            if (existing != null && !Files.isDirectory(existing)) {
-                throw new Failure(ExitCodes.USAGE, "cannot write " + file + ": " + existing + " is a file, not a directory");
-            }
+        Path existing = nearestExisting(dir);
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new Failure(ExitCodes.USAGE, "cannot write " + file + ": " + existing + " is a file, not a directory");
+        }
+        if (existing == null || !existing.equals(dir)) {
+            // the first directory on the way that is missing
+            Path missing = existing == null ? dir.getRoot() : existing.resolve(dir.getName(existing.getNameCount()));
             throw new Failure(ExitCodes.NOT_FOUND, "cannot write " + file + ": directory " + missing + " does not exist");
         }
-        if (!Files.isDirectory(dir)) {
-            throw new Failure(ExitCodes.USAGE, "cannot write " + file + ": " + dir + " is a file, not a directory");
+    }
+
+    /** The path itself or its nearest ancestor that exists (null when none does). */
+    private static Path nearestExisting(Path abs) {
+        Path p = abs;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
         }
+        return p;
     }
 }

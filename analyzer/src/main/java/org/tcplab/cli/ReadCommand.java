@@ -145,9 +145,6 @@ public final class ReadCommand implements Callable<Integer> {
 
     /** The formatter the options ask for (null: analyse only), after checking that they go together. */
     private PacketFormatter formatter(ByteSink out) {
-        if (count <= 0) {
-            throw new Failure(ExitCodes.USAGE, "-c " + count + ": the count must be at least 1");
-        }
         if (type != null && !type.equals("fields") && !type.equals("text") && !type.equals("jsonl")) {
             throw new Failure(ExitCodes.USAGE, "-T " + type + ": expected fields (or text, jsonl)");
         }

@@ -58,7 +58,7 @@ final class ScenarioOptions {
                         .description("a line for every port, not only the open ones").build());
             }
             case "icmp-echo" -> {
-                ScenarioCommand cmd = new ScenarioCommand(s, c -> new IcmpEcho(c.<Long>option("--count").intValue(), 0x4242,
+                ScenarioCommand cmd = new ScenarioCommand(s, c -> new IcmpEcho(c.<Integer>option("--count"), 0x4242,
                         c.<String>option("--interface")));
                 cl = new CommandLine(cmd);
                 add(cl, "--count", "3", "echo requests to send", IcmpCount.class);
@@ -120,19 +120,9 @@ final class ScenarioOptions {
     }
 
     /** ICMP echo requests: 1 to 1000 (each waits for its reply). */
-    public static final class IcmpCount implements CommandLine.ITypeConverter<Long>, Checked.Refusing {
-        @Override
-        public Long convert(String s) {
-            long n = new Checked.Count().convert(s);
-            if (n > 1000) {
-                throw new CommandLine.TypeConversionException("'" + s + "' is not a count of echo requests (1-1000)");
-            }
-            return n;
-        }
-
-        @Override
-        public List<String> refused() {
-            return List.of("0", "-1", "1001", "three", "");
+    public static final class IcmpCount extends Checked.IntRange {
+        public IcmpCount() {
+            super(1, 1000, "a count of echo requests (1-1000)", "0", "-1", "1001", "three", "");
         }
     }
 
