@@ -17,4 +17,9 @@ public record Transition(Role endpoint, TcpState from, TcpState to, TransitionCa
     public String cause() {
         return why.describe(this);
     }
+
+    /** The cause in words in {@code locale}. */
+    public String cause(java.util.Locale locale) {
+        return why.describe(this, locale);
+    }
 }

@@ -49,6 +49,8 @@ public final class AnalyzerMain implements Runnable {
         COMMANDS.put("conv", ConvCommand::new);
         COMMANDS.put("conns", ConnsCommand::new);
         COMMANDS.put("follow", FollowCommand::new);
+        COMMANDS.put("report", ReportCommand::new);
+        COMMANDS.put("check", CheckCommand::new);
         COMMANDS.put("capture", CaptureCommand::new);
         COMMANDS.put("interfaces", InterfacesCommand::new);
     }

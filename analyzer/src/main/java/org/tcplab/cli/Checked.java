@@ -224,6 +224,51 @@ public final class Checked {
     }
 
     /** A protocol read's --proto knows. */
+    /** A report's format: text, md, html or json. */
+    public static final class ReportFormat extends Choice {
+        public ReportFormat() {
+            super("a report format", "text", "md", "html", "json");
+        }
+    }
+
+    /** A report's language: en or zh. */
+    public static final class Language extends Choice {
+        public Language() {
+            super("a language", "en", "zh");
+        }
+    }
+
+    /** One of a fixed set of words, in any case. */
+    public abstract static class Choice implements ITypeConverter<String>, Refusing {
+        private final String what;
+        private final java.util.List<String> words;
+
+        protected Choice(String what, String... words) {
+            this.what = what;
+            this.words = java.util.List.of(words);
+        }
+
+        @Override
+        public String convert(String value) {
+            String v = value.toLowerCase(java.util.Locale.ROOT);
+            if (!words.contains(v)) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not " + what + " ("
+                        + String.join(", ", words) + ")");
+            }
+            return v;
+        }
+
+        @Override
+        public java.util.List<String> refused() {
+            return java.util.List.of("", "x", words.get(0) + "x");
+        }
+
+        @Override
+        public java.util.List<String> accepted() {
+            return words;
+        }
+    }
+
     public static final class Protocol implements ITypeConverter<String>, Refusing {
         private static final List<String> KNOWN = List.of("tcp", "udp", "icmp", "icmpv6", "ip", "ipv4", "ipv6", "arp");
 

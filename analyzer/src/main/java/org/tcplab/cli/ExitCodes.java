@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int NO_PERMISSION = 4;
     /** A native library (libpcap) is missing. */
     public static final int MISSING_LIBRARY = 5;
+    /** check: the answer sheet has wrong cells. */
+    public static final int WRONG_ANSWERS = 6;
     public static final int INTERNAL = 70;
 
     private ExitCodes() {

@@ -1,0 +1,128 @@
+package org.tcplab.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tcplab.capture.FrameSource;
+import org.tcplab.report.AnswerChecker;
+import org.tcplab.report.AnswerSheet;
+import org.tcplab.report.CaptureReport;
+import org.tcplab.report.ReportBuilder;
+import org.tcplab.report.ReportInput;
+import org.tcplab.words.Wording;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "check", header = "Check a hand-computed table of seq, ack, len, flags, states and RTT against the capture.",
+        mixinStandardHelpOptions = true,
+        description = {"Reads a CSV answer sheet (header row; 'frame' and any of seq, ack, len, next_seq, flags,",
+                "client_state, server_state, rtt; '#' comments; '# numbers: raw' for raw numbers, else detected)",
+                "and checks every filled cell. Each wrong cell gets the right value and the rule that gives it.",
+                "Exit status 0 when every cell is right, 6 when some are wrong. --template writes the blank sheet."},
+        footer = {"", "Examples:", "  analyzer check samples/segment.pcap --template -o answers.csv",
+                "  analyzer check samples/segment.pcap --answers answers.csv"})
+public final class CheckCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "capture file (pcap or pcapng, optionally .gz)")
+    String file;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    static final class Mode {
+        @Option(names = "--answers", paramLabel = "CSV", required = true, description = "the answer sheet to check")
+        Path answers;
+
+        @Option(names = "--template", required = true, description = "write the blank sheet for the handshake, data and teardown frames")
+        boolean template;
+    }
+
+    @Option(names = "--stream", paramLabel = "N", converter = Checked.StreamIndex.class, description = "only TCP stream N")
+    Integer stream;
+
+    @Option(names = "--lang", paramLabel = "L", converter = Checked.Language.class, description = "en or zh; default: the locale's")
+    String lang;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "with --template: write the sheet to OUT")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        Locale locale = Locale.forLanguageTag(lang != null ? lang : ReportCommand.defaultLanguage());
+        String sheetText = null;
+        if (mode.answers != null) {
+            sheetText = readSheet(mode.answers);
+        } else if (output != null) {
+            OutputPaths.checkFile(output);
+        }
+        ReportInput in;
+        try (FrameSource source = Inputs.open(file)) {
+            in = ReportInput.read(file, source, stream == null ? -1 : stream);
+        } catch (ReportInput.TooLarge e) {
+            throw new Failure(ExitCodes.USAGE, e.getMessage());
+        }
+        if (in.damage() != null) {
+            throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, in.damage()));
+        }
+        CaptureReport report = ReportBuilder.build(in, locale);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        if (mode.template) {
+            String t = AnswerSheet.template(report, file);
+            if (output != null) {
+                Files.writeString(output, t);
+            } else {
+                out.print(t);
+                out.flush();
+            }
+            return ExitCodes.OK;
+        }
+        AnswerSheet sheet;
+        try {
+            sheet = AnswerSheet.parse(sheetText);
+        } catch (IllegalArgumentException e) {
+            throw new Failure(ExitCodes.BAD_INPUT, mode.answers + ": " + e.getMessage());
+        }
+        AnswerChecker.Result r = new AnswerChecker(report, locale).check(sheet);
+        Wording w = Wording.of("org.tcplab.report.Report", locale);
+        for (String p : r.problems()) {
+            out.println(mode.answers + ": " + p);
+        }
+        for (AnswerChecker.Verdict v : r.cells()) {
+            if (!v.ok()) {
+                out.println(w.say("check.wrong", v.frame(), v.column(), v.given(), v.why()));
+            }
+        }
+        long right = r.cells().size() - r.wrong();
+        out.println(w.say("check.summary", right, r.cells().size(),
+                w.say(r.raw() ? "check.numbers.raw" : "check.numbers.relative")));
+        if (r.wrong() == 0 && r.problems().isEmpty()) {
+            out.println(w.say("check.allright"));
+        }
+        out.flush();
+        return r.wrong() == 0 && r.problems().isEmpty() ? ExitCodes.OK : ExitCodes.WRONG_ANSWERS;
+    }
+
+    private static String readSheet(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new Failure(ExitCodes.NOT_FOUND, "no such file: " + p);
+        } catch (AccessDeniedException e) {
+            throw new Failure(ExitCodes.NO_PERMISSION, "permission denied: " + p);
+        } catch (MalformedInputException e) {
+            throw new Failure(ExitCodes.BAD_INPUT, p + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new Failure(ExitCodes.BAD_INPUT, p + ": " + e.getMessage());
+        }
+    }
+}

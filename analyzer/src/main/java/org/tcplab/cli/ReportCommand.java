@@ -1,0 +1,126 @@
+package org.tcplab.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tcplab.capture.FrameSource;
+import org.tcplab.report.CaptureReport;
+import org.tcplab.report.HtmlReport;
+import org.tcplab.report.JsonReport;
+import org.tcplab.report.PlainReport;
+import org.tcplab.report.ReportBuilder;
+import org.tcplab.report.ReportInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "report", header = "Explain every connection of a capture for a lab report: handshake, data, segmentation, teardown, RST, with the arithmetic.",
+        mixinStandardHelpOptions = true,
+        description = {"A coursework report on each TCP connection, UDP conversation and ICMP exchange: tables of",
+                "the segments with relative and raw numbers and both endpoints' states, the seq/ack arithmetic in",
+                "words, the ACK that covers each data segment, how a write was cut into segments, the teardown,",
+                "why each RST was sent and what the application saw, the capture's health, and a ladder diagram.",
+                "--format html adds the ladder as a picture and the time-sequence graph, in one file that prints on A4."},
+        footer = {"", "Examples:", "  analyzer report samples/greeting.pcap",
+                "  analyzer report samples/segment.pcap --format html -o segment.html",
+                "  analyzer report samples/rst-refused.pcap --lang zh --format md"})
+public final class ReportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "capture file (pcap or pcapng, optionally .gz), or - for standard input")
+    String file;
+
+    @Option(names = "--stream", paramLabel = "N", converter = Checked.StreamIndex.class, description = "only TCP stream N (tshark's tcp.stream)")
+    Integer stream;
+
+    @Option(names = "--format", paramLabel = "F", converter = Checked.ReportFormat.class,
+            description = "text (default; html when -o ends in .html, md for .md, json for .json), md, html or json")
+    String format;
+
+    @Option(names = "--lang", paramLabel = "L", converter = Checked.Language.class,
+            description = "en or zh (Simplified Chinese); default: the locale's language when it is one of them, else en")
+    String lang;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "write the report to OUT instead of standard output")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        String fmt = format != null ? format : byExtension(output);
+        Locale locale = Locale.forLanguageTag(lang != null ? lang : defaultLanguage());
+        if (output != null) {
+            OutputPaths.checkFile(output);
+        }
+        ReportInput in;
+        try (FrameSource source = Inputs.open(file)) {
+            in = ReportInput.read(displayName(file), source, stream == null ? -1 : stream);
+        } catch (ReportInput.TooLarge e) {
+            throw new Failure(ExitCodes.USAGE, e.getMessage());
+        }
+        if (stream != null && in.packets().isEmpty() && in.damage() == null) {
+            throw new Failure(ExitCodes.USAGE, "no TCP stream " + stream + " in " + file);
+        }
+        CaptureReport report = ReportBuilder.build(in, locale);
+        String text = switch (fmt) {
+            case "md" -> PlainReport.markdown(report, locale);
+            case "html" -> HtmlReport.render(report, locale);
+            case "json" -> JsonReport.render(report, locale);
+            default -> PlainReport.text(report, locale);
+        };
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (output == null) {
+            OutputStream out = new FileOutputStream(FileDescriptor.out);
+            out.write(bytes);
+            out.flush();
+        } else {
+            Path abs = output.toAbsolutePath();
+            Path tmp = abs.resolveSibling("." + abs.getFileName() + ".part");
+            Files.write(tmp, bytes);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (in.damage() != null) {
+            throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, in.damage()));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String displayName(String file) {
+        if ("-".equals(file)) {
+            return "standard input";
+        }
+        Path name = Path.of(file).getFileName();
+        return name == null ? file : name.toString();
+    }
+
+    static String byExtension(Path output) {
+        if (output == null) {
+            return "text";
+        }
+        String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".html") || n.endsWith(".htm")) {
+            return "html";
+        }
+        if (n.endsWith(".md")) {
+            return "md";
+        }
+        if (n.endsWith(".json")) {
+            return "json";
+        }
+        return "text";
+    }
+
+    /** The locale's language when the report speaks it (LANG=zh_CN.UTF-8 gives zh), else English. */
+    static String defaultLanguage() {
+        String env = System.getenv("LC_ALL");
+        if (env == null || env.isEmpty()) {
+            env = System.getenv("LANG");
+        }
+        String l = env != null && !env.isEmpty() ? env : Locale.getDefault().getLanguage();
+        return l.toLowerCase(Locale.ROOT).startsWith("zh") ? "zh" : "en";
+    }
+}

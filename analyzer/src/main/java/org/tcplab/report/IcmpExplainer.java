@@ -1,0 +1,181 @@
+package org.tcplab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.tcplab.decode.IcmpNames;
+import org.tcplab.model.Packet;
+import org.tcplab.wire.ByteString;
+
+/**
+ * Explains ICMP: an echo exchange (id, seq, RTT, TTL of each reply, the checksum worked out word by
+ * word), or an error matched to the datagram it quotes.
+ */
+final class IcmpExplainer {
+    private static final List<String> COLUMNS = List.of("frame", "time", "direction", "type", "id", "seq", "ttl",
+            "reply", "rtt");
+    private final Say say;
+
+    IcmpExplainer(Say say) {
+        this.say = say;
+    }
+
+    private static boolean request(Packet.Icmp i) {
+        return i.v6() ? i.type() == 128 : i.type() == 8;
+    }
+
+    private static boolean reply(Packet.Icmp i) {
+        return i.v6() ? i.type() == 129 : i.type() == 0;
+    }
+
+    static boolean echo(Packet.Icmp i) {
+        return request(i) || reply(i);
+    }
+
+    Conversation echoes(int index, List<Datagram> ds) {
+        Datagram first = ds.get(0);
+        String a = first.src().address();
+        String b = first.dst().address();
+        List<Table.Row> rows = new ArrayList<>();
+        List<Sentence> out = new ArrayList<>();
+        List<Ladder.Arrow> arrows = new ArrayList<>();
+        int answered = 0;
+        int requests = 0;
+        for (int i = 0; i < ds.size(); i++) {
+            Datagram d = ds.get(i);
+            Packet.Icmp m = d.icmp();
+            Datagram rep = null;
+            if (request(m)) {
+                requests++;
+                for (int j = i + 1; j < ds.size(); j++) {
+                    Packet.Icmp r = ds.get(j).icmp();
+                    if (reply(r) && r.sequence() == m.sequence() && r.identifier() == m.identifier()) {
+                        rep = ds.get(j);
+                        break;
+                    }
+                }
+                if (rep != null) {
+                    answered++;
+                    out.add(say.it("icmp.echo", d.frame(), m.identifier(), m.sequence(), rep.frame(),
+                            Say.seconds(rep.time() - d.time()), rep.ttl(), Say.millis(rep.time() - d.time())));
+                } else {
+                    out.add(say.it("icmp.noreply", d.frame(), m.identifier(), m.sequence()));
+                }
+            }
+            rows.add(new Table.Row(d.frame(), List.of(Long.toString(d.frame()), Say.seconds(d.time()),
+                    d.src().address() + " → " + d.dst().address(), IcmpNames.describe(m.v6(), m.type(), m.code()),
+                    Integer.toString(m.identifier()), Integer.toString(m.sequence()), Integer.toString(d.ttl()),
+                    rep == null ? "" : Long.toString(rep.frame()), rep == null ? "" : Say.seconds(rep.time() - d.time()))));
+            boolean forward = d.src().address().equals(a);
+            arrows.add(new Ladder.Arrow(d.frame(), d.time(), forward ? 0 : 1, forward ? 1 : 0,
+                    (request(m) ? "echo request" : "echo reply") + " id=" + m.identifier() + " seq=" + m.sequence(),
+                    request(m) && rep == null));
+        }
+        out.add(say.it("icmp.count", requests, answered));
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section("exchange", new Table(COLUMNS, rows), out));
+        Section sum = checksum(first);
+        if (sum != null) {
+            sections.add(sum);
+        }
+        return new Conversation("icmp", index, a, b, say.it("icmp.title", index, a, b, ds.size()), sections,
+                new Ladder(List.of(a, b), arrows, List.of()), List.of());
+    }
+
+    /**
+     * The Internet checksum of an ICMPv4 message worked out (RFC 792, RFC 1071): the one's-complement
+     * sum of its 16-bit words with the checksum field taken as 0, the carries folded back in, and
+     * the complement. ICMPv6 also sums a pseudo header (RFC 4443 §2.3), said but not shown.
+     */
+    Section checksum(Datagram d) {
+        Packet.Icmp m = d.icmp();
+        Packet.Checksum c = d.packet().checksum();
+        List<Sentence> out = new ArrayList<>();
+        if (m.v6()) {
+            out.add(say.it("icmp.sum.v6", d.frame(), hex(m.checksum())));
+            return new Section("checksum", new Table(List.of(), List.of()), out);
+        }
+        ByteString payload = d.packet().payload();
+        if (d.packet().capturedLength() < d.packet().length()) {
+            return null;
+        }
+        List<Integer> words = new ArrayList<>();
+        words.add((m.type() << 8) | m.code());
+        words.add(0);
+        words.add(m.identifier());
+        words.add(m.sequence());
+        for (int i = 0; i < payload.length(); i += 2) {
+            int hi = payload.byteAt(i);
+            int lo = i + 1 < payload.length() ? payload.byteAt(i + 1) : 0;
+            words.add((hi << 8) | lo);
+        }
+        long sum = 0;
+        for (int w : words) {
+            sum += w;
+        }
+        long folded = sum;
+        List<String> folds = new ArrayList<>();
+        while (folded >> 16 != 0) {
+            long next = (folded & 0xFFFF) + (folded >> 16);
+            folds.add(hex16(folded & 0xFFFF) + " + " + hex16(folded >> 16) + " = " + hex16(next));
+            folded = next;
+        }
+        int computed = (int) (~folded & 0xFFFF);
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            if (i == 6 && words.size() > 9) {
+                shown.append(" + … (").append(words.size() - 8).append(" more) + ");
+                i = words.size() - 2;
+            } else if (i > 0) {
+                shown.append(" + ");
+            }
+            shown.append(hex16(words.get(i)));
+        }
+        out.add(say.it("icmp.sum.words", d.frame(), words.size(), shown.toString(), hex(sum)));
+        out.add(say.it("icmp.sum.fold", folds.isEmpty() ? hex16(folded) : String.join("; ", folds), hex16(folded),
+                hex16(computed)));
+        boolean good = computed == m.checksum();
+        out.add(say.it(good ? "icmp.sum.good" : "icmp.sum.bad", hex16(m.checksum()), hex16(computed)));
+        return new Section("checksum", new Table(List.of(), List.of()), out);
+    }
+
+    /** An ICMP error as its own exchange: what it says, and the datagram it quotes. */
+    Conversation error(int index, Datagram d, Function<Datagram, Datagram> quotedOriginal) {
+        Packet.Icmp m = d.icmp();
+        String a = d.src().address();
+        String b = d.dst().address();
+        List<Sentence> out = new ArrayList<>();
+        String name = IcmpNames.describe(m.v6(), m.type(), m.code());
+        Datagram orig = quotedOriginal.apply(d);
+        Packet.Header q = d.quotedTransport();
+        String what = q instanceof Packet.Udp u ? "UDP " + u.srcPort() + " → " + u.dstPort()
+                : q instanceof Packet.Tcp t ? "TCP " + t.srcPort() + " → " + t.dstPort() : "?";
+        if (orig != null) {
+            out.add(say.it("icmp.error.quotes", d.frame(), name, what, orig.frame(), a));
+        } else {
+            out.add(say.it("icmp.error.unmatched", d.frame(), name, what, a));
+        }
+        String key = "icmp.error.means." + (m.v6() ? "v6." : "") + m.type() + "." + m.code();
+        if (say.word(key).equals(key)) {
+            key = "icmp.error.means." + (m.v6() ? "v6." : "") + m.type();
+        }
+        if (!say.word(key).equals(key)) {
+            out.add(say.it(key));
+        }
+        List<Table.Row> rows = List.of(new Table.Row(d.frame(), List.of(Long.toString(d.frame()), Say.seconds(d.time()),
+                a + " → " + b, name, "", "", Integer.toString(d.ttl()), orig == null ? "" : Long.toString(orig.frame()), "")));
+        List<Ladder.Arrow> arrows = List.of(new Ladder.Arrow(d.frame(), d.time(), 0, 1, name, true));
+        return new Conversation("icmp", index, a, b, say.it("icmp.error.title", index, a, b, name),
+                List.of(new Section("error", new Table(COLUMNS, rows), out)), new Ladder(List.of(a, b), arrows, List.of()),
+                List.of());
+    }
+
+    private static String hex16(long v) {
+        return String.format(Locale.ROOT, "0x%04x", v);
+    }
+
+    private static String hex(long v) {
+        return String.format(Locale.ROOT, "0x%x", v);
+    }
+}

@@ -1,0 +1,66 @@
+package org.tcplab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ladder drawn in characters, in the style of {@code tshark -z flow,tcp}: frame and time on the
+ * left, one column per endpoint, each arrow labelled, and under it each state that changed.
+ */
+final class LadderText {
+    private LadderText() {
+    }
+
+    static List<String> draw(Ladder l) {
+        int inner = 30;
+        for (Ladder.Arrow a : l.arrows()) {
+            inner = Math.max(inner, a.label().length() + 8);
+        }
+        int left = 18;
+        List<String> lines = new ArrayList<>();
+        int stateCol = Math.max(14, Width.of(l.endpoints().get(0)) + 1);
+        StringBuilder head = new StringBuilder(Width.pad("frame  time", left));
+        head.append(Width.pad(l.endpoints().get(0), inner + 2)).append(l.endpoints().get(1));
+        lines.add(head.toString());
+        lines.add(states(l, -1, left, inner));
+        for (Ladder.Arrow a : l.arrows()) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(Width.padLeft(Long.toString(a.frame()), 5)).append("  ").append(Say.seconds(a.timeNanos()));
+            String line = Width.pad(sb.toString(), left);
+            int dashes = inner - a.label().length() - 2;
+            int before = Math.max(1, dashes / 2);
+            int after = Math.max(1, dashes - before);
+            StringBuilder arrow = new StringBuilder("|");
+            if (a.from() == 0) {
+                arrow.append("-".repeat(before)).append(' ').append(a.label()).append(' ').append("-".repeat(after - 1)).append(">|");
+            } else {
+                arrow.append("<").append("-".repeat(before - 1 < 0 ? 0 : before - 1)).append(' ').append(a.label()).append(' ')
+                        .append("-".repeat(after)).append('|');
+            }
+            lines.add(line + arrow + (a.problem() ? "  !" : ""));
+            String s = states(l, a.frame(), left, inner);
+            if (!s.isBlank()) {
+                lines.add(s);
+            }
+        }
+        return lines;
+    }
+
+    private static String states(Ladder l, long frame, int left, int inner) {
+        String a = "";
+        String b = "";
+        for (Ladder.Mark m : l.marks()) {
+            if (m.frame() == frame) {
+                if (m.endpoint() == 0) {
+                    a = a.isEmpty() ? m.state() : a + " → " + m.state();
+                } else {
+                    b = b.isEmpty() ? m.state() : b + " → " + m.state();
+                }
+            }
+        }
+        if (a.isEmpty() && b.isEmpty()) {
+            return "";
+        }
+        return (" ".repeat(left) + Width.pad(a, inner + 2) + b).stripTrailing();
+    }
+}
