@@ -49,6 +49,7 @@ public final class AnalyzerMain implements Runnable {
         COMMANDS.put("conv", ConvCommand::new);
         COMMANDS.put("conns", ConnsCommand::new);
         COMMANDS.put("follow", FollowCommand::new);
+        COMMANDS.put("annotate", AnnotateCommand::new);
         COMMANDS.put("capture", CaptureCommand::new);
         COMMANDS.put("interfaces", InterfacesCommand::new);
     }
