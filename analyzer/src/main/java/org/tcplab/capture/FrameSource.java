@@ -18,6 +18,14 @@ public interface FrameSource extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * The interfaces described so far, indexed by {@link Frame#interfaceId()}: a pcapng file's grow
+     * as its interface description blocks are read (each is known before a frame names it).
+     */
+    default java.util.List<CaptureInterface> interfaces() {
+        return java.util.List.of();
+    }
+
     /** "pcap" or "pcapng", for messages. */
     String formatName();
 

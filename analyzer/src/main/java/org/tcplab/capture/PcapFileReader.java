@@ -23,6 +23,7 @@ final class PcapFileReader implements FrameSource {
     private final int linkType;
     private final int snapLength;
     private long frames;
+    private final java.util.List<CaptureInterface> interfaces;
 
     PcapFileReader(ChannelInput in) throws IOException {
         this.in = in;
@@ -51,6 +52,8 @@ final class PcapFileReader implements FrameSource {
             throw new CaptureFileException(CORRUPT, String.format("pcap: network type reserved field not zero (0x%08x)", network & 0x03FF0000));
         }
         linkType = network & 0xFFFF;
+        interfaces = java.util.List.of(new CaptureInterface(0, linkType, snapLength,
+                nanoResolution ? 1_000_000_000L : 1_000_000L, 0, null));
         in.pos += 24;
     }
 
@@ -61,6 +64,11 @@ final class PcapFileReader implements FrameSource {
 
     int snapLength() {
         return snapLength;
+    }
+
+    @Override
+    public java.util.List<CaptureInterface> interfaces() {
+        return interfaces;
     }
 
     @Override

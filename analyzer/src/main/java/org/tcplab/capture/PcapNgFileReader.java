@@ -30,23 +30,11 @@ final class PcapNgFileReader implements FrameSource {
     private static final int IF_TSRESOL = 9;
     private static final int IF_TSOFFSET = 14;
 
-    /** One interface description: what its packets are and how to read their timestamps. */
-    record Interface(int linkType, int snapLength, long unitsPerSecond, long offsetSeconds, String name) {
-        /** Decimal digits that show the resolution whole: 10^-k gives k, 2^-k the digits of 10^-k above it; at most 9. */
-        int digits() {
-            int d = 0;
-            for (long u = 1; u < unitsPerSecond && d < 9; u *= 10) {
-                d++;
-            }
-            return d;
-        }
-    }
-
     private final ChannelInput in;
     private boolean bigEndian;
-    private final List<Interface> interfaces = new ArrayList<>();
+    private final List<CaptureInterface> interfaces = new ArrayList<>();
     /** Interfaces of all sections so far; interfaceId in frames indexes this list. */
-    private final List<Interface> allInterfaces = new ArrayList<>();
+    private final List<CaptureInterface> allInterfaces = new ArrayList<>();
     private int sectionBase;
     private long frames;
     private int sections;
@@ -56,8 +44,9 @@ final class PcapNgFileReader implements FrameSource {
         readSectionHeader();
     }
 
-    List<Interface> interfaces() {
-        return allInterfaces;
+    @Override
+    public List<CaptureInterface> interfaces() {
+        return java.util.Collections.unmodifiableList(allInterfaces);
     }
 
     private void readSectionHeader() throws IOException {
@@ -193,7 +182,7 @@ final class PcapNgFileReader implements FrameSource {
             }
             o += 4 + ((len + 3) & ~3);
         }
-        Interface itf = new Interface(linkType, snap, units, offset, name);
+        CaptureInterface itf = new CaptureInterface(sections - 1, linkType, snap, units, offset, name);
         interfaces.add(itf);
         allInterfaces.add(itf);
         return false;
@@ -218,7 +207,7 @@ final class PcapNgFileReader implements FrameSource {
         return u;
     }
 
-    private Interface interfaceFor(long id) throws CaptureFileException {
+    private CaptureInterface interfaceFor(long id) throws CaptureFileException {
         if (id < 0 || id >= interfaces.size()) {
             throw new CaptureFileException(CORRUPT, "pcapng: packet " + (frames + 1) + " names interface " + id
                     + " but the section describes " + interfaces.size());
@@ -242,7 +231,7 @@ final class PcapNgFileReader implements FrameSource {
      * id: time stamp high and low, captured and original length, data.
      */
     private int readPacket(byte[] b, int p, int blockLen, Frame frame, long id) throws IOException {
-        Interface itf = interfaceFor(id);
+        CaptureInterface itf = interfaceFor(id);
         long ts = (Bytes.u32(b, p + 12, bigEndian) << 32) | Bytes.u32(b, p + 16, bigEndian);
         long capLen = Bytes.u32(b, p + 20, bigEndian);
         long origLen = Bytes.u32(b, p + 24, bigEndian);
@@ -259,7 +248,7 @@ final class PcapNgFileReader implements FrameSource {
         if (blockLen < 16) {
             throw new CaptureFileException(CORRUPT, "pcapng: simple packet block too short (" + blockLen + " bytes)");
         }
-        Interface itf = interfaceFor(0);
+        CaptureInterface itf = interfaceFor(0);
         long origLen = Bytes.u32(b, p + 8, bigEndian);
         // §4.4: the captured length is what the block holds, no more than the original length or snaplen.
         long capLen = Math.min(origLen, blockLen - 16);
@@ -294,7 +283,7 @@ final class PcapNgFileReader implements FrameSource {
         return true;
     }
 
-    private void setTime(Frame frame, byte[] b, int dataOff, int capLen, long origLen, long ts, Interface itf, int id) {
+    private void setTime(Frame frame, byte[] b, int dataOff, int capLen, long origLen, long ts, CaptureInterface itf, int id) {
         long units = itf.unitsPerSecond();
         long sec = Long.divideUnsigned(ts, units);
         long frac = Long.remainderUnsigned(ts, units);

@@ -51,6 +51,7 @@ public final class AnalyzerMain implements Runnable {
         COMMANDS.put("follow", FollowCommand::new);
         COMMANDS.put("report", ReportCommand::new);
         COMMANDS.put("check", CheckCommand::new);
+        COMMANDS.put("annotate", AnnotateCommand::new);
         COMMANDS.put("capture", CaptureCommand::new);
         COMMANDS.put("interfaces", InterfacesCommand::new);
     }

@@ -47,6 +47,7 @@ class OptionWalkTest {
                 "analyzer read", List.of(SAMPLE.toString()),
                 "analyzer conns", List.of(SAMPLE.toString()),
                 "analyzer conv", List.of(SAMPLE.toString()),
+                "analyzer annotate", List.of(SAMPLE.toString(), "-o", out.resolve("annotated.pcapng").toString()),
                 // an interface that does not exist: an option wrongly accepted fails there, never captures
                 "analyzer capture", List.of("-i", "nonexistent0"),
                 "traffic-gen synth", List.of("-o", out.resolve("synth.pcap").toString(), "--packets", "10", "--flows", "1"),
