@@ -232,16 +232,20 @@ public final class AnswerChecker {
         if ("next_seq".equals(col)) {
             return s.syn() || s.fin();
         }
+        if ("ack".equals(col)) {
+            Segment acked = ackedSegment(s);
+            return acked != null && (acked.syn() || acked.fin());
+        }
+        Segment prev = null;
         for (Segment o : streamOf.get(s.frame())) {
             if (o.frame() >= s.frame()) {
                 break;
             }
-            boolean same = o.from() == s.from();
-            if (("seq".equals(col) ? same : !same) && (o.syn() || o.fin())) {
-                return true;
+            if (o.from() == s.from()) {
+                prev = o;
             }
         }
-        return false;
+        return prev != null && (prev.syn() || prev.fin());
     }
 
     /** The peer's segment whose next seq this segment's ack equals: the last one it acknowledges. */

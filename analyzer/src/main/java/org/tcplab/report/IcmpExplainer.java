@@ -35,8 +35,9 @@ final class IcmpExplainer {
 
     Conversation echoes(int index, List<Datagram> ds) {
         Datagram first = ds.get(0);
-        String a = first.src().address();
-        String b = first.dst().address();
+        // ICMP has no ports: the sides are named by their role, so that loopback's two ends stay two
+        String a = say.word("icmp.side.request", first.src().address());
+        String b = say.word("icmp.side.reply", first.dst().address());
         List<Table.Row> rows = new ArrayList<>();
         List<Sentence> out = new ArrayList<>();
         List<Ladder.Arrow> arrows = new ArrayList<>();
@@ -67,7 +68,7 @@ final class IcmpExplainer {
                     d.src().address() + " → " + d.dst().address(), IcmpNames.describe(m.v6(), m.type(), m.code()),
                     Integer.toString(m.identifier()), Integer.toString(m.sequence()), Integer.toString(d.ttl()),
                     rep == null ? "" : Long.toString(rep.frame()), rep == null ? "" : Say.seconds(rep.time() - d.time()))));
-            boolean forward = d.src().address().equals(a);
+            boolean forward = request(m) || !reply(m) && d.src().address().equals(first.src().address());
             arrows.add(new Ladder.Arrow(d.frame(), d.time(), forward ? 0 : 1, forward ? 1 : 0,
                     (request(m) ? "echo request" : "echo reply") + " id=" + m.identifier() + " seq=" + m.sequence(),
                     request(m) && rep == null));
@@ -143,8 +144,8 @@ final class IcmpExplainer {
     /** An ICMP error as its own exchange: what it says, and the datagram it quotes. */
     Conversation error(int index, Datagram d, Function<Datagram, Datagram> quotedOriginal) {
         Packet.Icmp m = d.icmp();
-        String a = d.src().address();
-        String b = d.dst().address();
+        String a = say.word("icmp.side.error", d.src().address());
+        String b = say.word("icmp.side.quoted", d.dst().address());
         List<Sentence> out = new ArrayList<>();
         String name = IcmpNames.describe(m.v6(), m.type(), m.code());
         Datagram orig = quotedOriginal.apply(d);
@@ -152,9 +153,9 @@ final class IcmpExplainer {
         String what = q instanceof Packet.Udp u ? "UDP " + u.srcPort() + " → " + u.dstPort()
                 : q instanceof Packet.Tcp t ? "TCP " + t.srcPort() + " → " + t.dstPort() : "?";
         if (orig != null) {
-            out.add(say.it("icmp.error.quotes", d.frame(), name, what, orig.frame(), a));
+            out.add(say.it("icmp.error.quotes", d.frame(), name, what, orig.frame(), d.src().address()));
         } else {
-            out.add(say.it("icmp.error.unmatched", d.frame(), name, what, a));
+            out.add(say.it("icmp.error.unmatched", d.frame(), name, what, d.src().address()));
         }
         String key = "icmp.error.means." + (m.v6() ? "v6." : "") + m.type() + "." + m.code();
         if (say.word(key).equals(key)) {

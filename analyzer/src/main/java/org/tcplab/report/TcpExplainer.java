@@ -537,8 +537,10 @@ final class TcpExplainer {
                 switch (f) {
                     case RETRANSMISSION -> {
                         Segment orig = original(i, s);
+                        Segment last = lastSend(i, s);
                         out.add(orig != null
-                                ? say.it("verdict.retransmission", s.frame(), s.seq(), expected, who, orig.frame())
+                                ? say.it("verdict.retransmission", s.frame(), s.seq(), expected, who, orig.frame(),
+                                        Say.seconds(s.timeNanos() - last.timeNanos()), last.frame())
                                 : say.it("verdict.retransmission.unseen", s.frame(), s.seq(), expected, who));
                     }
                     case FAST_RETRANSMISSION -> out.add(say.it("verdict.fast_retransmission", s.frame(), s.seq(), peer));
@@ -583,6 +585,17 @@ final class TcpExplainer {
         }
         return new Section("packets", new Table(List.of("frame", "time", "direction", "flags", "seq", "ack", "len",
                 "next_seq", "window", "verdicts", "client_state", "server_state"), rows), List.of());
+    }
+
+    /** The latest earlier segment from the same side with the same seq: the gap to it is the retransmission timeout. */
+    private Segment lastSend(int i, Segment s) {
+        for (int j = i - 1; j >= 0; j--) {
+            Segment o = segs.get(j);
+            if (o.from() == s.from() && o.seq() == s.seq() && (o.data() || o.syn() || o.fin())) {
+                return o;
+            }
+        }
+        return s;
     }
 
     /** The earlier segment from the same side with the same seq: what a retransmission repeats. */

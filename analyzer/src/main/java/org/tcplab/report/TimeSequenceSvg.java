@@ -108,6 +108,18 @@ final class TimeSequenceSvg {
                 .append(Svg.esc(say.word("report.axis.seq"))).append("</text>\n");
         List<String> ackPts = new ArrayList<>();
         List<String> winPts = new ArrayList<>();
+        // the ACK and window lines start where they stand at the left edge
+        for (Segment s : segs) {
+            if (s.timeNanos() >= t0) {
+                break;
+            }
+            if (s.from() != sender && s.hasAck() && !s.rst()) {
+                ackPts.clear();
+                winPts.clear();
+                ackPts.add(L + "," + Svg.n(H - B - (s.ack() - minSeq) * sy));
+                winPts.add(L + "," + Svg.n(H - B - (s.ack() + s.window() - minSeq) * sy));
+            }
+        }
         for (Segment s : segs) {
             if (s.timeNanos() < t0 || s.timeNanos() > t1) {
                 continue;
@@ -153,6 +165,9 @@ final class TimeSequenceSvg {
             }
         }
         if (!ackPts.isEmpty()) {
+            // and run on to the right edge
+            ackPts.add((W - R) + "," + ackPts.get(ackPts.size() - 1).split(",")[1]);
+            winPts.add((W - R) + "," + winPts.get(winPts.size() - 1).split(",")[1]);
             String clip = "clip-" + c.anchor();
             sb.append("<clipPath id=\"").append(clip).append("\"><rect x=\"").append(L).append("\" y=\"").append(T)
                     .append("\" width=\"").append(W - L - R).append("\" height=\"").append(H - T - B).append("\"/></clipPath>\n");

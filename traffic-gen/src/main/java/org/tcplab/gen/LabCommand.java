@@ -29,8 +29,9 @@ import org.tcplab.live.Privileges;
 
 @Command(name = "lab", header = "Run scenarios in a private network namespace, capture and analyse each (needs root).", mixinStandardHelpOptions = true,
         description = {"Run scenarios in a private network namespace, capture each on its loopback and analyse it:",
-                "DIR/SCENARIO.pcap, DIR/SCENARIO.txt (connections, states, transitions, packets) and the kernel's",
-                "own socket states (ss -tan). Needs root (for the namespace and the capture)."})
+                "DIR/SCENARIO.pcap, DIR/SCENARIO.txt (the coursework report: handshake, data, teardown, RST explained;",
+                "the kernel's own socket states, ss -tan; every packet) and DIR/SCENARIO.html (the report with its ladder",
+                "diagram and time-sequence graph). Needs root (for the namespace and the capture)."})
 public final class LabCommand implements Callable<Integer> {
     static final int FIRST_PORT = 6000;
 
@@ -139,12 +140,13 @@ public final class LabCommand implements Callable<Integer> {
         }
         String analysis = analyse(pcap, ctx, s, error);
         Files.writeString(out.resolve(s.name() + ".txt"), analysis, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve(s.name() + ".html"), Report.html(pcap), StandardCharsets.UTF_8);
         System.out.println(error == null ? "  ok: " + capture.stats().captured() + " packets in " + pcap
                 : "  FAILED: " + error);
         return error == null;
     }
 
-    /** The analyzer's account of the capture: connections, the kernel's sockets, every packet. */
+    /** The analyzer's account of the capture: the coursework report, the kernel's sockets, every packet. */
     String analyse(Path pcap, ScenarioContext ctx, Scenario s, String error) throws IOException {
         StringBuilder head = new StringBuilder("# " + s.name() + ": " + s.description() + "\n");
         head.append(timestamps
