@@ -32,6 +32,27 @@ public final class Connection {
     boolean handshakeSyn;
     boolean handshakeSynAck;
     boolean handshakeAck;
+    /**
+     * Problem counts over both directions, from each segment's sequence-analysis verdict: segments
+     * flagged retransmission, fast retransmission or spurious retransmission (once whichever it has),
+     * duplicate ACKs, zero windows, out-of-order segments; and the ACK RTTs tshark shows (an ACK
+     * that acknowledges a segment of the other direction, with a non-zero RTT).
+     */
+    long retransmissions;
+    long dupAcks;
+    long zeroWindows;
+    long outOfOrder;
+    long ackRtts;
+    long ackRttSumNanos;
+    long ackRttMinNanos = Long.MAX_VALUE;
+    long ackRttMaxNanos = Long.MIN_VALUE;
+
+    /** Any of these bits makes the segment one retransmission (tshark sets the plain one beside the others). */
+    private static final int RETRANSMISSION_BITS = AnalysisFlag.RETRANSMISSION.bit()
+            | AnalysisFlag.FAST_RETRANSMISSION.bit() | AnalysisFlag.SPURIOUS_RETRANSMISSION.bit();
+    private static final int DUPLICATE_ACK_BIT = AnalysisFlag.DUPLICATE_ACK.bit();
+    private static final int ZERO_WINDOW_BIT = AnalysisFlag.ZERO_WINDOW.bit();
+    private static final int OUT_OF_ORDER_BIT = AnalysisFlag.OUT_OF_ORDER.bit();
 
     public long firstRttNanos() {
         return firstRttNanos;
@@ -73,7 +94,9 @@ public final class Connection {
                 c.timestamps && s.timestamps, c.dataSegments == 0 ? 0 : c.minSegment, c.maxSegment,
                 s.dataSegments == 0 ? 0 : s.minSegment, s.maxSegment, closedFirst, firstRstBy,
                 firstRstCause, c.state, s.state, zeek.connState(),
-                zeek.history(), zeek.originatorDirection() == clientDir, firstRttNanos);
+                zeek.history(), zeek.originatorDirection() == clientDir, firstRttNanos, retransmissions, dupAcks,
+                zeroWindows, outOfOrder, ackRtts, ackRtts == 0 ? -1 : ackRttMinNanos,
+                ackRtts == 0 ? -1 : ackRttSumNanos / ackRtts, ackRtts == 0 ? -1 : ackRttMaxNanos);
     }
 
     /** Per-segment input, to keep the argument list readable. */
@@ -139,6 +162,34 @@ public final class Connection {
         }
         SequenceAnalysis.analyse(fwd, rev, s.seq, s.ack, s.seglen, s.flags, s.window, s.time, s.frame, firstRttNanos,
                 s.sackDelivered, v);
+        // the summary's counts, from the verdict just made: fields and comparisons, no call, no allocation
+        int f = v.flags;
+        if (f != 0) {
+            if ((f & RETRANSMISSION_BITS) != 0) {
+                retransmissions++;
+            }
+            if ((f & DUPLICATE_ACK_BIT) != 0) {
+                dupAcks++;
+            }
+            if ((f & ZERO_WINDOW_BIT) != 0) {
+                zeroWindows++;
+            }
+            if ((f & OUT_OF_ORDER_BIT) != 0) {
+                outOfOrder++;
+            }
+        }
+        // tshark shows tcp.analysis.ack_rtt only when it is not zero (packet-tcp.c)
+        long rtt = v.ackRttNanos;
+        if (v.ackedFrame >= 0 && rtt != 0) {
+            ackRtts++;
+            ackRttSumNanos += rtt;
+            if (rtt < ackRttMinNanos) {
+                ackRttMinNanos = rtt;
+            }
+            if (rtt > ackRttMaxNanos) {
+                ackRttMaxNanos = rtt;
+            }
+        }
 
         Endpoint x = ends[dir];
         Endpoint y = ends[1 - dir];

@@ -23,6 +23,18 @@ import org.tcplab.wire.IpEndpoint;
  *                        other side for the originator, e.g. by its likely server ports)
  * @param rolesInferred   no SYN was captured: the client is a guess (the SYN+ACK's receiver, else the higher port)
  * @param irttNanos       the initial RTT (SYN to the ACK of the SYN+ACK), 0 when not seen
+ * @param retransmissions segments, both ways, that tshark flags tcp.analysis.retransmission,
+ *                        tcp.analysis.fast_retransmission or tcp.analysis.spurious_retransmission,
+ *                        each segment counted once however many of the three it has
+ * @param dupAcks         segments flagged tcp.analysis.duplicate_ack, both ways
+ * @param zeroWindows     segments flagged tcp.analysis.zero_window, both ways
+ * @param outOfOrder      segments flagged tcp.analysis.out_of_order, both ways
+ * @param ackRtts         segments, both ways, with a tcp.analysis.ack_rtt: they acknowledge a
+ *                        segment of the other direction, and the RTT is not zero (tshark shows no
+ *                        zero RTT)
+ * @param ackRttMinNanos  the smallest of those ACK RTTs, -1 when {@code ackRtts} is 0
+ * @param ackRttMeanNanos their mean, rounded down to the nanosecond, -1 when {@code ackRtts} is 0
+ * @param ackRttMaxNanos  the largest, -1 when {@code ackRtts} is 0
  */
 public record ConnectionSummary(int stream, IpEndpoint client, IpEndpoint server, long startNanos, long durationNanos,
                                 long clientPackets, long clientBytes, long clientPayload, long serverPackets,
@@ -31,7 +43,9 @@ public record ConnectionSummary(int stream, IpEndpoint client, IpEndpoint server
                                 boolean sack, boolean timestamps, int clientMinSegment, int clientMaxSegment,
                                 int serverMinSegment, int serverMaxSegment, Closing closedFirst, Role rstBy,
                                 RstCause rstCause, TcpState clientState, TcpState serverState, String connState,
-                                String history, boolean zeekOriginatorIsClient, long irttNanos) {
+                                String history, boolean zeekOriginatorIsClient, long irttNanos,
+                                long retransmissions, long dupAcks, long zeroWindows, long outOfOrder, long ackRtts,
+                                long ackRttMinNanos, long ackRttMeanNanos, long ackRttMaxNanos) {
 
     /** The first FIN or RST of a connection: who sent it, which it was, in which frame. */
     public record Closing(Role by, boolean rst, long frame) {

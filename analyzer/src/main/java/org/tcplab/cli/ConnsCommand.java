@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "conns", header = "Summarise every TCP connection: traffic, options, closing, states, Zeek's conn_state and history.", mixinStandardHelpOptions = true,
         description = {"Summarise every TCP connection: endpoints, duration, packets and bytes each way, handshake,",
-                "negotiated options, who closed and how, final states of both sides, Zeek's conn_state and history."})
+                "negotiated options, who closed and how, final states of both sides, Zeek's conn_state and history,",
+                "retransmissions, duplicate ACKs, zero windows, out-of-order segments and ACK RTTs."})
 public final class ConnsCommand implements Callable<Integer> {
     enum Format { text, jsonl }
 

@@ -5,8 +5,9 @@ import java.util.List;
 import org.tcplab.analysis.ConnectionSummary;
 
 /**
- * The {@code conns} table: two lines per connection (the row, then its bytes, options, segments and
- * close), or one JSON object per connection with the keys the README documents.
+ * The {@code conns} table: three lines per connection (the row; its bytes, options, segments and
+ * close; its problem counts and ACK RTTs), or one JSON object per connection with the keys the
+ * README documents.
  */
 public final class ConnectionTableFormatter {
     private ConnectionTableFormatter() {
@@ -34,7 +35,11 @@ public final class ConnectionTableFormatter {
         RowWriter.write(out, rows, (sb, c) -> appendJson(sb, c).append('\n'));
     }
 
-    /** A connection's two lines of the table: the row, then its bytes, options, segments and close. */
+    /**
+     * A connection's three lines of the table: the row; its bytes, options, segments and close; its
+     * retransmissions, duplicate ACKs, zero windows, out-of-order segments and ACK RTTs (in
+     * milliseconds, as ss -i shows RTTs, so that a loopback's microseconds read at a glance).
+     */
     public static void appendText(StringBuilder sb, ConnectionSummary c) {
         Columns.left(sb, Integer.toString(c.stream()), 6);
         StringBuilder t = new StringBuilder(48);
@@ -78,6 +83,20 @@ public final class ConnectionTableFormatter {
         if (!c.zeekOriginatorIsClient()) {
             // the history's case follows Zeek's originator, here the other side
             sb.append("; Zeek's originator is the server (upper case in its history)");
+        }
+        sb.append('\n');
+        sb.append("       retrans ").append(c.retransmissions()).append(", dup ACKs ").append(c.dupAcks())
+                .append(", zero windows ").append(c.zeroWindows()).append(", out of order ").append(c.outOfOrder())
+                .append("; ACK RTT ");
+        if (c.ackRtts() == 0) {
+            sb.append("none");
+        } else {
+            TimeFormat.appendMillis(sb, c.ackRttMinNanos(), 3);
+            sb.append('-');
+            TimeFormat.appendMillis(sb, c.ackRttMaxNanos(), 3);
+            sb.append(" ms, mean ");
+            TimeFormat.appendMillis(sb, c.ackRttMeanNanos(), 3);
+            sb.append(" ms");
         }
         sb.append('\n');
     }
@@ -136,7 +155,18 @@ public final class ConnectionTableFormatter {
         sb.append(",\"client_state\":\"").append(c.clientState().label()).append("\",\"server_state\":\"")
                 .append(c.serverState().label()).append("\",\"conn_state\":\"").append(c.connState())
                 .append("\",\"history\":\"").append(c.history()).append("\",\"zeek_orig\":\"")
-                .append(c.zeekOriginatorIsClient() ? "client" : "server").append("\"}");
-        return sb;
+                .append(c.zeekOriginatorIsClient() ? "client" : "server").append('"');
+        sb.append(",\"retransmissions\":").append(c.retransmissions()).append(",\"dup_acks\":").append(c.dupAcks())
+                .append(",\"zero_windows\":").append(c.zeroWindows()).append(",\"out_of_order\":").append(c.outOfOrder());
+        // like irtt: no key when there is no value
+        if (c.ackRtts() > 0) {
+            sb.append(",\"rtt_min\":");
+            TimeFormat.appendOffset(sb, c.ackRttMinNanos(), 9);
+            sb.append(",\"rtt_mean\":");
+            TimeFormat.appendOffset(sb, c.ackRttMeanNanos(), 9);
+            sb.append(",\"rtt_max\":");
+            TimeFormat.appendOffset(sb, c.ackRttMaxNanos(), 9);
+        }
+        return sb.append('}');
     }
 }

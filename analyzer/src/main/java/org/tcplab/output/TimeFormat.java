@@ -24,6 +24,20 @@ public final class TimeFormat {
         appendPadded(sb, (int) ((nanos % 1_000_000_000L) / div), digits);
     }
 
+    /** A signed duration in nanoseconds as milliseconds with {@code digits} fractional digits (1 to 6). */
+    public static void appendMillis(StringBuilder sb, long nanos, int digits) {
+        if (nanos < 0) {
+            sb.append('-');
+            nanos = -nanos;
+        }
+        long div = 1;
+        for (int i = digits; i < 6; i++) {
+            div *= 10;
+        }
+        sb.append(nanos / 1_000_000L).append('.');
+        appendPadded(sb, (int) ((nanos % 1_000_000L) / div), digits);
+    }
+
     static void appendPadded(StringBuilder sb, int value, int width) {
         int p = 1;
         for (int i = 1; i < width; i++) {

@@ -17,7 +17,8 @@ class ConnsCommandTest {
         assertTrue(r.lines().get(1).startsWith("0      172.31.136.85:38760 -> 195.81.202.68:80?"), r.lines().get(1));
         assertTrue(r.lines().get(1).contains(" OTH ") && r.lines().get(1).endsWith("dAWa"), r.lines().get(1));
         assertTrue(r.lines().get(2).contains("; segments c>s none, s>c 1344-1344"), r.lines().get(2));
-        assertTrue(r.lines().get(3).startsWith("? no SYN captured"), r.lines().get(3));
+        assertTrue(r.lines().get(3).startsWith("       retrans 0, dup ACKs 0, zero windows 4, out of order 0;"), r.lines().get(3));
+        assertTrue(r.lines().get(4).startsWith("? no SYN captured"), r.lines().get(4));
     }
 
     /** A SYN answered by RST: only the client offered an MSS. */
@@ -44,5 +45,35 @@ class ConnsCommandTest {
         Cli.Result judged = Cli.run("conns", file, "--format", "jsonl", "--zeek-checksums");
         assertEquals(0, judged.exitCode(), judged.stderr());
         assertTrue(judged.stdout().contains("\"conn_state\":\"OTH\",\"history\":\"Cc\""), judged.stdout());
+    }
+
+    /**
+     * The forged RST of rst-out-of-window moved tshark's next expected seq of the server far ahead
+     * (an RST is not checked for a lost segment), so the server's FIN at seq 1 is a retransmission
+     * to tshark (frame 9), and so to us: one, though nothing was sent twice.
+     */
+    @Test
+    void forgedRst_makesTheFinARetransmission_countedInBothFormats() throws Exception {
+        String file = Samples.path("rst-out-of-window.pcap").toString();
+        Cli.Result text = Cli.run("conns", file);
+        assertEquals(0, text.exitCode(), text.stderr());
+        assertEquals("       retrans 1, dup ACKs 0, zero windows 0, out of order 0; ACK RTT 0.005-0.041 ms, mean 0.017 ms",
+                text.lines().get(3));
+        Cli.Result json = Cli.run("conns", file, "--format", "jsonl");
+        assertEquals(0, json.exitCode(), json.stderr());
+        assertTrue(json.stdout().endsWith(",\"zeek_orig\":\"client\",\"retransmissions\":1,\"dup_acks\":0,\"zero_windows\":0,"
+                + "\"out_of_order\":0,\"rtt_min\":0.000005909,\"rtt_mean\":0.000017891,\"rtt_max\":0.000041341}\n"), json.stdout());
+    }
+
+    /** Five retransmissions that nothing acknowledges: no ACK RTT, "none" in the table and no rtt keys in JSONL. */
+    @Test
+    void noAckRtt_saysNone_andTheJsonHasNoRttKeys() throws Exception {
+        String file = Corpus.root().resolve("tcp/sanders_tcp_retransmissions.pcapng").toString();
+        Cli.Result text = Cli.run("conns", file);
+        assertEquals(0, text.exitCode(), text.stderr());
+        assertTrue(text.lines().get(3).startsWith("       retrans 5,") && text.lines().get(3).endsWith("; ACK RTT none"),
+                text.lines().get(3));
+        Cli.Result json = Cli.run("conns", file, "--format", "jsonl");
+        assertTrue(json.stdout().contains("\"retransmissions\":5,") && !json.stdout().contains("rtt_"), json.stdout());
     }
 }
