@@ -22,7 +22,10 @@ final class LadderText {
         StringBuilder head = new StringBuilder(Width.pad("frame  time", left));
         head.append(Width.pad(l.endpoints().get(0), inner + 2)).append(l.endpoints().get(1));
         lines.add(head.toString());
-        lines.add(states(l, -1, left, inner));
+        String initial = states(l, -1, left, inner);
+        if (!initial.isBlank()) {
+            lines.add(initial);
+        }
         for (Ladder.Arrow a : l.arrows()) {
             StringBuilder sb = new StringBuilder();
             sb.append(Width.padLeft(Long.toString(a.frame()), 5)).append("  ").append(Say.seconds(a.timeNanos()));
