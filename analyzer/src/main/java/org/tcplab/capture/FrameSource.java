@@ -26,6 +26,14 @@ public interface FrameSource extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * Packets the capture says it dropped (pcapng interface statistics: isb_ifdrop + isb_osdrop,
+     * the latest of each interface), or -1 when the file records none.
+     */
+    default long recordedDrops() {
+        return -1;
+    }
+
     /** "pcap" or "pcapng", for messages. */
     String formatName();
 

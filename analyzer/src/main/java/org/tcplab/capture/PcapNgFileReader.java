@@ -12,8 +12,8 @@ import org.tcplab.wire.Bytes;
 /**
  * pcapng (draft-ietf-opsawg-pcapng): any number of sections of either byte order, interfaces with
  * their own link type and timestamp resolution, enhanced, simple and obsolete packet blocks, packet
- * comments. Blocks we do not use (name resolution, statistics, custom, unknown) are skipped by
- * length, as §3.1 allows.
+ * comments, and the drop counts of interface statistics blocks. Blocks we do not use (name
+ * resolution, custom, unknown) are skipped by length, as §3.1 allows.
  */
 final class PcapNgFileReader implements FrameSource {
     static final int SHB = 0x0A0D0D0A;
@@ -21,7 +21,10 @@ final class PcapNgFileReader implements FrameSource {
     private static final int IDB = 1;
     private static final int OBSOLETE_PACKET = 2;
     private static final int SPB = 3;
+    private static final int ISB = 5;
     private static final int EPB = 6;
+    private static final int ISB_IFDROP = 5;
+    private static final int ISB_OSDROP = 7;
     private static final int CUSTOM_COPY = 0x00000BAD;
     private static final int CUSTOM_NO_COPY = 0x40000BAD;
     private static final int OPT_END = 0;
@@ -36,6 +39,8 @@ final class PcapNgFileReader implements FrameSource {
     /** Interfaces of all sections so far; interfaceId in frames indexes this list. */
     private final List<CaptureInterface> allInterfaces = new ArrayList<>();
     private int sectionBase;
+    /** The latest isb_ifdrop + isb_osdrop of each interface (the counters are cumulative, §4.6). */
+    private final java.util.Map<Integer, Long> drops = new java.util.HashMap<>();
     private long frames;
     private int sections;
 
@@ -144,6 +149,7 @@ final class PcapNgFileReader implements FrameSource {
                 case SPB -> readSimple(b, p, blockLen, frame);
                 case OBSOLETE_PACKET -> readObsolete(b, p, blockLen, frame);
                 case CUSTOM_COPY, CUSTOM_NO_COPY -> readCustom(b, p, blockLen, frame);
+                case ISB -> readStatistics(b, p, blockLen);
                 default -> false;
             };
             in.pos = p + blockLen;
@@ -151,6 +157,48 @@ final class PcapNgFileReader implements FrameSource {
                 return true;
             }
         }
+    }
+
+    /** An interface statistics block (§4.6): what the capturing interface and OS said they dropped. */
+    private boolean readStatistics(byte[] b, int p, int blockLen) {
+        if (blockLen < 24) {
+            return false;
+        }
+        int id = sectionBase + (int) Bytes.u32(b, p + 8, bigEndian);
+        int end = p + blockLen - 4;
+        int o = p + 20;
+        long dropped = -1;
+        while (o + 4 <= end) {
+            int code = Bytes.u16(b, o, bigEndian);
+            int len = Bytes.u16(b, o + 2, bigEndian);
+            if (code == OPT_END || o + 4 + len > end) {
+                break;
+            }
+            if ((code == ISB_IFDROP || code == ISB_OSDROP) && len == 8) {
+                long hi = Bytes.u32(b, o + 4, bigEndian);
+                long lo = Bytes.u32(b, o + 8, bigEndian);
+                // a 64-bit count in the section's byte order
+                long v = bigEndian ? (hi << 32) | lo : (lo << 32) | hi;
+                dropped = Math.max(0, dropped) + Math.max(0, v);
+            }
+            o += 4 + ((len + 3) & ~3);
+        }
+        if (dropped >= 0) {
+            drops.put(id, dropped);
+        }
+        return false;
+    }
+
+    @Override
+    public long recordedDrops() {
+        if (drops.isEmpty()) {
+            return -1;
+        }
+        long sum = 0;
+        for (long d : drops.values()) {
+            sum += d;
+        }
+        return sum;
     }
 
     private boolean readInterface(byte[] b, int p, int blockLen) throws IOException {

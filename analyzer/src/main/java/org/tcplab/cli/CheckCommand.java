@@ -53,7 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "L", converter = Checked.Language.class, description = "en or zh; default: the locale's")
     String lang;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "with --template: write the sheet to OUT")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "write the sheet (--template) or the verdicts (--answers) to OUT")
     Path output;
 
     @Override
@@ -62,7 +62,8 @@ public final class CheckCommand implements Callable<Integer> {
         String sheetText = null;
         if (mode.answers != null) {
             sheetText = readSheet(mode.answers);
-        } else if (output != null) {
+        }
+        if (output != null) {
             OutputPaths.checkFile(output);
         }
         ReportInput in;
@@ -94,25 +95,34 @@ public final class CheckCommand implements Callable<Integer> {
         }
         AnswerChecker.Result r = new AnswerChecker(report, locale).check(sheet);
         Wording w = Wording.of("org.tcplab.report.Report", locale);
+        StringBuilder sb = new StringBuilder();
         for (String p : r.problems()) {
-            out.println(mode.answers + ": " + p);
+            sb.append(mode.answers).append(": ").append(p).append('\n');
         }
         for (AnswerChecker.Verdict v : r.cells()) {
             if (!v.ok()) {
-                out.println(w.say("check.wrong", v.frame(), v.column(), v.given(), v.why()));
+                sb.append(w.say("check.wrong", v.frame(), v.column(), v.given(), v.why())).append('\n');
             }
         }
         long right = r.cells().size() - r.wrong();
-        out.println(w.say("check.summary", right, r.cells().size(),
-                w.say(r.raw() ? "check.numbers.raw" : "check.numbers.relative")));
+        sb.append(w.say("check.summary", right, r.cells().size(),
+                w.say(r.raw() ? "check.numbers.raw" : "check.numbers.relative"))).append('\n');
         if (r.wrong() == 0 && r.problems().isEmpty()) {
-            out.println(w.say("check.allright"));
+            sb.append(w.say("check.allright")).append('\n');
         }
-        out.flush();
+        if (output != null) {
+            Files.writeString(output, sb.toString(), StandardCharsets.UTF_8);
+        } else {
+            out.print(sb);
+            out.flush();
+        }
         return r.wrong() == 0 && r.problems().isEmpty() ? ExitCodes.OK : ExitCodes.WRONG_ANSWERS;
     }
 
     private static String readSheet(Path p) {
+        if (Files.isDirectory(p)) {
+            throw new Failure(ExitCodes.USAGE, p + ": is a directory, not an answer sheet");
+        }
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

@@ -200,6 +200,9 @@ public final class ReportBuilder {
         if (backwards > 0) {
             out.add(say.it("health.backwards", backwards, firstBackwards));
         }
+        if (in.recordedDrops() > 0) {
+            out.add(say.it("health.drops", in.recordedDrops()));
+        }
         if (in.damage() != null) {
             out.add(say.it("health.damage", in.damage(), ps.size()));
         }

@@ -11,9 +11,11 @@ import org.tcplab.pipeline.CaptureAnalyzer;
 
 /**
  * What a report is made from: every packet of the capture as a value, each TCP connection's
- * summary, and the damage that stopped the reading early, if any (what came before is kept).
+ * summary, the damage that stopped the reading early, if any (what came before is kept), and
+ * the packets the capture says it dropped (-1 when it does not say).
  */
-public record ReportInput(String name, List<Packet> packets, List<ConnectionSummary> connections, String damage) {
+public record ReportInput(String name, List<Packet> packets, List<ConnectionSummary> connections, String damage,
+                          long recordedDrops) {
     /** A report holds its packets in memory; past this many it asks for one stream instead. */
     public static final int MAX_PACKETS = 200_000;
 
@@ -57,6 +59,6 @@ public record ReportInput(String name, List<Packet> packets, List<ConnectionSumm
         if (stream >= 0) {
             conns.removeIf(c -> c.stream() != stream);
         }
-        return new ReportInput(name, packets, conns, damage);
+        return new ReportInput(name, packets, conns, damage, source.recordedDrops());
     }
 }

@@ -583,8 +583,18 @@ final class TcpExplainer {
                     Long.toString(s.window()), String.join(", ", names), states(s.clientBefore(), s.clientAfter()),
                     states(s.serverBefore(), s.serverAfter()))));
         }
+        List<Sentence> out = new ArrayList<>();
+        if (summary != null) {
+            ConnectionSummary c = summary;
+            out.add(say.it("tcp.counts", c.clientPackets(), c.clientPayload(), c.serverPackets(), c.serverPayload(),
+                    c.retransmissions(), c.dupAcks(), c.zeroWindows(), c.outOfOrder()));
+            if (c.ackRtts() > 0) {
+                out.add(say.it("tcp.rtt", c.ackRtts(), Say.millis(c.ackRttMinNanos()), Say.millis(c.ackRttMeanNanos()),
+                        Say.millis(c.ackRttMaxNanos())));
+            }
+        }
         return new Section("packets", new Table(List.of("frame", "time", "direction", "flags", "seq", "ack", "len",
-                "next_seq", "window", "verdicts", "client_state", "server_state"), rows), List.of());
+                "next_seq", "window", "verdicts", "client_state", "server_state"), rows), out);
     }
 
     /** The latest earlier segment from the same side with the same seq: the gap to it is the retransmission timeout. */

@@ -40,6 +40,17 @@ class OptionWalkTest {
 
     private static final Path SAMPLE = SamplesTest.samples().resolve("greeting.pcap");
 
+    /** A right answer sheet for the greeting sample, for check's walk. */
+    private static Path sheet() {
+        Path p = out.resolve("sheet.csv");
+        try {
+            java.nio.file.Files.writeString(p, "frame,seq\n1,0\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p;
+    }
+
     /** Arguments that make each command otherwise complete; the value under test replaces its own. */
     private static Map<String, List<String>> base() {
         return Map.of(
@@ -48,6 +59,8 @@ class OptionWalkTest {
                 "analyzer conns", List.of(SAMPLE.toString()),
                 "analyzer conv", List.of(SAMPLE.toString()),
                 "analyzer annotate", List.of(SAMPLE.toString(), "-o", out.resolve("annotated.pcapng").toString()),
+                "analyzer report", List.of(SAMPLE.toString(), "-o", out.resolve("report.txt").toString()),
+                "analyzer check", List.of(SAMPLE.toString(), "--answers", sheet().toString()),
                 // an interface that does not exist: an option wrongly accepted fails there, never captures
                 "analyzer capture", List.of("-i", "nonexistent0"),
                 "traffic-gen synth", List.of("-o", out.resolve("synth.pcap").toString(), "--packets", "10", "--flows", "1"),

@@ -25,7 +25,7 @@ public final class Greeting implements Scenario {
 
     @Override
     public String description() {
-        return "three-way handshake, greeting exchange, server closes first (four-way teardown)";
+        return "three-way handshake, greeting exchange, server closes first (the FIN exchange: three segments when the client's FIN rides with its ACK, four when it does not)";
     }
 
     /** Serves one client on an accepted socket. */
