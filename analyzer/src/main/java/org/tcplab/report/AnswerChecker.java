@@ -236,6 +236,12 @@ public final class AnswerChecker {
             Segment acked = ackedSegment(s);
             return acked != null && (acked.syn() || acked.fin());
         }
+        Segment prev = previousOfSameSide(s);
+        return prev != null && (prev.syn() || prev.fin());
+    }
+
+    /** The segment its sender sent before this one, or null for its first. */
+    private Segment previousOfSameSide(Segment s) {
         Segment prev = null;
         for (Segment o : streamOf.get(s.frame())) {
             if (o.frame() >= s.frame()) {
@@ -245,7 +251,7 @@ public final class AnswerChecker {
                 prev = o;
             }
         }
-        return prev != null && (prev.syn() || prev.fin());
+        return prev;
     }
 
     /** The peer's segment whose next seq this segment's ack equals: the last one it acknowledges. */
@@ -283,15 +289,7 @@ public final class AnswerChecker {
                 return say.word("check.rule.next", values(s, col)[raw ? 1 : 0], s.seq() + off, s.len(), extra);
             }
             case "seq" -> {
-                Segment prev = null;
-                for (Segment o : streamOf.get(s.frame())) {
-                    if (o.frame() >= s.frame()) {
-                        break;
-                    }
-                    if (o.from() == s.from()) {
-                        prev = o;
-                    }
-                }
+                Segment prev = previousOfSameSide(s);
                 if (prev == null) {
                     return s.syn() ? say.word(raw ? "check.rule.seq.isn.raw" : "check.rule.seq.isn", s.seq() + off)
                             : say.word("check.rule.seq.first", s.seq() + off);

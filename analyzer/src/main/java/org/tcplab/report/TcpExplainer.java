@@ -178,6 +178,9 @@ final class TcpExplainer {
             out.add(say.it("hs.midstream", segs.get(0).frame(), client, server));
             return new Section("handshake", new Table(HANDSHAKE_COLUMNS, rows), out);
         }
+        if (firstSyn == null) {
+            out.add(say.it("hs.nosyn", segs.get(0).frame()));
+        }
         if (simultaneous) {
             out.add(say.it("hs.simultaneous"));
         }

@@ -1,0 +1,49 @@
+package org.tcplab.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tcplab.Corpus;
+
+/**
+ * Public captures of the cases a report must say as such: a SYN sent again, a capture that starts
+ * mid-connection or misses the SYN, zero windows, dup ACKs, an ICMP error and the datagram it
+ * quotes, a half-close, a four-segment teardown, frames cut by the snap length, time going back.
+ */
+class ReportCasesTest {
+    private static List<String> keys(CaptureReport r) {
+        List<String> out = new ArrayList<>();
+        r.health().forEach(s -> out.add(s.key()));
+        for (Conversation c : r.conversations()) {
+            for (Section s : c.sections()) {
+                s.sentences().forEach(x -> out.add(x.key()));
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} says {1}")
+    @CsvSource({
+        "tcp/sanders_http_espn_fail.pcapng, hs.syn.again",
+        "tcp/sanders_tcp_dupack.pcapng, hs.midstream",
+        "tcp/zeek_missing-syn.pcap, hs.nosyn",
+        "tcp/sanders_tcp_zerowindowdead.pcapng, verdict.zero_window",
+        "tcp/zeek_ssh-dups.pcap, verdict.duplicate_ack",
+        "tcp/sanders_tcp_retransmissions.pcapng, verdict.retransmission",
+        "tcp/zeek_reassembly.pcap, fin.halfclose",
+        "tcp/sanders_tcp_teardown.pcapng, fin.four",
+        "tcp/zeek_rdp-proprietary-encryption.pcap, seg.ack.one",
+        "tcp/sanders_http_espn_fail.pcapng, seg.timestamps",
+        "icmp/dpkt_nb6-http.pcap, icmp.error.quotes",
+        "truncated/zeek_trunc-hdr.pcap, health.snaplen",
+        "tcp/tcpdump_timestamp_invalid_micro.pcap, health.backwards"})
+    void capture_saysItsCase(String name, String key) throws Exception {
+        var file = Corpus.captures().stream().filter(p -> p.toString().endsWith(name.substring(name.indexOf('/') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("corpus capture " + name));
+        List<String> k = keys(Reports.of(file));
+        assertTrue(k.contains(key), file + " should say " + key + ": " + k);
+    }
+}
