@@ -12,10 +12,13 @@ public enum TransitionCause {
     FIN_IN_FIN_WAIT_1, FIN_IN_FIN_WAIT_2;
 
     private static final String CAUSES = "org.tcplab.analysis.Causes";
+    /** read prints a cause per transition: its bundle is looked up once, not per line. */
+    private static final org.tcplab.words.Wording ENGLISH = org.tcplab.words.Wording.of(CAUSES, java.util.Locale.ROOT);
+    private static final String[] ROLE = {ENGLISH.say(Role.CLIENT.label()), ENGLISH.say(Role.SERVER.label())};
 
     /** The cause in plain English words with the numbers, relative sequence numbers. */
     String describe(Transition t) {
-        return describe(t, java.util.Locale.ROOT);
+        return ENGLISH.say(name(), ROLE[t.endpoint().ordinal()], ROLE[t.peer().ordinal()], t.seq(), t.ack(), t.number());
     }
 
     /**

@@ -28,6 +28,59 @@ public final class Wording {
         return CACHE.computeIfAbsent(baseName + '|' + locale.toLanguageTag(), k -> new Wording(baseName, locale));
     }
 
+    /** The patterns already read and split, by key: getString walks the bundle's parents each time. */
+    private final ConcurrentHashMap<String, Template> patterns = new ConcurrentHashMap<>();
+
+    /** A pattern split once into its text and its placeholders: text[0] arg[0] text[1] ... text[n]. */
+    private record Template(String[] text, int[] arg, int length) {
+        static Template of(String pattern) {
+            java.util.List<String> text = new java.util.ArrayList<>();
+            java.util.List<Integer> arg = new java.util.ArrayList<>();
+            StringBuilder cur = new StringBuilder();
+            int i = 0;
+            int n = pattern.length();
+            while (i < n) {
+                char c = pattern.charAt(i);
+                if (c == '{') {
+                    int close = pattern.indexOf('}', i);
+                    if (close > i + 1 && allDigits(pattern, i + 1, close)) {
+                        text.add(cur.toString());
+                        cur.setLength(0);
+                        arg.add(Integer.parseInt(pattern, i + 1, close, 10));
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                cur.append(c);
+                i++;
+            }
+            text.add(cur.toString());
+            return new Template(text.toArray(new String[0]), arg.stream().mapToInt(Integer::intValue).toArray(), n);
+        }
+
+        String fill(Object[] args) {
+            if (arg.length == 0) {
+                return text[0];
+            }
+            StringBuilder sb = new StringBuilder(length + 16 * arg.length);
+            for (int k = 0; k < arg.length; k++) {
+                sb.append(text[k]);
+                int a = arg[k];
+                if (a < args.length) {
+                    Object v = args[a];
+                    if (v instanceof Long l) {
+                        sb.append(l.longValue());
+                    } else if (v instanceof Integer x) {
+                        sb.append(x.intValue());
+                    } else {
+                        sb.append(v);
+                    }
+                }
+            }
+            return sb.append(text[arg.length]).toString();
+        }
+    }
+
     public Locale locale() {
         return locale;
     }
@@ -38,37 +91,16 @@ public final class Wording {
 
     /** The sentence {@code key} with its placeholders filled; the key itself when the bundle lacks it. */
     public String say(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        return fill(pattern, args);
-    }
-
-    static String fill(String pattern, Object[] args) {
-        if (args.length == 0 || pattern.indexOf('{') < 0) {
-            return pattern;
-        }
-        StringBuilder sb = new StringBuilder(pattern.length() + 32);
-        int i = 0;
-        int n = pattern.length();
-        while (i < n) {
-            char c = pattern.charAt(i);
-            if (c == '{') {
-                int close = pattern.indexOf('}', i);
-                if (close > i + 1 && allDigits(pattern, i + 1, close)) {
-                    int k = Integer.parseInt(pattern, i + 1, close, 10);
-                    sb.append(k < args.length ? String.valueOf(args[k]) : "");
-                    i = close + 1;
-                    continue;
-                }
+        Template t = patterns.get(key);
+        if (t == null) {
+            try {
+                t = Template.of(bundle.getString(key));
+            } catch (MissingResourceException e) {
+                return key;
             }
-            sb.append(c);
-            i++;
+            patterns.put(key, t);
         }
-        return sb.toString();
+        return t.fill(args);
     }
 
     private static boolean allDigits(String s, int from, int to) {
