@@ -206,6 +206,7 @@ public final class Connection {
         }
         rst.cause = null;
         rst.evidence = null;
+        rst.detail = null;
         if ((s.flags & RST) != 0) {
             classifyRst(s, x, y, dir, rstInWindow, rcvNxt, rcvWnd, rst);
             if (firstRstBy == null) {
@@ -275,36 +276,31 @@ public final class Connection {
     public static final class RstVerdict {
         public RstCause cause;
         public String evidence;
+        /** The evidence as numbers and roles, for wording it in another language. */
+        public RstEvidence detail;
     }
 
     private void classifyRst(Segment s, Endpoint x, Endpoint y, int dir, boolean inWindow, long rcvNxt, long rcvWnd,
                              RstVerdict r) {
         Role xName = role(dir);
         Role yName = role(1 - dir);
+        RstEvidence e;
         if (!inWindow) {
-            r.cause = RstCause.OUT_OF_WINDOW;
-            r.evidence = "seq " + s.seq + " is outside the " + yName + "'s window [" + rcvNxt + ", " + ((rcvNxt + rcvWnd) & 0xFFFFFFFFL)
-                    + "): the " + yName + " must ignore it (RFC 5961 §3.2)";
+            e = RstEvidence.of(RstCause.OUT_OF_WINDOW, s.seq, yName, rcvNxt, (rcvNxt + rcvWnd) & 0xFFFFFFFFL);
         } else if (!x.sentSyn && y.sentSyn && y.state == TcpState.SYN_SENT) {
-            r.cause = RstCause.REFUSED;
-            r.evidence = "answers the SYN of frame " + y.synFrame + " (ack=" + s.relAck + " = ISN + 1): nothing listens on port "
-                    + s.sport;
+            e = RstEvidence.of(RstCause.REFUSED, y.synFrame, s.relAck, s.sport);
         } else if (x.sentFin && y.lastDataSentFrame > x.finFrame) {
-            r.cause = RstCause.AFTER_CLOSE;
-            r.evidence = "the " + xName + " sent FIN in frame " + x.finFrame + " and closed; the " + yName
-                    + "'s data in frame " + y.lastDataSentFrame + " arrived after that";
+            e = RstEvidence.of(RstCause.AFTER_CLOSE, xName, x.finFrame, yName, y.lastDataSentFrame);
         } else if (x.state.synchronized_() && x.lastDataReceivedFrame > x.lastDataSentFrame) {
             // A FIN may come first: Java shuts the output down before closing a socket
-            r.cause = RstCause.UNREAD_DATA;
-            r.evidence = "the " + yName + "'s data in frame " + x.lastDataReceivedFrame + " got no reply before the RST: the "
-                    + xName + " closed with data it had not read (RFC 1122 §4.2.2.13)";
+            e = RstEvidence.of(RstCause.UNREAD_DATA, yName, x.lastDataReceivedFrame, xName);
         } else if (x.state.synchronized_() || x.state == TcpState.SYN_RECEIVED) {
-            r.cause = RstCause.ABORT;
-            r.evidence = "the " + xName + " sent RST in " + x.state.label() + " instead of a FIN: an abortive close"
-                    + " (e.g. SO_LINGER 0)";
+            e = RstEvidence.of(RstCause.ABORT, xName, x.state);
         } else {
-            r.cause = RstCause.UNKNOWN;
-            r.evidence = "the " + xName + " was in " + x.state.label();
+            e = RstEvidence.of(RstCause.UNKNOWN, xName, x.state);
         }
+        r.cause = e.cause();
+        r.detail = e;
+        r.evidence = e.toString();
     }
 }

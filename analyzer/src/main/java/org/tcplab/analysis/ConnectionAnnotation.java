@@ -33,6 +33,7 @@ public final class ConnectionAnnotation {
         }
         rst.cause = null;
         rst.evidence = null;
+        rst.detail = null;
         verdict.reset();
     }
 
@@ -48,6 +49,7 @@ public final class ConnectionAnnotation {
         transitions.addAll(o.transitions);
         rst.cause = o.rst.cause;
         rst.evidence = o.rst.evidence;
+        rst.detail = o.rst.detail;
         verdict.copyFrom(o.verdict);
     }
 
@@ -68,6 +70,7 @@ public final class ConnectionAnnotation {
     /** Why this RST was sent, or null for other segments. */
     public RstCause rstCause() { return rst.cause; }
     public String rstEvidence() { return rst.evidence; }
+    public RstEvidence rstDetail() { return rst.detail; }
     /** The connection's initial RTT as known at this segment, or 0. */
     public long firstRttNanos() { return firstRttNanos; }
 }

@@ -105,7 +105,8 @@ public record Packet(long number, long epochSeconds, int nanos, long relativeNan
      */
     public record Analysis(Set<AnalysisFlag> flags, int dupAckNumber, long dupAckFrame, long ackedFrame, long ackRttNanos,
                            long bytesInFlight, long irttNanos, Role from, TcpState clientState, TcpState serverState,
-                           List<Transition> transitions, RstCause rstCause, String rstEvidence) {
+                           List<Transition> transitions, RstCause rstCause, String rstEvidence,
+                           org.tcplab.analysis.RstEvidence rstDetail) {
     }
 
     /** A checksum: the verdict, the value on the wire, and the value it should have (-1: not computed). */
@@ -145,7 +146,8 @@ public record Packet(long number, long epochSeconds, int nanos, long relativeNan
             analysis = new Analysis(Set.copyOf(flags), verdict.dupAckNumber, verdict.dupAckNumber > 0 ? verdict.dupAckFrame : -1,
                     verdict.ackedFrame, verdict.ackedFrame >= 0 ? verdict.ackRttNanos : -1, verdict.bytesInFlight,
                     c.firstRttNanos() > 0 ? c.firstRttNanos() : -1, c.fromClient() ? Role.CLIENT : Role.SERVER,
-                    c.clientState(), c.serverState(), List.copyOf(c.transitions()), c.rstCause(), c.rstEvidence());
+                    c.clientState(), c.serverState(), List.copyOf(c.transitions()), c.rstCause(), c.rstEvidence(),
+                    c.rstDetail());
         }
         Checksum ip = TcplabFields.IP_CHECKSUM.present(v)
                 ? new Checksum(v.checks.ipStatus(p), Bytes.u16be(p.ipData(), p.ipOffset() + 10), v.checks.ipComputed(p)) : null;

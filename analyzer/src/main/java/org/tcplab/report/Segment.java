@@ -24,7 +24,8 @@ public record Segment(long frame, long timeNanos, Role from, IpEndpoint src, IpE
                       long ack, long rawSeq, long rawAck, int len, long window, TcpOptions options, long nextSeq,
                       TcpState clientBefore, TcpState serverBefore, TcpState clientAfter, TcpState serverAfter,
                       List<Transition> transitions, Set<AnalysisFlag> verdicts, int dupAckNumber, long dupAckFrame,
-                      long ackedFrame, long ackRttNanos, RstCause rstCause, String rstEvidence, ByteString payload) {
+                      long ackedFrame, long ackRttNanos, RstCause rstCause, String rstEvidence,
+                      org.tcplab.analysis.RstEvidence rstDetail, ByteString payload) {
 
     public Segment {
         transitions = List.copyOf(transitions);
@@ -77,7 +78,7 @@ public record Segment(long frame, long timeNanos, Role from, IpEndpoint src, IpE
                 new IpEndpoint(dst.family(), dst.hi(), dst.lo(), tcp.dstPort()), tcp.flags(), info.seq(), info.ack(),
                 tcp.seqRaw(), tcp.ackRaw(), len, info.window(), tcp.options(), next, clientBefore, serverBefore,
                 a.clientState(), a.serverState(), ts, a.flags(), a.dupAckNumber(), a.dupAckFrame(), a.ackedFrame(),
-                a.ackRttNanos(), a.rstCause(), a.rstEvidence(), p.payload());
+                a.ackRttNanos(), a.rstCause(), a.rstEvidence(), a.rstDetail(), p.payload());
     }
 
     public boolean syn() {

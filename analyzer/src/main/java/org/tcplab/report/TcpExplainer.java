@@ -506,7 +506,9 @@ final class TcpExplainer {
             String who = say.role(s.from());
             String peer = say.role(s.from().peer());
             out.add(say.it("rst.cause." + cause.code(), s.frame(), who, peer, s.seq()));
-            if (s.rstEvidence() != null && !s.rstEvidence().isEmpty()) {
+            if (s.rstDetail() != null) {
+                out.add(say.it("rst.evidence", s.frame(), s.rstDetail().text(say.locale())));
+            } else if (s.rstEvidence() != null && !s.rstEvidence().isEmpty()) {
                 out.add(say.it("rst.evidence", s.frame(), s.rstEvidence()));
             }
             out.add(say.it("rst.app." + cause.code(), who, peer));
