@@ -109,8 +109,10 @@ public final class LabCommand implements Callable<Integer> {
     private void setUpLoopback() throws IOException, InterruptedException {
         run("ip", "link", "set", "lo", "up");
         run("ip", "link", "set", "lo", "mtu", "1500");
-        // no segmentation offload: the capture shows the real 1460-byte segments
-        runQuietly("ethtool", "-K", "lo", "tso", "off", "gso", "off", "gro", "off");
+        // no segmentation offload: the capture shows the real 1460-byte segments. Without it the
+        // kernel hands the capture one 2,950-byte "segment", and every scenario about segment sizes
+        // would be a lie: refuse, and say what to install.
+        offloadOff();
         run("sysctl", "-q", "-w", "net.ipv4.tcp_timestamps=" + (timestamps ? 1 : 0));
         // the kernel answers an echo request injected on lo only with both set (this namespace only)
         run("sysctl", "-q", "-w", "net.ipv4.conf.lo.route_localnet=1", "net.ipv4.conf.lo.accept_local=1");
@@ -169,14 +171,22 @@ public final class LabCommand implements Callable<Integer> {
         return o;
     }
 
-    private static void runQuietly(String... cmd) {
+    private static void offloadOff() throws InterruptedException {
+        String[] cmd = {"ethtool", "-K", "lo", "tso", "off", "gso", "off", "gro", "off"};
+        String why;
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            p.waitFor(30, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            // ethtool may be missing: offloads then stay on, and the report's segment sizes show it
+            String o = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return;
+            }
+            why = "it failed" + (o.isEmpty() ? "" : ": " + o.lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            why = "ethtool is not installed";
         }
+        throw new Failure(ExitCodes.MISSING_LIBRARY, "cannot turn segmentation offload off on the namespace's loopback ("
+                + String.join(" ", cmd) + ": " + why + "); install ethtool (apt-get install ethtool): with offload on,"
+                + " the captures show the kernel's super-segments instead of 1460-byte segments");
     }
 
 }
