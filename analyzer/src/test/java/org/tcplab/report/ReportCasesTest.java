@@ -46,4 +46,15 @@ class ReportCasesTest {
         List<String> k = keys(Reports.of(file));
         assertTrue(k.contains(key), file + " should say " + key + ": " + k);
     }
+
+    /** Zeek's fast-retransmit trace: the graph marks the retransmissions and the receiver's SACK blocks. */
+    @org.junit.jupiter.api.Test
+    void timeSequenceGraph_marksRetransmissionsAndSackBlocks() throws Exception {
+        var file = Corpus.root().resolve("tcp/zeek_retransmit-fast009.pcap");
+        String html = HtmlReport.render(Reports.of(file), java.util.Locale.ENGLISH);
+        String tsg = html.substring(html.indexOf("<svg class=\"tsg\""));
+        tsg = tsg.substring(0, tsg.indexOf("</svg>"));
+        assertTrue(tsg.split("<line class=\"sack\"", -1).length - 1 >= 5, "SACK blocks drawn");
+        assertTrue(tsg.split("<g class=\"seg retransmission\"", -1).length - 1 >= 2, "retransmissions marked");
+    }
 }
