@@ -4,17 +4,18 @@ import org.tcplab.model.Packet;
 import org.tcplab.wire.IpEndpoint;
 
 /**
- * A packet's own (not quoted) IP header and UDP or ICMP header, with addresses and ports together:
- * what the UDP and ICMP explainers group and match by.
+ * A packet's own (not quoted) IP header and TCP, UDP or ICMP header, with addresses and ports
+ * together: what the explainers group and match by.
  */
-record Datagram(Packet packet, IpEndpoint src, IpEndpoint dst, Packet.Ipv4 ipv4, int ttl, Packet.Udp udp,
-                Packet.Icmp icmp) {
+record Datagram(Packet packet, IpEndpoint src, IpEndpoint dst, Packet.Ipv4 ipv4, int ttl, Packet.Tcp tcp,
+                Packet.Udp udp, Packet.Icmp icmp) {
 
     static Datagram of(Packet p) {
         IpEndpoint src = null;
         IpEndpoint dst = null;
         Packet.Ipv4 v4 = null;
         int ttl = -1;
+        Packet.Tcp tcp = null;
         Packet.Udp udp = null;
         Packet.Icmp icmp = null;
         for (Packet.Header h : p.headers()) {
@@ -31,6 +32,8 @@ record Datagram(Packet packet, IpEndpoint src, IpEndpoint dst, Packet.Ipv4 ipv4,
                 dst = ip.dst();
                 v4 = null;
                 ttl = ip.hopLimit();
+            } else if (h instanceof Packet.Tcp t) {
+                tcp = t;
             } else if (h instanceof Packet.Udp u) {
                 udp = u;
             } else if (h instanceof Packet.Icmp i) {
@@ -40,11 +43,11 @@ record Datagram(Packet packet, IpEndpoint src, IpEndpoint dst, Packet.Ipv4 ipv4,
         if (src == null) {
             return null;
         }
-        if (udp != null) {
-            src = new IpEndpoint(src.family(), src.hi(), src.lo(), udp.srcPort());
-            dst = new IpEndpoint(dst.family(), dst.hi(), dst.lo(), udp.dstPort());
+        if (tcp != null || udp != null) {
+            src = new IpEndpoint(src.family(), src.hi(), src.lo(), tcp != null ? tcp.srcPort() : udp.srcPort());
+            dst = new IpEndpoint(dst.family(), dst.hi(), dst.lo(), tcp != null ? tcp.dstPort() : udp.dstPort());
         }
-        return new Datagram(p, src, dst, v4, ttl, udp, icmp);
+        return new Datagram(p, src, dst, v4, ttl, tcp, udp, icmp);
     }
 
     /** An IPv4 fragment (more fragments follow, or not the first): reassembled in a later frame. */

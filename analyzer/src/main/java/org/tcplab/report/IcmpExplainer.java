@@ -3,7 +3,7 @@ package org.tcplab.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.tcplab.decode.IcmpNames;
 import org.tcplab.model.Packet;
 import org.tcplab.wire.ByteString;
@@ -142,18 +142,18 @@ final class IcmpExplainer {
     }
 
     /** An ICMP error as its own exchange: what it says, and the datagram it quotes. */
-    Conversation error(int index, Datagram d, Function<Datagram, Datagram> quotedOriginal) {
+    Conversation error(int index, Datagram d, ToLongFunction<Datagram> quotedFrame) {
         Packet.Icmp m = d.icmp();
         String a = say.word("icmp.side.error", d.src().address());
         String b = say.word("icmp.side.quoted", d.dst().address());
         List<Sentence> out = new ArrayList<>();
         String name = IcmpNames.describe(m.v6(), m.type(), m.code());
-        Datagram orig = quotedOriginal.apply(d);
+        long orig = quotedFrame.applyAsLong(d);
         Packet.Header q = d.quotedTransport();
         String what = q instanceof Packet.Udp u ? "UDP " + u.srcPort() + " → " + u.dstPort()
                 : q instanceof Packet.Tcp t ? "TCP " + t.srcPort() + " → " + t.dstPort() : "?";
-        if (orig != null) {
-            out.add(say.it("icmp.error.quotes", d.frame(), name, what, orig.frame(), d.src().address()));
+        if (orig >= 0) {
+            out.add(say.it("icmp.error.quotes", d.frame(), name, what, orig, d.src().address()));
         } else {
             out.add(say.it("icmp.error.unmatched", d.frame(), name, what, d.src().address()));
         }
@@ -165,7 +165,7 @@ final class IcmpExplainer {
             out.add(say.it(key));
         }
         List<Table.Row> rows = List.of(new Table.Row(d.frame(), List.of(Long.toString(d.frame()), Say.seconds(d.time()),
-                a + " → " + b, name, "", "", Integer.toString(d.ttl()), orig == null ? "" : Long.toString(orig.frame()), "")));
+                a + " → " + b, name, "", "", Integer.toString(d.ttl()), orig < 0 ? "" : Long.toString(orig), "")));
         List<Ladder.Arrow> arrows = List.of(new Ladder.Arrow(d.frame(), d.time(), 0, 1, name, true));
         return new Conversation("icmp", index, a, b, say.it("icmp.error.title", index, a, b, name),
                 List.of(new Section("error", new Table(COLUMNS, rows), out)), new Ladder(List.of(a, b), arrows, List.of()),

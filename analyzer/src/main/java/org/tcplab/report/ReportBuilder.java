@@ -77,7 +77,7 @@ public final class ReportBuilder {
             out.add(icmp.echoes(n++, ds));
         }
         for (Datagram d : errors) {
-            out.add(icmp.error(n++, d, e -> quoted(e, allUdp, in.packets())));
+            out.add(icmp.error(n++, d, e -> quoted(e, allUdp, tcp)));
         }
         String span = in.packets().isEmpty() ? "0"
                 : Say.seconds(in.packets().get(in.packets().size() - 1).relativeNanos());
@@ -95,32 +95,33 @@ public final class ReportBuilder {
         return x.compareTo(y) <= 0 ? x + "|" + y : y + "|" + x;
     }
 
-    /** The earlier datagram an ICMP error quotes: same ports and destination, before the error. */
-    private static Datagram quoted(Datagram err, List<Datagram> udp, List<Packet> packets) {
+    /** The frame of the earlier datagram or segment an ICMP error quotes (same ports and destination, or seq), or -1. */
+    private static long quoted(Datagram err, List<Datagram> udp, Map<Integer, List<Segment>> tcp) {
         Packet.Header q = err.quotedTransport();
         IpEndpoint qdst = err.quotedDst();
         if (q instanceof Packet.Udp u) {
-            Datagram best = null;
+            long best = -1;
             for (Datagram d : udp) {
                 if (d.frame() < err.frame() && d.src().port() == u.srcPort() && d.dst().port() == u.dstPort()
                         && (qdst == null || d.dst().address().equals(qdst.address()))) {
-                    best = d;
+                    best = d.frame();
                 }
             }
             return best;
         }
         if (q instanceof Packet.Tcp t) {
-            Datagram best = null;
-            for (Packet p : packets) {
-                Segment s = Segment.of(p);
-                if (s != null && p.number() < err.frame() && s.src().port() == t.srcPort() && s.dst().port() == t.dstPort()
-                        && s.rawSeq() == t.seqRaw()) {
-                    best = new Datagram(p, s.src(), s.dst(), null, -1, null, null);
+            Segment best = null;
+            for (List<Segment> stream : tcp.values()) {
+                for (Segment s : stream) {
+                    if (s.frame() < err.frame() && s.src().port() == t.srcPort() && s.dst().port() == t.dstPort()
+                            && s.rawSeq() == t.seqRaw() && (best == null || s.frame() > best.frame())) {
+                        best = s;
+                    }
                 }
             }
-            return best;
+            return best == null ? -1 : best.frame();
         }
-        return null;
+        return -1;
     }
 
     private static List<Sentence> health(Say say, ReportInput in, Map<Integer, List<Segment>> tcp) {

@@ -37,26 +37,11 @@ public record Segment(long frame, long timeNanos, Role from, IpEndpoint src, IpE
         if (p.tcp() == null || p.analysis() == null) {
             return null;
         }
-        Packet.Tcp tcp = null;
-        IpEndpoint src = null;
-        IpEndpoint dst = null;
-        for (Packet.Header h : p.headers()) {
-            if (h.quoted()) {
-                continue;
-            }
-            if (h instanceof Packet.Ipv4 ip) {
-                src = ip.src();
-                dst = ip.dst();
-            } else if (h instanceof Packet.Ipv6 ip) {
-                src = ip.src();
-                dst = ip.dst();
-            } else if (h instanceof Packet.Tcp t) {
-                tcp = t;
-            }
-        }
-        if (tcp == null || src == null) {
+        Datagram d = Datagram.of(p);
+        if (d == null || d.tcp() == null) {
             return null;
         }
+        Packet.Tcp tcp = d.tcp();
         Packet.TcpInfo info = p.tcp();
         Packet.Analysis a = p.analysis();
         TcpState clientBefore = a.clientState();
@@ -73,9 +58,7 @@ public record Segment(long frame, long timeNanos, Role from, IpEndpoint src, IpE
         int len = Math.max(0, info.payloadLength());
         long next = info.seq() + len + (TcpFlags.has(tcp.flags(), TcpFlags.SYN) ? 1 : 0)
                 + (TcpFlags.has(tcp.flags(), TcpFlags.FIN) ? 1 : 0);
-        return new Segment(p.number(), p.relativeNanos(), a.from(),
-                new IpEndpoint(src.family(), src.hi(), src.lo(), tcp.srcPort()),
-                new IpEndpoint(dst.family(), dst.hi(), dst.lo(), tcp.dstPort()), tcp.flags(), info.seq(), info.ack(),
+        return new Segment(p.number(), p.relativeNanos(), a.from(), d.src(), d.dst(), tcp.flags(), info.seq(), info.ack(),
                 tcp.seqRaw(), tcp.ackRaw(), len, info.window(), tcp.options(), next, clientBefore, serverBefore,
                 a.clientState(), a.serverState(), ts, a.flags(), a.dupAckNumber(), a.dupAckFrame(), a.ackedFrame(),
                 a.ackRttNanos(), a.rstCause(), a.rstEvidence(), a.rstDetail(), p.payload());

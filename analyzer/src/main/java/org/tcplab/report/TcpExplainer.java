@@ -33,6 +33,8 @@ final class TcpExplainer {
     private final List<Segment> segs;
     private final String client;
     private final String server;
+    /** {@link #coveringAcks}: the index of the ACK that covers each segment, or -1. */
+    private final int[] cover;
 
     TcpExplainer(Say say, ConnectionSummary summary, List<Segment> segs) {
         this.say = say;
@@ -41,6 +43,30 @@ final class TcpExplainer {
         Segment first = segs.get(0);
         this.client = (first.from() == Role.CLIENT ? first.src() : first.dst()).toString();
         this.server = (first.from() == Role.CLIENT ? first.dst() : first.src()).toString();
+        this.cover = coveringAcks(segs);
+    }
+
+    /**
+     * For each segment, the index of the first later segment from the other side whose ack reaches
+     * its next seq (an RST's ack does not count), or -1; found in O(log n) each, not by a scan.
+     */
+    private static int[] coveringAcks(List<Segment> segs) {
+        int n = segs.size();
+        FirstAtLeast[] acksFrom = new FirstAtLeast[2];
+        for (Role r : Role.values()) {
+            long[] v = new long[n];
+            for (int j = 0; j < n; j++) {
+                Segment a = segs.get(j);
+                v[j] = a.from() == r && a.hasAck() && !a.rst() ? a.ack() : Long.MIN_VALUE;
+            }
+            acksFrom[r.ordinal()] = new FirstAtLeast(v);
+        }
+        int[] cover = new int[n];
+        for (int i = 0; i < n; i++) {
+            Segment s = segs.get(i);
+            cover[i] = acksFrom[s.from().peer().ordinal()].find(i + 1, s.nextSeq());
+        }
+        return cover;
     }
 
     Conversation explain(int stream) {
@@ -219,15 +245,9 @@ final class TcpExplainer {
         out.add(say.it(c.timestamps() ? "hs.ts" : "hs.ts.none"));
     }
 
-    /** The first later segment from the other side whose ack reaches {@code next}, or null. */
-    private Segment coveringAck(int from, Segment s) {
-        for (int j = from + 1; j < segs.size(); j++) {
-            Segment a = segs.get(j);
-            if (a.from() != s.from() && a.hasAck() && !a.rst() && a.ack() >= s.nextSeq()) {
-                return a;
-            }
-        }
-        return null;
+    /** The first later segment from the other side whose ack reaches the next seq of segment {@code i}, or null. */
+    private Segment coveringAck(int i) {
+        return cover[i] < 0 ? null : segs.get(cover[i]);
     }
 
     private Section data() {
@@ -236,25 +256,26 @@ final class TcpExplainer {
         boolean cumulative = false;
         boolean piggybacked = false;
         boolean delayed = false;
+        // how many data segments each ACK covers first: more than one makes it cumulative
+        int[] covers = new int[segs.size()];
+        for (int k = 0; k < segs.size(); k++) {
+            if (segs.get(k).data() && cover[k] >= 0) {
+                covers[cover[k]]++;
+            }
+        }
         for (int i = 0; i < segs.size(); i++) {
             Segment s = segs.get(i);
             if (!s.data() || s.syn()) {
                 continue;
             }
-            Segment a = coveringAck(i, s);
+            Segment a = coveringAck(i);
             List<String> kinds = new ArrayList<>();
             if (a != null) {
                 if (a.data() || a.fin()) {
                     kinds.add(say.word("kind.piggybacked"));
                     piggybacked = true;
                 }
-                int covered = 0;
-                for (int k = 0; k < segs.size() && segs.get(k) != a; k++) {
-                    Segment d = segs.get(k);
-                    if (d.from() == s.from() && d.data() && coveringAck(k, d) == a) {
-                        covered++;
-                    }
-                }
+                int covered = covers[cover[i]];
                 if (covered > 1) {
                     kinds.add(say.word("kind.cumulative", covered));
                     cumulative = true;
@@ -324,9 +345,12 @@ final class TcpExplainer {
             // the other side carrying data in between, up to the one with PSH (Linux sets PSH on the
             // last segment of a write).
             List<Segment> run = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
             run.add(s);
+            at.add(i);
             int j = i + 1;
             Segment last = s;
+            int lastAt = i;
             while (!last.psh() && j < segs.size()) {
                 Segment n = segs.get(j);
                 if (n.from() != s.from()) {
@@ -340,7 +364,9 @@ final class TcpExplainer {
                     break;
                 }
                 run.add(n);
+                at.add(j);
                 last = n;
+                lastAt = j;
                 j++;
             }
             int mss = effectiveMss(s.from());
@@ -359,8 +385,8 @@ final class TcpExplainer {
                     sizes.add(Integer.toString(r.len()));
                 }
                 List<Segment> acks = new ArrayList<>();
-                for (Segment r : run) {
-                    Segment a = coveringAck(segs.indexOf(r), r);
+                for (int r : at) {
+                    Segment a = coveringAck(r);
                     if (a != null && !acks.contains(a)) {
                         acks.add(a);
                     }
@@ -395,7 +421,7 @@ final class TcpExplainer {
                     tsWarned = true;
                 }
             }
-            i = Math.max(i + 1, segs.indexOf(last) + 1);
+            i = Math.max(i + 1, lastAt + 1);
         }
         if (rows.isEmpty() && out.isEmpty()) {
             return null;
@@ -527,6 +553,10 @@ final class TcpExplainer {
         List<Sentence> out = new ArrayList<>();
         List<Table.Row> rows = new ArrayList<>();
         long[] highest = {Long.MIN_VALUE, Long.MIN_VALUE};
+        // by side and seq, of the segments before this one that carry data, a SYN or a FIN: the
+        // first (what a retransmission repeats) and the latest (the timeout is the gap to it)
+        List<java.util.Map<Long, Segment>> firstSent = List.of(new java.util.HashMap<>(), new java.util.HashMap<>());
+        List<java.util.Map<Long, Segment>> lastSent = List.of(new java.util.HashMap<>(), new java.util.HashMap<>());
         for (int i = 0; i < segs.size(); i++) {
             Segment s = segs.get(i);
             int side = s.from().ordinal();
@@ -541,8 +571,8 @@ final class TcpExplainer {
                 names.add(f.words());
                 switch (f) {
                     case RETRANSMISSION -> {
-                        Segment orig = original(i, s);
-                        Segment last = lastSend(i, s);
+                        Segment orig = firstSent.get(side).get(s.seq());
+                        Segment last = lastSent.get(side).getOrDefault(s.seq(), s);
                         out.add(orig != null
                                 ? say.it("verdict.retransmission", s.frame(), s.seq(), expected, who, orig.frame(),
                                         Say.seconds(s.timeNanos() - last.timeNanos()), last.frame())
@@ -565,6 +595,10 @@ final class TcpExplainer {
                         String.join(", ", names))));
             }
             highest[side] = Math.max(expected, s.nextSeq());
+            if (s.data() || s.syn() || s.fin()) {
+                firstSent.get(side).putIfAbsent(s.seq(), s);
+                lastSent.get(side).put(s.seq(), s);
+            }
         }
         if (rows.isEmpty()) {
             return null;
@@ -600,28 +634,6 @@ final class TcpExplainer {
         }
         return new Section("packets", new Table(List.of("frame", "time", "direction", "flags", "seq", "ack", "len",
                 "next_seq", "window", "verdicts", "client_state", "server_state"), rows), out);
-    }
-
-    /** The latest earlier segment from the same side with the same seq: the gap to it is the retransmission timeout. */
-    private Segment lastSend(int i, Segment s) {
-        for (int j = i - 1; j >= 0; j--) {
-            Segment o = segs.get(j);
-            if (o.from() == s.from() && o.seq() == s.seq() && (o.data() || o.syn() || o.fin())) {
-                return o;
-            }
-        }
-        return s;
-    }
-
-    /** The earlier segment from the same side with the same seq: what a retransmission repeats. */
-    private Segment original(int i, Segment s) {
-        for (int j = 0; j < i; j++) {
-            Segment o = segs.get(j);
-            if (o.from() == s.from() && o.seq() == s.seq() && (o.data() || o.syn() || o.fin())) {
-                return o;
-            }
-        }
-        return null;
     }
 
     private Ladder ladder() {
