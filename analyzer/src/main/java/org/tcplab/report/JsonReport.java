@@ -2,6 +2,7 @@ package org.tcplab.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.tcplab.output.ByteSink;
 import org.tcplab.words.Wording;
 
 /**
@@ -136,29 +137,12 @@ public final class JsonReport {
         }
     }
 
+    /** A JSON string (or null), escaped as every JSON output of the project is, by {@link ByteSink#putJson}. */
     static void str(StringBuilder sb, String s) {
         if (s == null) {
             sb.append("null");
             return;
         }
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        sb.append(new ByteSink().putJson(s));
     }
 }

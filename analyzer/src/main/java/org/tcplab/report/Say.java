@@ -34,13 +34,17 @@ final class Say {
         return TransitionCause.roleName(r, locale);
     }
 
-    /** Seconds with six decimals, as tshark prints relative times. */
+    /** Seconds with six decimals, cut (not rounded) as read and tshark print relative times. */
     static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.6f", nanos / 1e9);
+        StringBuilder sb = new StringBuilder(16);
+        org.tcplab.output.TimeFormat.appendOffset(sb, nanos, 6);
+        return sb.toString();
     }
 
-    /** Milliseconds with three decimals. */
+    /** Milliseconds with three decimals, cut as {@link #seconds} is. */
     static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+        StringBuilder sb = new StringBuilder(16);
+        org.tcplab.output.TimeFormat.appendMillis(sb, nanos, 3);
+        return sb.toString();
     }
 }
