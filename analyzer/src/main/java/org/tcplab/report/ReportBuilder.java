@@ -164,6 +164,7 @@ public final class ReportBuilder {
             prev = Math.max(prev, t);
         }
         List<String> mid = new ArrayList<>();
+        List<String> oneway = new ArrayList<>();
         List<String> supers = new ArrayList<>();
         for (Map.Entry<Integer, List<Segment>> e : tcp.entrySet()) {
             boolean syn = false;
@@ -172,6 +173,11 @@ public final class ReportBuilder {
             }
             if (!syn) {
                 mid.add(Integer.toString(e.getKey()));
+            }
+            // one side only, and not just unanswered SYNs (a filtered port is silence, not a missing direction)
+            if (e.getValue().stream().map(Segment::from).distinct().count() == 1
+                    && e.getValue().stream().anyMatch(x -> !x.syn())) {
+                oneway.add(Integer.toString(e.getKey()));
             }
         }
         for (ConnectionSummary c : in.connections()) {
@@ -194,6 +200,9 @@ public final class ReportBuilder {
         }
         if (!mid.isEmpty()) {
             out.add(say.it("health.midstream", String.join(", ", mid)));
+        }
+        if (!oneway.isEmpty()) {
+            out.add(say.it("health.oneway", String.join(", ", oneway)));
         }
         if (malformed > 0) {
             out.add(say.it("health.malformed", malformed, firstMalformed));
