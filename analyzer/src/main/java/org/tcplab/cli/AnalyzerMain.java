@@ -15,7 +15,7 @@ public final class AnalyzerMain implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(new java.io.PrintStream(Io.current().out(), true, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static void main(String[] args) {
@@ -75,11 +75,11 @@ public final class AnalyzerMain implements Runnable {
     /** The one-line message for an Error that escapes a command (never a stack trace). */
     static int fatal(String name, Throwable t) {
         if (t instanceof OutOfMemoryError) {
-            System.err.println(name + ": out of memory (" + t.getMessage() + "); give the JVM more heap, e.g. TCPLAB_JAVA_OPTS=-Xmx2g");
+            Io.current().err().println(name + ": out of memory (" + t.getMessage() + "); give the JVM more heap, e.g. TCPLAB_JAVA_OPTS=-Xmx2g");
         } else {
-            System.err.println(name + ": internal error: " + t + " (set TCPLAB_DEBUG=1 for the stack trace)");
+            Io.current().err().println(name + ": internal error: " + t + " (set TCPLAB_DEBUG=1 for the stack trace)");
             if (System.getenv("TCPLAB_DEBUG") != null) {
-                t.printStackTrace();
+                t.printStackTrace(Io.current().err());
             }
         }
         return ExitCodes.INTERNAL;
@@ -97,7 +97,7 @@ public final class AnalyzerMain implements Runnable {
         cl.setParameterExceptionHandler((e, a) -> {
             // one line: what is wrong, and where the help is
             String sub = e.getCommandLine().getCommandName().equals(name) ? "" : e.getCommandLine().getCommandName() + " ";
-            System.err.println(name + ": " + e.getMessage().replace('\n', ' ').strip() + " (see '" + name + " " + sub + "--help')");
+            Io.current().err().println(name + ": " + e.getMessage().replace('\n', ' ').strip() + " (see '" + name + " " + sub + "--help')");
             return ExitCodes.USAGE;
         });
         try {
@@ -110,14 +110,17 @@ public final class AnalyzerMain implements Runnable {
     /** The exit code and one-line message for what a command threw. */
     private static int failed(String name, Throwable t) {
         if (t instanceof Failure f) {
-            System.err.println(name + ": " + f.getMessage());
+            Io.current().err().println(name + ": " + f.getMessage());
             return f.exitCode();
+        }
+        if (t instanceof Cancellation.Cancelled) {
+            return ExitCodes.CANCELLED;
         }
         if (isBrokenPipe(t)) {
             return ExitCodes.OK; // the reader of our output went away (| head)
         }
         if (t instanceof IOException) {
-            System.err.println(name + ": " + t.getMessage());
+            Io.current().err().println(name + ": " + t.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         return fatal(name, t);

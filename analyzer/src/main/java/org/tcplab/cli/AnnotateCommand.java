@@ -1,6 +1,7 @@
 package org.tcplab.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,8 @@ public final class AnnotateCommand implements Callable<Integer> {
             }
             moveIntoPlace(part, abs);
         }
-        System.out.println(output + ": " + packets + " packets, " + commented + " with comments");
+        PrintStream out = new PrintStream(Io.current().out(), true, java.nio.charset.StandardCharsets.UTF_8);
+        out.println(output + ": " + packets + " packets, " + commented + " with comments");
         if (failure != null) {
             throw failure;
         }

@@ -1,14 +1,9 @@
 package org.tcplab.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.tcplab.capture.CaptureWriter;
 import org.tcplab.live.CaptureFailure;
 import org.tcplab.live.CaptureStats;
@@ -81,7 +76,8 @@ public final class CaptureCommand implements Callable<Integer> {
         int buffer = bufferMb != null ? bufferMb << 20
                 : printing ? LiveCaptureOptions.PRINTING_BUFFER : LiveCaptureOptions.WRITING_BUFFER;
         LiveCaptureOptions options = new LiveCaptureOptions(interfaceName, filter, snapLength, buffer, printing);
-        PrintStream err = System.err;
+        Io io = Io.current();
+        PrintStream err = io.err();
         LiveCapture capture;
         try {
             capture = LiveCapture.start(options, output == null ? null
@@ -89,27 +85,13 @@ public final class CaptureCommand implements Callable<Integer> {
         } catch (CaptureFailure f) {
             throw failure(f);
         }
-        CountDownLatch finished = new CountDownLatch(1);
-        AtomicBoolean mainDone = new AtomicBoolean();
-        // Ctrl-C and SIGTERM: stop capturing, then let the main thread write out every packet.
-        Thread hook = new Thread(() -> {
-            if (mainDone.get()) {
-                return; // an ordinary exit (or a failure with its own exit code), not a signal
-            }
-            capture.stop();
-            try {
-                if (finished.await(20, TimeUnit.SECONDS)) {
-                    // A signal is the ordinary way to end a capture: exit 0 as tcpdump does, not 143.
-                    System.err.flush();
-                    Runtime.getRuntime().halt(ExitCodes.OK);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "capture-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C, SIGTERM, 'capture stop' in the console: stop libpcap's read; this thread then
+        // drains and writes out every packet captured before it and returns as usual (exit 0, as
+        // tcpdump does). No shutdown hook, no halt: the console's JVM goes on.
+        io.cancel().onCancel(capture::stop);
+        StopSignals signals = io.isProcess() ? StopSignals.install(io.cancel()) : null;
         // a running count only for a person watching a terminal
-        boolean counting = (quiet || !printing) && System.console() != null;
+        boolean counting = (quiet || !printing) && io.isProcess() && System.console() != null;
         try {
             if (duration > 0) {
                 Thread timer = new Thread(() -> {
@@ -123,9 +105,9 @@ public final class CaptureCommand implements Callable<Integer> {
                 timer.setDaemon(true);
                 timer.start();
             }
-            err.printf("capturing on %s, link type %d, snaplen %d, buffer %d MiB%s%s; Ctrl-C to stop%n", interfaceName,
+            err.printf("capturing on %s, link type %d, snaplen %d, buffer %d MiB%s%s; %s to stop%n", interfaceName,
                     capture.linkType(), snapLength, buffer >> 20, filter == null ? "" : ", filter '" + filter + "'",
-                    output == null ? "" : ", writing " + output);
+                    output == null ? "" : ", writing " + output, io.isProcess() ? "Ctrl-C" : "'capture stop'");
             try {
                 if (printing) {
                     print(capture);
@@ -148,14 +130,9 @@ public final class CaptureCommand implements Callable<Integer> {
             }
             err.flush();
         } finally {
-            // lets a pending signal's hook end the process, also when the capture failed
-            mainDone.set(true);
-            finished.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook is running and waits for us
+            if (signals != null) {
+                signals.restore();
+            }
         }
         return ExitCodes.OK;
     }
@@ -164,7 +141,7 @@ public final class CaptureCommand implements Callable<Integer> {
     private void print(LiveCapture capture) throws IOException {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         PacketFormatter formatter = format == Format.jsonl ? new JsonlFormatter(false) : new TextFormatter(false);
-        ByteSink out = new ByteSink(new FileOutputStream(FileDescriptor.out), true);
+        ByteSink out = new ByteSink(Io.current().out(), true);
         try {
             analyzer.countConversations(false);
             analyzer.run(capture, v -> {

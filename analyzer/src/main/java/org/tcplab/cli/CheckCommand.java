@@ -76,7 +76,7 @@ public final class CheckCommand implements Callable<Integer> {
             throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, in.damage()));
         }
         CaptureReport report = ReportBuilder.build(in, locale);
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(Io.current().out(), false, StandardCharsets.UTF_8);
         if (mode.template) {
             String t = AnswerSheet.template(report, file);
             if (output != null) {

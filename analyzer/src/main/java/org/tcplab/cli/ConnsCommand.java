@@ -129,10 +129,10 @@ public final class ConnsCommand implements Callable<Integer> {
             connections = lastTracker;
         }
         if (connections != null && connections.evictedEarly() > 0) {
-            System.err.printf("conns: %d connections were summarised early: more than %d open at once (--max-tracked)%n",
+            Io.current().err().printf("conns: %d connections were summarised early: more than %d open at once (--max-tracked)%n",
                     connections.evictedEarly(), maxTracked);
         }
-        try (LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), false)) {
+        try (LineOutput out = new LineOutput(Io.current().out(), false)) {
             if (format == Format.text) {
                 ConnectionTableFormatter.text(out, rows);
             } else {

@@ -48,7 +48,7 @@ public final class ConvCommand implements Callable<Integer> {
             // Print the tables of what was read, then say why reading stopped.
             failure = new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
         }
-        try (LineOutput out = new LineOutput(new FileOutputStream(FileDescriptor.out), false)) {
+        try (LineOutput out = new LineOutput(Io.current().out(), false)) {
             ConversationTable table = analyzer.conversations();
             if (format == Format.text) {
                 out.builder().append(ConversationTableFormatter.format(table, displayFilter));

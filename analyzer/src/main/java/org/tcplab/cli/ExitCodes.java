@@ -13,6 +13,8 @@ public final class ExitCodes {
     /** check: the answer sheet has wrong cells. */
     public static final int WRONG_ANSWERS = 6;
     public static final int INTERNAL = 70;
+    /** Stopped by Ctrl-C before it finished (128 + SIGINT, as a shell reports it). */
+    public static final int CANCELLED = 130;
 
     private ExitCodes() {
     }

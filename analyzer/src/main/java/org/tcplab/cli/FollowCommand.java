@@ -63,7 +63,7 @@ public final class FollowCommand implements Callable<Integer> {
             throw new Failure(ExitCodes.USAGE, "no " + (udp ? "UDP" : "TCP") + " stream " + stream + " in " + file + ": "
                     + (streams == 0 ? "it has none" : "it has streams 0 to " + (streams - 1)));
         }
-        ByteSink out = new ByteSink(new FileOutputStream(FileDescriptor.out), false);
+        ByteSink out = new ByteSink(Io.current().out(), false);
         FollowFormatter.write(s, mode, out);
         if (mode == FollowFormatter.Mode.json) {
             out.put('\n');

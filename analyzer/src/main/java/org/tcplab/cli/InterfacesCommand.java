@@ -18,6 +18,7 @@ public final class InterfacesCommand implements Callable<Integer> {
         } catch (CaptureFailure f) {
             throw CaptureCommand.failure(f);
         }
+        java.io.PrintStream out = new java.io.PrintStream(Io.current().out(), false, java.nio.charset.StandardCharsets.UTF_8);
         int i = 1;
         for (Interfaces.Interface itf : all) {
             List<String> state = new ArrayList<>();
@@ -28,10 +29,11 @@ public final class InterfacesCommand implements Callable<Integer> {
             if (itf.loopback()) {
                 state.add("Loopback");
             }
-            System.out.printf("%d.%s%s [%s]%s%n", i++, itf.name(),
+            out.printf("%d.%s%s [%s]%s%n", i++, itf.name(),
                     itf.description() == null ? "" : " (" + itf.description() + ")", String.join(", ", state),
                     itf.addresses().isEmpty() ? "" : "  " + String.join(" ", itf.addresses()));
         }
+        out.flush();
         return ExitCodes.OK;
     }
 }

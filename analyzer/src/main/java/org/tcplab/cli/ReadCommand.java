@@ -107,7 +107,9 @@ public final class ReadCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PacketFilter filter = filter();
         DisplayFilter display = Filters.compile(displayFilter);
-        ByteSink out = new ByteSink(new FileOutputStream(FileDescriptor.out), false);
+        Io io = Io.current();
+        Cancellation cancel = io.cancel();
+        ByteSink out = new ByteSink(io.out(), false);
         PacketFormatter formatter = formatter(out);
         if (formatter != null && (details || hex)) {
             boolean fields = formatter instanceof FieldsFormatter;
@@ -123,20 +125,21 @@ public final class ReadCommand implements Callable<Integer> {
         try (FrameSource source = Inputs.open(file)) {
             analyzer.run(source, v -> {
                 if (print == null || !filter.matches(v.packet(), v.tcp())) {
-                    return true;
+                    return !cancel.isCancelled();
                 }
                 print.format(v, out);
                 out.endLine();
-                return ++printed[0] < count;
+                return ++printed[0] < count && !cancel.isCancelled();
             });
         } catch (CaptureFileException e) {
             throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
         } finally {
             out.flush();
         }
+        cancel.check();
         if (format == Format.none && type == null) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            PrintStream err = System.err;
+            PrintStream err = io.err();
             err.printf("%d packets, %d TCP streams in %.3f s (%.0f packets/s)%n", analyzer.packets(),
                     analyzer.streams().streamCount(), seconds, analyzer.packets() / Math.max(seconds, 1e-9));
         }

@@ -74,7 +74,7 @@ public final class ReportCommand implements Callable<Integer> {
         };
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (output == null) {
-            OutputStream out = new FileOutputStream(FileDescriptor.out);
+            OutputStream out = Io.current().out();
             out.write(bytes);
             out.flush();
         } else {
