@@ -46,9 +46,12 @@ public final class AnalyzerMain implements Runnable {
 
     static {
         COMMANDS.put("read", ReadCommand::new);
+        COMMANDS.put("info", InfoCommand::new);
         COMMANDS.put("conv", ConvCommand::new);
         COMMANDS.put("conns", ConnsCommand::new);
         COMMANDS.put("follow", FollowCommand::new);
+        COMMANDS.put("explain", ExplainCommand::new);
+        COMMANDS.put("ladder", LadderCommand::new);
         COMMANDS.put("report", ReportCommand::new);
         COMMANDS.put("check", CheckCommand::new);
         COMMANDS.put("annotate", AnnotateCommand::new);

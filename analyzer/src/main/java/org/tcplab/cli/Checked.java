@@ -97,6 +97,19 @@ public final class Checked {
         }
     }
 
+    /** A frame number as read and tshark number them, from 1. */
+    public static final class FrameNumber implements ITypeConverter<Long>, Refusing {
+        @Override
+        public Long convert(String s) {
+            return inRange(s, 1, Long.MAX_VALUE, "a frame number (1 or more)");
+        }
+
+        @Override
+        public List<String> refused() {
+            return List.of("0", "-1", "first", "");
+        }
+    }
+
     /** A TCP or UDP port, 1-65535. */
     public static final class Port extends IntRange {
         public Port() {

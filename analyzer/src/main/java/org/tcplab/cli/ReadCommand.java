@@ -75,6 +75,10 @@ public final class ReadCommand implements Callable<Integer> {
     @Option(names = "--payload", description = "with --format jsonl: add the payload as hex (payload) and as text (payload_text)")
     boolean payload;
 
+    @Option(names = {"-w", "--write"}, paramLabel = "OUT", description = "write the packets that pass the filters to OUT"
+            + " (pcapng if it ends in .pcapng, else pcap) instead of printing them, as tshark -r IN -Y FILTER -w OUT")
+    java.nio.file.Path write;
+
     @Option(names = {"-c", "--count"}, paramLabel = "N", converter = Checked.Count.class, description = "stop after printing N packets")
     long count = Long.MAX_VALUE;
 
@@ -110,7 +114,8 @@ public final class ReadCommand implements Callable<Integer> {
         Io io = Io.current();
         Cancellation cancel = io.cancel();
         ByteSink out = new ByteSink(io.out(), false);
-        PacketFormatter formatter = formatter(out);
+        PacketFormatter formatter = write != null ? null : formatter(out);
+        FilteredWriter writer = write == null ? null : FilteredWriter.create(write);
         if (formatter != null && (details || hex)) {
             boolean fields = formatter instanceof FieldsFormatter;
             formatter = new PacketSeparator(formatter, details || (hex && !fields), hex && !details);
@@ -124,6 +129,13 @@ public final class ReadCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (FrameSource source = Inputs.open(file)) {
             analyzer.run(source, v -> {
+                if (writer != null) {
+                    if (!filter.matches(v.packet(), v.tcp())) {
+                        return !cancel.isCancelled();
+                    }
+                    writer.write(v.frame());
+                    return ++printed[0] < count && !cancel.isCancelled();
+                }
                 if (print == null || !filter.matches(v.packet(), v.tcp())) {
                     return !cancel.isCancelled();
                 }
@@ -132,9 +144,25 @@ public final class ReadCommand implements Callable<Integer> {
                 return ++printed[0] < count && !cancel.isCancelled();
             });
         } catch (CaptureFileException e) {
+            if (writer != null) {
+                writer.finish(); // what came before the damage is kept
+            }
             throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
+        } catch (RuntimeException | IOException e) {
+            if (writer != null) {
+                writer.abandon();
+            }
+            throw e;
         } finally {
             out.flush();
+        }
+        if (writer != null) {
+            if (cancel.isCancelled()) {
+                writer.abandon();
+            } else {
+                writer.finish();
+                io.err().println(write + ": " + printed[0] + " packets");
+            }
         }
         cancel.check();
         if (format == Format.none && type == null) {

@@ -89,6 +89,15 @@ public final class Wording {
         return bundle.containsKey(key);
     }
 
+    /** The pattern of {@code key} as the bundle has it (placeholders unfilled), or null. */
+    public String pattern(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return null;
+        }
+    }
+
     /** The sentence {@code key} with its placeholders filled; the key itself when the bundle lacks it. */
     public String say(String key, Object... args) {
         Template t = patterns.get(key);

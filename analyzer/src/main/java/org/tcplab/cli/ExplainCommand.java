@@ -1,0 +1,92 @@
+package org.tcplab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tcplab.capture.CaptureFileException;
+import org.tcplab.capture.FrameSource;
+import org.tcplab.output.ByteSink;
+import org.tcplab.output.TextFormatter;
+import org.tcplab.pipeline.CaptureAnalyzer;
+import org.tcplab.report.CaptureReport;
+import org.tcplab.report.FrameStory;
+import org.tcplab.report.ReportBuilder;
+import org.tcplab.report.ReportInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "explain", header = "Explain one packet: its line, the state changes it caused, its verdicts, the RST cause and its seq/ack arithmetic in words.",
+        mixinStandardHelpOptions = true,
+        description = {"Print frame N as 'read' does, then everything the report says about it, section by section:",
+                "how its seq and ack follow from the segments before, which ACK covers its data, what each endpoint's",
+                "state became and why, tshark's verdicts with their evidence, and why an RST was sent."},
+        footer = {"", "Examples:", "  analyzer explain samples/greeting.pcap 4", "  analyzer explain samples/rst-refused.pcap 2 --lang zh"})
+public final class ExplainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "capture file (pcap or pcapng, optionally .gz)")
+    String file;
+
+    @Parameters(index = "1", paramLabel = "FRAME", converter = Checked.FrameNumber.class, description = "the frame number (as read and tshark number them, from 1)")
+    long frame;
+
+    @Option(names = "--lang", paramLabel = "L", converter = Checked.Language.class, description = "en or zh; default: the locale's language when it is one of them, else en")
+    String lang;
+
+    @Override
+    public Integer call() throws IOException {
+        Locale locale = Locale.forLanguageTag(lang != null ? lang : ReportCommand.defaultLanguage());
+        Io io = Io.current();
+        ByteSink out = new ByteSink(io.out(), false);
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        analyzer.countConversations(false);
+        TextFormatter text = new TextFormatter(true, true, true);
+        boolean[] found = {false};
+        try (FrameSource source = Inputs.open(file)) {
+            analyzer.run(source, v -> {
+                if (v.frame().number() != frame) {
+                    return !io.cancel().isCancelled();
+                }
+                text.format(v, out);
+                out.endLine();
+                found[0] = true;
+                return false;
+            });
+        } catch (CaptureFileException e) {
+            if (!found[0]) {
+                throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
+            }
+        } finally {
+            out.flush();
+        }
+        io.cancel().check();
+        if (!found[0]) {
+            throw new Failure(ExitCodes.USAGE, "no frame " + frame + " in " + file + " (it has "
+                    + (analyzer.packets() == 0 ? "none" : "frames 1 to " + analyzer.packets()) + ")");
+        }
+        ReportInput in;
+        try (FrameSource source = Inputs.open(file)) {
+            in = ReportInput.read(file, source, -1);
+        } catch (ReportInput.TooLarge e) {
+            throw new Failure(ExitCodes.USAGE, e.getMessage());
+        }
+        CaptureReport report = ReportBuilder.build(in, locale);
+        FrameStory story = FrameStory.of(report, frame, locale);
+        PrintStream p = new PrintStream(io.out(), false, StandardCharsets.UTF_8);
+        if (story.conversation() != null) {
+            p.println();
+            p.println(story.conversation().title().text());
+        }
+        String section = null;
+        for (FrameStory.Line l : story.lines()) {
+            if (!l.section().equals(section)) {
+                section = l.section();
+                p.println("-- " + section);
+            }
+            p.println("  * " + l.sentence().text());
+        }
+        p.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,110 @@
+package org.tcplab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.tcplab.capture.CaptureFileException;
+import org.tcplab.capture.Frame;
+import org.tcplab.capture.FrameSource;
+import org.tcplab.capture.LinkTypes;
+import org.tcplab.report.CaptureReport;
+import org.tcplab.report.Conversation;
+import org.tcplab.report.ReportBuilder;
+import org.tcplab.report.ReportInput;
+import org.tcplab.report.Sentence;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "info", header = "Describe a capture file, as capinfos does: format, link types, packets, bytes, time span, and its health.",
+        mixinStandardHelpOptions = true,
+        description = {"The file's format and link types, its packets and bytes, the first and last time stamps and the",
+                "span between them, its TCP streams and UDP and ICMP conversations, and the report's capture health:",
+                "checksums left to offload, snap-length cuts, malformed packets, recorded drops, damage."},
+        footer = {"", "Examples:", "  analyzer info samples/greeting.pcap"})
+public final class InfoCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "capture file (pcap or pcapng, optionally .gz)")
+    String file;
+
+    @Option(names = "--lang", paramLabel = "L", converter = Checked.Language.class, description = "en or zh (for the health sentences)")
+    String lang;
+
+    @Override
+    public Integer call() throws IOException {
+        Locale locale = Locale.forLanguageTag(lang != null ? lang : ReportCommand.defaultLanguage());
+        Io io = Io.current();
+        long packets = 0;
+        long bytes = 0;
+        long firstNanos = Long.MAX_VALUE;
+        long lastNanos = Long.MIN_VALUE;
+        TreeMap<Integer, Long> links = new TreeMap<>();
+        String format;
+        String damage = null;
+        try (FrameSource source = Inputs.open(file)) {
+            format = source.formatName();
+            Frame f = new Frame();
+            try {
+                while (source.next(f)) {
+                    io.cancel().check();
+                    packets++;
+                    bytes += f.originalLength();
+                    links.merge(f.linkType(), 1L, Long::sum);
+                    if (f.hasTime()) {
+                        long t = f.epochSeconds() * 1_000_000_000L + f.nanos();
+                        firstNanos = Math.min(firstNanos, t);
+                        lastNanos = Math.max(lastNanos, t);
+                    }
+                }
+            } catch (CaptureFileException e) {
+                damage = e.getMessage();
+            }
+        }
+        PrintStream p = new PrintStream(io.out(), false, StandardCharsets.UTF_8);
+        p.printf("File:          %s%n", file);
+        p.printf("Format:        %s%n", format);
+        StringBuilder lt = new StringBuilder();
+        links.forEach((k, n) -> lt.append(lt.length() == 0 ? "" : ", ").append(k).append(" (").append(LinkTypes.name(k))
+                .append(links.size() > 1 ? ", " + n + " packets" : "").append(')'));
+        p.printf("Link types:    %s%n", lt.length() == 0 ? "none" : lt);
+        p.printf("Packets:       %d%n", packets);
+        p.printf("Bytes:         %d (on the wire)%n", bytes);
+        if (firstNanos <= lastNanos) {
+            p.printf("First packet:  %s%n", Instant.ofEpochSecond(0, firstNanos));
+            p.printf("Last packet:   %s%n", Instant.ofEpochSecond(0, lastNanos));
+            p.printf("Time span:     %.6f s%n", (lastNanos - firstNanos) / 1e9);
+        }
+        if (packets <= ReportInput.MAX_PACKETS) {
+            ReportInput in;
+            try (FrameSource source = Inputs.open(file)) {
+                in = ReportInput.read(file, source, -1);
+            }
+            CaptureReport r = ReportBuilder.build(in, locale);
+            int tcp = 0;
+            int udp = 0;
+            int icmp = 0;
+            for (Conversation c : r.conversations()) {
+                switch (c.kind()) {
+                    case "tcp" -> tcp++;
+                    case "udp" -> udp++;
+                    default -> icmp++;
+                }
+            }
+            p.printf("Conversations: %d TCP, %d UDP, %d ICMP%n", tcp, udp, icmp);
+            p.println("Health:");
+            for (Sentence s : r.health()) {
+                p.println("  * " + s.text());
+            }
+        } else {
+            p.printf("Health:        not checked: more than %d packets (see 'report FILE --stream N')%n", ReportInput.MAX_PACKETS);
+        }
+        p.flush();
+        if (damage != null) {
+            throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, damage));
+        }
+        return ExitCodes.OK;
+    }
+}
