@@ -19,6 +19,9 @@ public final class AnalyzerMain implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 && System.console() != null) {
+            args = new String[] {"shell"}; // on a terminal, no arguments opens the console
+        }
         ConnsCommand conns = ConnsCommand.plainArguments(args);
         if (conns != null) {
             System.exit(run("analyzer", conns));
@@ -57,6 +60,7 @@ public final class AnalyzerMain implements Runnable {
         COMMANDS.put("annotate", AnnotateCommand::new);
         COMMANDS.put("capture", CaptureCommand::new);
         COMMANDS.put("interfaces", InterfacesCommand::new);
+        COMMANDS.put("shell", org.tcplab.console.ShellCommand::new);
     }
 
     /**

@@ -4,12 +4,12 @@ import org.tcplab.filter.DisplayFilter;
 import org.tcplab.filter.FilterException;
 
 /** A display filter from the command line, or the one-line usage error that says what is wrong with it. */
-final class Filters {
+public final class Filters {
     private Filters() {
     }
 
     /** Null for no filter. */
-    static DisplayFilter compile(String text) {
+    public static DisplayFilter compile(String text) {
         if (text == null) {
             return null;
         }

@@ -13,11 +13,11 @@ import org.tcplab.capture.LinkTypes;
 import org.tcplab.wire.Bytes;
 
 /** Opening capture files and parsing addresses for the commands, with one-line failures. */
-final class Inputs {
+public final class Inputs {
     private Inputs() {
     }
 
-    static FrameSource open(String file) {
+    public static FrameSource open(String file) {
         try {
             FrameSource source = "-".equals(file) ? CaptureFiles.open(System.in, "standard input") : CaptureFiles.open(Path.of(file));
             int lt = source.fileLinkType();

@@ -1,0 +1,480 @@
+package org.tcplab.console;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tcplab.cli.AnalyzerMain;
+import org.tcplab.cli.Cancellation;
+import org.tcplab.cli.ExitCodes;
+import org.tcplab.cli.Failure;
+import org.tcplab.cli.Filters;
+import org.tcplab.cli.Io;
+import org.tcplab.live.Privileges;
+import org.tcplab.words.Wording;
+
+/**
+ * The console's commands. Most are the CLI's commands with the open file (and the standing
+ * filter) filled in: {@code packets} is {@code read FILE -Y FILTER}, {@code show N} is
+ * {@code read FILE -Y frame.number == N -V}, {@code conns} is {@code conns FILE}; each runs through
+ * the one command tree ({@link AnalyzerMain}), so no command exists twice and every error is the
+ * CLI's one line. The rest only the console has: open, filter, goto, capture start/stop, lab,
+ * help, quit. A CLI command typed by its own name runs as it is ({@code read other.pcap -c 3}).
+ */
+final class Commands {
+    static final String BUNDLE = "org.tcplab.console.Console";
+
+    /** The console's own verbs, in the order help lists them. */
+    static final List<String> VERBS = List.of("open", "info", "conns", "conv", "packets", "goto", "show", "hex", "explain",
+            "follow", "ladder", "report", "check", "filter", "save", "capture", "lab", "interfaces", "help", "quit");
+
+    /** The CLI commands a verb runs, for completing its options. */
+    static final Map<String, String> RUNS = new LinkedHashMap<>();
+
+    static {
+        RUNS.put("info", "info");
+        RUNS.put("conns", "conns");
+        RUNS.put("conv", "conv");
+        RUNS.put("packets", "read");
+        RUNS.put("show", "read");
+        RUNS.put("hex", "read");
+        RUNS.put("goto", "read");
+        RUNS.put("explain", "explain");
+        RUNS.put("follow", "follow");
+        RUNS.put("ladder", "ladder");
+        RUNS.put("report", "report");
+        RUNS.put("check", "check");
+        RUNS.put("save", "read");
+        RUNS.put("capture", "capture");
+        RUNS.put("interfaces", "interfaces");
+    }
+
+    /** The CLI's command names (read, conns, ...), runnable as they are. */
+    static final List<String> CLI = List.of("read", "info", "conv", "conns", "follow", "explain", "ladder", "report", "check",
+            "annotate", "capture", "interfaces");
+
+    private final Session session;
+    private final Wording words = Wording.of(BUNDLE, java.util.Locale.ENGLISH);
+    /** Set by the interactive console: a background capture prints above the prompt through it. */
+    private java.util.function.Function<Cancellation, Io> backgroundIo;
+    private boolean quit;
+
+    Commands(Session session) {
+        this.session = session;
+    }
+
+    void backgroundIo(java.util.function.Function<Cancellation, Io> f) {
+        backgroundIo = f;
+    }
+
+    boolean quitAsked() {
+        return quit;
+    }
+
+    /** Runs one command; its output and its one-line error go to {@code io}. Returns its exit code. */
+    int run(Statement s, Io io) {
+        try {
+            return dispatch(s, io);
+        } catch (Failure f) {
+            io.err().println("analyzer: " + f.getMessage());
+            return f.exitCode();
+        } catch (Cancellation.Cancelled c) {
+            return ExitCodes.CANCELLED;
+        } catch (IOException e) {
+            io.err().println("analyzer: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    private int dispatch(Statement s, Io io) throws IOException {
+        String verb = s.verb();
+        List<String> args = s.words().subList(1, s.words().size());
+        switch (verb) {
+            case "quit", "exit" -> {
+                quit = true;
+                return ExitCodes.OK;
+            }
+            case "help", "?" -> {
+                return help(args, io);
+            }
+            case "open" -> {
+                return open(args, io);
+            }
+            case "filter" -> {
+                return filter(s, io);
+            }
+            case "info", "conv" -> {
+                return cli(io, with(verb, session.requireFile(), filtered(verb), args));
+            }
+            case "conns" -> {
+                return cli(io, with("conns", session.requireFile(), filtered("conns"), args));
+            }
+            case "packets" -> {
+                return packets(s, io);
+            }
+            case "goto" -> {
+                long n = frame(args, "goto");
+                int r = cli(io, List.of("read", session.requireFile(), "-Y", "frame.number == " + n));
+                if (r == ExitCodes.OK) {
+                    session.current(n);
+                }
+                return r;
+            }
+            case "show" -> {
+                return cli(io, List.of("read", session.requireFile(), "-Y", "frame.number == " + frame(args, "show"), "-V"));
+            }
+            case "hex" -> {
+                return cli(io, List.of("read", session.requireFile(), "-Y", "frame.number == " + frame(args, "hex"), "-x"));
+            }
+            case "explain" -> {
+                List<String> a = new ArrayList<>(List.of("explain", session.requireFile(), Long.toString(frame(firstOnly(args), "explain"))));
+                a.addAll(args.isEmpty() || args.get(0).startsWith("-") ? args : args.subList(1, args.size()));
+                return cli(io, a);
+            }
+            case "follow" -> {
+                return follow(args, io);
+            }
+            case "ladder" -> {
+                return cli(io, streamFirst("ladder", args, true));
+            }
+            case "report" -> {
+                return cli(io, streamFirst("report", args, false));
+            }
+            case "check" -> {
+                if (args.isEmpty()) {
+                    throw new Failure(ExitCodes.USAGE, "check ANSWERS.csv: name the answer sheet (or 'check --template')");
+                }
+                List<String> a = new ArrayList<>(List.of("check", session.requireFile()));
+                if (!args.get(0).startsWith("-")) {
+                    a.add("--answers");
+                }
+                a.addAll(args);
+                return cli(io, a);
+            }
+            case "save" -> {
+                return save(s, io);
+            }
+            case "capture" -> {
+                return capture(args, io);
+            }
+            case "lab" -> {
+                return lab(args, io);
+            }
+            default -> {
+                if (CLI.contains(verb)) {
+                    return cli(io, s.words());
+                }
+                String close = closest(verb);
+                throw new Failure(ExitCodes.USAGE, "unknown command '" + verb + "'" + (close == null ? "" : "; did you mean " + close + "?")
+                        + " (type 'help')");
+            }
+        }
+    }
+
+    /** Runs a CLI command through the one command tree, writing to {@code io}. */
+    static int cli(Io io, List<String> argv) {
+        try {
+            return Io.with(io, () -> AnalyzerMain.execute("analyzer", AnalyzerMain.commandLine(argv.get(0)), argv.toArray(new String[0])));
+        } catch (Exception e) {
+            io.err().println("analyzer: " + e.getMessage());
+            return ExitCodes.INTERNAL;
+        }
+    }
+
+    private List<String> with(String command, String file, List<String> filter, List<String> rest) {
+        List<String> a = new ArrayList<>();
+        a.add(command);
+        a.add(file);
+        a.addAll(filter);
+        a.addAll(rest);
+        return a;
+    }
+
+    /** The standing filter as -Y for the commands that take one (info does not). */
+    private List<String> filtered(String command) {
+        if (session.filter() == null || command.equals("info")) {
+            return List.of();
+        }
+        return List.of("-Y", session.filter());
+    }
+
+    private int open(List<String> args, Io io) throws IOException {
+        if (args.size() != 1) {
+            throw new Failure(ExitCodes.USAGE, "open FILE: name one capture file");
+        }
+        session.open(args.get(0));
+        say(io, "opened", session.file(), session.packets(), session.tcpStreams(), session.udpStreams());
+        if (session.damage() != null) {
+            io.err().println("analyzer: " + session.file() + ": " + session.damage() + " (the packets before it are open)");
+            return ExitCodes.BAD_INPUT;
+        }
+        return ExitCodes.OK;
+    }
+
+    private int filter(Statement s, Io io) {
+        String expr = s.rest(0, Set.of());
+        if (expr.isEmpty()) {
+            say(io, session.filter() == null ? "filter.none" : "filter.is", session.filter());
+            return ExitCodes.OK;
+        }
+        if (expr.equals("off") || expr.equals("none") || expr.equals("clear")) {
+            session.filter(null);
+            say(io, "filter.off");
+            return ExitCodes.OK;
+        }
+        Filters.compile(expr); // the CLI's one-line error, pointing at the column
+        session.filter(expr);
+        say(io, "filter.is", expr);
+        return ExitCodes.OK;
+    }
+
+    /** packets [FILTER] [-n N] [-V] [-x] [-A]: read with the standing filter and this one. */
+    private int packets(Statement s, Io io) {
+        String file = session.requireFile();
+        List<String> w = s.words();
+        List<String> a = new ArrayList<>(List.of("read", file));
+        Set<Integer> options = new HashSet<>();
+        for (int i = 1; i < w.size(); i++) {
+            String x = w.get(i);
+            if ((x.equals("-n") || x.equals("-c")) && i + 1 < w.size()) {
+                a.add("-c");
+                a.add(w.get(i + 1));
+                options.add(i);
+                options.add(i + 1);
+                i++;
+            } else if (Set.of("-V", "-x", "-A", "--checksums", "--basic").contains(x)) {
+                a.add(x);
+                options.add(i);
+            }
+        }
+        String f = session.combined(s.rest(0, options));
+        if (f != null) {
+            a.add("-Y");
+            a.add(f);
+        }
+        return cli(io, a);
+    }
+
+    private int save(Statement s, Io io) {
+        List<String> w = s.words();
+        if (w.size() < 2) {
+            throw new Failure(ExitCodes.USAGE, "save FILE [FILTER]: name the file to write (.pcapng or .pcap)");
+        }
+        List<String> a = new ArrayList<>(List.of("read", session.requireFile(), "-w", w.get(1)));
+        String f = session.combined(s.rest(1, Set.of()));
+        if (f != null) {
+            a.add("-Y");
+            a.add(f);
+        }
+        return cli(io, a);
+    }
+
+    private int follow(List<String> args, Io io) {
+        List<String> a = streamFirst("follow", args, true);
+        int hex = a.indexOf("--hex");
+        if (hex >= 0) {
+            a.set(hex, "--format=hex");
+        }
+        return cli(io, a);
+    }
+
+    /** COMMAND FILE --stream N REST, where N is the first argument when it is a number. */
+    private List<String> streamFirst(String command, List<String> args, boolean required) {
+        List<String> a = new ArrayList<>(List.of(command, session.requireFile()));
+        List<String> rest = args;
+        if (!args.isEmpty() && !args.get(0).startsWith("-")) {
+            a.add("--stream");
+            a.add(args.get(0));
+            rest = args.subList(1, args.size());
+        } else if (required && !args.contains("--stream")) {
+            int n = session.tcpStreams();
+            throw new Failure(ExitCodes.USAGE, command + " STREAM: name the stream" + (n == 0 ? " (this capture has no TCP streams)"
+                    : n == 1 ? " (this capture has stream 0)" : " (this capture has TCP streams 0 to " + (n - 1) + ")"));
+        }
+        a.addAll(rest);
+        return a;
+    }
+
+    private static List<String> firstOnly(List<String> args) {
+        return args.isEmpty() || args.get(0).startsWith("-") ? List.of() : args.subList(0, 1);
+    }
+
+    /** The frame a command names, or the current one (the last 'goto'). */
+    private long frame(List<String> args, String command) {
+        session.requireFile();
+        if (args.isEmpty()) {
+            if (session.current() == 0) {
+                throw new Failure(ExitCodes.USAGE, command + " N: the capture has no packets");
+            }
+            return session.current();
+        }
+        try {
+            long n = Long.parseLong(args.get(0));
+            if (n >= 1 && n <= session.packets()) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new Failure(ExitCodes.USAGE, command + " " + args.get(0) + ": not a frame of " + session.file() + " (it has "
+                + (session.packets() == 0 ? "none" : "frames 1 to " + session.packets()) + ")");
+    }
+
+    private int capture(List<String> args, Io io) throws IOException {
+        String sub = args.isEmpty() ? "" : args.get(0);
+        BackgroundCapture running = session.capture();
+        switch (sub) {
+            case "start" -> {
+                if (running != null) {
+                    throw new Failure(ExitCodes.USAGE, "a capture is already running on " + running.interfaceName() + ": 'capture stop' first");
+                }
+                if (backgroundIo == null) {
+                    throw new Failure(ExitCodes.USAGE, "capture start runs in the interactive console; here use: analyzer capture -i IFACE -w FILE");
+                }
+                session.capture(BackgroundCapture.start(args.subList(1, args.size()), backgroundIo, io));
+                return ExitCodes.OK;
+            }
+            case "stop" -> {
+                if (running == null) {
+                    throw new Failure(ExitCodes.USAGE, "no capture is running ('capture start -i IFACE [FILTER]')");
+                }
+                session.capture(null);
+                int r = running.stop();
+                if (Files.exists(running.file())) {
+                    return open(List.of(running.file().toString()), io);
+                }
+                return r == ExitCodes.OK ? ExitCodes.BAD_INPUT : r;
+            }
+            case "status", "" -> {
+                if (running == null) {
+                    say(io, "capture.none");
+                } else {
+                    say(io, "capture.running", running.interfaceName(), running.file());
+                }
+                return ExitCodes.OK;
+            }
+            default -> throw new Failure(ExitCodes.USAGE, "capture " + sub + ": expected start -i IFACE [FILTER], stop or status");
+        }
+    }
+
+    /** lab SCENARIO [--out DIR]: traffic-gen's lab (a private namespace, as root), then its capture opened. */
+    private int lab(List<String> args, Io io) throws IOException {
+        if (args.isEmpty()) {
+            throw new Failure(ExitCodes.USAGE, "lab SCENARIO: name a scenario (e.g. greeting, segment, rst-refused; see 'bin/traffic-gen lab --help')");
+        }
+        if (!Privileges.isRoot()) {
+            throw new Failure(ExitCodes.NO_PERMISSION, "lab needs root: it makes a private network namespace to run the scenario in"
+                    + " (start the console with sudo)");
+        }
+        List<String> rest = new ArrayList<>(args);
+        Path out;
+        int o = rest.indexOf("--out");
+        if (o >= 0 && o + 1 < rest.size()) {
+            out = Path.of(rest.get(o + 1));
+            rest.subList(o, o + 2).clear();
+        } else {
+            out = Files.createTempDirectory("tcplab-lab-");
+        }
+        if (rest.size() != 1) {
+            throw new Failure(ExitCodes.USAGE, "lab SCENARIO [--out DIR]: one scenario at a time");
+        }
+        int r = LabRun.run(rest.get(0), out, io);
+        Path pcap = out.resolve(rest.get(0) + ".pcap");
+        if (r == ExitCodes.OK && Files.exists(pcap)) {
+            return open(List.of(pcap.toString()), io);
+        }
+        return r;
+    }
+
+    private int help(List<String> args, Io io) {
+        PrintStream p = new PrintStream(io.out(), false, StandardCharsets.UTF_8);
+        if (args.isEmpty()) {
+            p.println(words.say("help.head"));
+            for (String v : VERBS) {
+                p.printf("  %-36s %s%n", words.say("usage." + v), words.say("help." + v));
+            }
+            p.println(words.say("help.tail"));
+            p.flush();
+            return ExitCodes.OK;
+        }
+        String v = args.get(0);
+        if (VERBS.contains(v)) {
+            p.println(words.say("usage." + v));
+            p.println("  " + words.say("help." + v));
+            if (words.has("more." + v)) {
+                p.println("  " + words.say("more." + v));
+            }
+            p.flush();
+            String runs = RUNS.get(v);
+            if (runs != null) {
+                p.println(words.say("help.runs", runs));
+                p.flush();
+                return cli(io, List.of(runs, "--help"));
+            }
+            return ExitCodes.OK;
+        }
+        if (CLI.contains(v)) {
+            return cli(io, List.of(v, "--help"));
+        }
+        throw new Failure(ExitCodes.USAGE, "help " + v + ": no such command" + (closest(v) == null ? "" : "; did you mean " + closest(v) + "?"));
+    }
+
+    private void say(Io io, String key, Object... args) {
+        PrintStream p = new PrintStream(io.out(), false, StandardCharsets.UTF_8);
+        p.println(words.say(key, args));
+        p.flush();
+    }
+
+    /** The verb closest to a mistyped one (edit distance at most 2), or null. */
+    static String closest(String typed) {
+        String best = null;
+        int bestD = 3;
+        List<String> all = new ArrayList<>(VERBS);
+        all.addAll(CLI);
+        for (String v : all) {
+            int d = distance(typed, v);
+            if (d < bestD) {
+                bestD = d;
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    static List<String> allNames() {
+        List<String> all = new ArrayList<>(VERBS);
+        for (String c : CLI) {
+            if (!all.contains(c)) {
+                all.add(c);
+            }
+        }
+        return Arrays.asList(all.toArray(new String[0]));
+    }
+}

@@ -1,0 +1,81 @@
+package org.tcplab.console;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.tcplab.cli.ExitCodes;
+import org.tcplab.cli.Failure;
+import org.tcplab.cli.Io;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "shell", header = "An interactive console: open a capture and ask about it command by command, with Tab completion and history.",
+        mixinStandardHelpOptions = true,
+        description = {"Opens FILE (if given) and reads commands: info, conns, conv, packets [FILTER], goto N, show N, hex N,",
+                "explain N, follow STREAM, ladder STREAM, report, check, filter EXPR, save FILE, capture start/stop, lab,",
+                "help, quit. Tab completes commands, options, stream and frame numbers, filter fields, paths and interfaces.",
+                "With -c or --script (or commands on standard input) it runs them and exits: the first failure's exit code."},
+        footer = {"", "Examples:", "  analyzer shell samples/greeting.pcap", "  analyzer shell samples/greeting.pcap -c 'conns; explain 4'",
+                "History is kept in ~/.tcplab_history (TCPLAB_HISTORY names another file); NO_COLOR turns colour off."})
+public final class ShellCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "capture file to open (pcap or pcapng, optionally .gz)")
+    String file;
+
+    @Option(names = "-c", paramLabel = "COMMANDS", description = "run these commands (separated by ;) and exit")
+    String commands;
+
+    @Option(names = "--script", paramLabel = "SCRIPT", description = "run the commands in this file (one a line, # comments) and exit")
+    Path script;
+
+    @Override
+    public Integer call() throws IOException {
+        if (commands != null && script != null) {
+            throw new Failure(ExitCodes.USAGE, "give the commands once: -c or --script, not both");
+        }
+        Session session = new Session();
+        Io io = Io.current();
+        if (file != null) {
+            session.open(file);
+            if (session.damage() != null) {
+                io.err().println("analyzer: " + file + ": " + session.damage() + " (the packets before it are open)");
+            }
+        }
+        if (commands != null) {
+            return Console.batch(session, commands, io);
+        }
+        if (script != null) {
+            String text;
+            try {
+                text = Files.readString(script, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new Failure(ExitCodes.NOT_FOUND, "no such file: " + script);
+            }
+            return Console.batch(session, text, io);
+        }
+        if (System.console() == null) {
+            // not a terminal: the commands come on standard input, as a shell reads a script
+            return Console.batch(session, new String(System.in.readAllBytes(), StandardCharsets.UTF_8), io);
+        }
+        Logger.getLogger("org.jline").setLevel(Level.OFF);
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("tcplab").build()) {
+            return new Console(terminal, session, historyFile(), System.getenv()).loop();
+        }
+    }
+
+    /** ~/.tcplab_history, or the file TCPLAB_HISTORY names. */
+    static Path historyFile() {
+        String named = System.getenv("TCPLAB_HISTORY");
+        if (named != null && !named.isEmpty()) {
+            return Path.of(named);
+        }
+        return Path.of(System.getProperty("user.home"), ".tcplab_history");
+    }
+}
