@@ -6,7 +6,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,8 +18,7 @@ import java.util.concurrent.Callable;
  */
 public final class Io {
     private static final ThreadLocal<Io> CURRENT = new ThreadLocal<>();
-    private static final Io PROCESS = new Io(new FileOutputStream(FileDescriptor.out),
-            new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), new Cancellation(), true);
+    private static final Io PROCESS = new Io(new FileOutputStream(FileDescriptor.out), null, new Cancellation(), true);
 
     private final OutputStream out;
     private final PrintStream err;
@@ -78,8 +76,9 @@ public final class Io {
         };
     }
 
+    /** The command's error output; the process's is System.err as it is now (a test may have replaced it). */
     public PrintStream err() {
-        return err;
+        return err != null ? err : System.err;
     }
 
     public Cancellation cancel() {

@@ -53,6 +53,9 @@ public final class ShellCommand implements Callable<Integer> {
         }
         if (script != null) {
             String text;
+            if (Files.isDirectory(script)) {
+                throw new Failure(ExitCodes.USAGE, script + ": is a directory, not a script");
+            }
             try {
                 text = Files.readString(script, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {

@@ -53,18 +53,23 @@ class OptionWalkTest {
 
     /** Arguments that make each command otherwise complete; the value under test replaces its own. */
     private static Map<String, List<String>> base() {
-        return Map.of(
-                "analyzer follow", List.of(SAMPLE.toString(), "--stream", "0"),
-                "analyzer read", List.of(SAMPLE.toString()),
-                "analyzer conns", List.of(SAMPLE.toString()),
-                "analyzer conv", List.of(SAMPLE.toString()),
-                "analyzer annotate", List.of(SAMPLE.toString(), "-o", out.resolve("annotated.pcapng").toString()),
-                "analyzer report", List.of(SAMPLE.toString(), "-o", out.resolve("report.txt").toString()),
-                "analyzer check", List.of(SAMPLE.toString(), "--answers", sheet().toString()),
+        return Map.ofEntries(
+                Map.entry("analyzer follow", List.of(SAMPLE.toString(), "--stream", "0")),
+                Map.entry("analyzer read", List.of(SAMPLE.toString())),
+                Map.entry("analyzer info", List.of(SAMPLE.toString())),
+                Map.entry("analyzer conns", List.of(SAMPLE.toString())),
+                Map.entry("analyzer conv", List.of(SAMPLE.toString())),
+                Map.entry("analyzer explain", List.of(SAMPLE.toString(), "4")),
+                Map.entry("analyzer ladder", List.of(SAMPLE.toString(), "--stream", "0")),
+                Map.entry("analyzer annotate", List.of(SAMPLE.toString(), "-o", out.resolve("annotated.pcapng").toString())),
+                Map.entry("analyzer report", List.of(SAMPLE.toString(), "-o", out.resolve("report.txt").toString())),
+                Map.entry("analyzer check", List.of(SAMPLE.toString(), "--answers", sheet().toString())),
                 // an interface that does not exist: an option wrongly accepted fails there, never captures
-                "analyzer capture", List.of("-i", "nonexistent0"),
-                "traffic-gen synth", List.of("-o", out.resolve("synth.pcap").toString(), "--packets", "10", "--flows", "1"),
-                "traffic-gen lab", List.of("--out", out.resolve("lab").toString()));
+                Map.entry("analyzer capture", List.of("-i", "nonexistent0")),
+                // no -c: each case fails before the console would read commands from standard input
+                Map.entry("analyzer shell", List.of(SAMPLE.toString())),
+                Map.entry("traffic-gen synth", List.of("-o", out.resolve("synth.pcap").toString(), "--packets", "10", "--flows", "1")),
+                Map.entry("traffic-gen lab", List.of("--out", out.resolve("lab").toString())));
     }
 
     private record Case(String program, String command, ArgSpec arg, String value, int exitCode, boolean parseTime) {
@@ -137,12 +142,16 @@ class OptionWalkTest {
             if (c.arg() instanceof OptionSpec o && List.of(o.names()).contains(a)) {
                 i++; // this option's own value: the one under test replaces it
             } else if (c.arg() instanceof PositionalParamSpec && a.equals(SAMPLE.toString())) {
-                // the input file under test replaces the sample
+                args.add(c.value()); // the input file under test replaces the sample, where it stands
             } else {
                 args.add(a);
             }
         }
-        args.add(name != null ? name + "=" + c.value() : c.value());
+        if (name != null) {
+            args.add(name + "=" + c.value());
+        } else if (!base.contains(SAMPLE.toString())) {
+            args.add(c.value());
+        }
         return args;
     }
 

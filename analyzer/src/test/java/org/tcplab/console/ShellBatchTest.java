@@ -1,0 +1,81 @@
+package org.tcplab.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tcplab.Samples;
+import org.tcplab.cli.Cli;
+
+/** {@code shell FILE -c '...'}, {@code --script} and commands on standard input: for graders and scripts. */
+class ShellBatchTest {
+    @TempDir
+    Path dir;
+
+    private static String greeting() {
+        return Samples.path("greeting.pcap").toString();
+    }
+
+    @Test
+    void commands_printWhatTheCliCommandsPrint_inOrder() throws Exception {
+        Cli.Result conns = Cli.run("conns", greeting());
+        Cli.Result explain = Cli.run("explain", greeting(), "7");
+        Cli.Result shell = Cli.run("shell", greeting(), "-c", "conns; explain 7");
+        assertEquals(0, shell.exitCode(), shell.stderr());
+        assertEquals(conns.stdout() + explain.stdout(), shell.stdout());
+        assertEquals("", shell.stderr());
+    }
+
+    @Test
+    void consoleVerbs_mapOntoTheCliCommands() throws Exception {
+        Cli.Result show = Cli.run("read", greeting(), "-Y", "frame.number == 3", "-V");
+        Cli.Result packets = Cli.run("read", greeting(), "-Y", "(tcp.len > 0) && (tcp.srcport == 6000)", "-c", "2");
+        Cli.Result ladder = Cli.run("ladder", greeting(), "--stream", "0");
+        Cli.Result shell = Cli.run("shell", greeting(), "-c",
+                "show 3; filter tcp.len > 0; packets tcp.srcport == 6000 -n 2; filter off; ladder 0");
+        assertEquals(0, shell.exitCode(), shell.stderr());
+        assertEquals(show.stdout() + "standing filter: tcp.len > 0\n" + packets.stdout() + "standing filter cleared\n" + ladder.stdout(),
+                shell.stdout());
+    }
+
+    @Test
+    void aFailingCommand_saysItsOneLine_theRestStillRun_andTheExitCodeIsTheFirstFailure() throws Exception {
+        Cli.Result shell = Cli.run("shell", greeting(), "-c", "bogus; show 99; info");
+        assertEquals(2, shell.exitCode());
+        assertEquals("analyzer: unknown command 'bogus' (type 'help')\n"
+                + "analyzer: show 99: not a frame of " + greeting() + " (it has frames 1 to 17)\n", shell.stderr());
+        assertTrue(shell.stdout().contains("Packets:       17"), shell.stdout());
+    }
+
+    @Test
+    void script_andStandardInput_runLineByLine_withComments() throws Exception {
+        Path script = dir.resolve("questions.txt");
+        Files.writeString(script, "# which connections, then frame 4\nconns\nexplain 4   # the first data segment\n");
+        Cli.Result a = Cli.run("shell", greeting(), "--script", script.toString());
+        Cli.Result b = Cli.runWithInput(60, script, "shell", greeting());
+        Cli.Result c = Cli.run("shell", greeting(), "-c", "conns; explain 4");
+        assertEquals(0, a.exitCode(), a.stderr());
+        assertEquals(c.stdout(), a.stdout());
+        assertEquals(c.stdout(), b.stdout());
+    }
+
+    @Test
+    void save_writesTheFilteredPackets_asTsharkWouldSelectThem() throws Exception {
+        Path out = dir.resolve("fins.pcapng");
+        Cli.Result shell = Cli.run("shell", greeting(), "-c", "save " + out + " tcp.flags.fin == 1; open " + out + "; packets");
+        assertEquals(0, shell.exitCode(), shell.stderr());
+        assertTrue(shell.stdout().contains(out + ": 2 packets, 1 TCP streams"), shell.stdout());
+        String tshark = org.tcplab.Tshark.run("-r", out.toString(), "-T", "fields", "-e", "tcp.flags.fin");
+        assertEquals("1\n1\n", tshark);
+    }
+
+    @Test
+    void missingFile_isOneLine() throws Exception {
+        Cli.Result shell = Cli.run("shell", "/nonexistent/x.pcap", "-c", "info");
+        assertEquals(3, shell.exitCode());
+        assertEquals("analyzer: no such file: /nonexistent/x.pcap\n", shell.stderr());
+    }
+}
