@@ -43,7 +43,7 @@ class ConsoleCaptureTest {
                 $T send-keys 'capture status' Enter
                 awaitpane 'into /'
                 $T send-keys 'capture stop' Enter
-                awaitpane ' 1 TCP streams'
+                awaitpane ' 1 TCP and 0 UDP streams'
                 $T send-keys 'conns' Enter
                 awaitpane 'complete'
                 pane $DIR/after.txt
@@ -58,7 +58,7 @@ class ConsoleCaptureTest {
         assertTrue(during.stream().anyMatch(l -> l.contains("[SYN]  seq=0")), String.join("\n", during));
         String after = Files.readString(dir.resolve("after.txt"));
         assertTrue(after.contains("capturing on lo into /"), after);
-        assertTrue(after.matches("(?s).*: \\d+ packets, 1 TCP streams, 0 UDP streams.*"), after);
+        assertTrue(after.matches("(?s).*: \\d+ packets; 1 TCP and 0 UDP streams.*"), after);
         assertTrue(after.contains(" packets)> conns"), "the capture is the open file: " + after);
         String file = after.replaceAll("(?s).*capturing on lo into (\\S+) .*", "$1");
         assertEquals(packets, Long.parseLong(Tshark.run("-r", file, "-T", "fields", "-e", "frame.number").lines().count() + ""),

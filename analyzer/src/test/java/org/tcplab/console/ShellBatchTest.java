@@ -67,7 +67,7 @@ class ShellBatchTest {
         Path out = dir.resolve("fins.pcapng");
         Cli.Result shell = Cli.run("shell", greeting(), "-c", "save " + out + " tcp.flags.fin == 1; open " + out + "; packets");
         assertEquals(0, shell.exitCode(), shell.stderr());
-        assertTrue(shell.stdout().contains(out + ": 2 packets, 1 TCP streams"), shell.stdout());
+        assertTrue(shell.stdout().contains(out + ": 2 packets; 1 TCP and 0 UDP streams"), shell.stdout());
         String tshark = org.tcplab.Tshark.run("-r", out.toString(), "-T", "fields", "-e", "tcp.flags.fin");
         assertEquals("1\n1\n", tshark);
     }
