@@ -24,9 +24,14 @@ final class LabRun {
 
     static int run(String scenario, Path out, Io io) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-jar");
-        cmd.add(trafficGenJar().toString());
+        String named = System.getenv("TCPLAB_TRAFFIC_GEN");
+        if (named != null && !named.isBlank()) {
+            cmd.addAll(List.of(named.trim().split("\\s+"))); // the traffic-gen command line to run (tests name their class path)
+        } else {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-jar");
+            cmd.add(trafficGenJar().toString());
+        }
         cmd.addAll(List.of("lab", "--out", out.toString(), scenario));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         io.cancel().onCancel(p::destroy);
