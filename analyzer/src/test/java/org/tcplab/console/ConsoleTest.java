@@ -77,6 +77,27 @@ class ConsoleTest {
     }
 
     @Test
+    void tab_completesFramesPathsAndInterfaces() throws Exception {
+        try (ConsoleDriver c = console("greeting.pcap", 40)) {
+            c.waitFor("(17 packets)> ");
+            int from = c.length();
+            c.type("show 1\t");
+            String s = c.waitFor("17", from).substring(from);
+            assertTrue(s.contains("10") && s.contains("16") && !s.contains("18"), "frames 1, 10-17 of 17: " + s);
+            c.type("\u0015");
+            from = c.length();
+            String dirName = Samples.path("greeting.pcap").getParent().toString();
+            c.type("open " + dirName + "/greet\t");
+            c.waitFor("greeting.pcap", from + ("open " + dirName + "/greet").length());
+            c.type("\u0015");
+            from = c.length();
+            c.type("capture start -i l\t");
+            c.waitFor("capture start -i lo", from);
+            c.type("\u0015");
+        }
+    }
+
+    @Test
     void follow_printsWhatTheCliPrints() throws Exception {
         Cli.Result cli = Cli.run("follow", Samples.path("greeting.pcap").toString(), "--stream", "0");
         assertEquals(0, cli.exitCode(), cli.stderr());
