@@ -433,39 +433,9 @@ final class Commands {
         p.flush();
     }
 
-    /** The verb closest to a mistyped one (edit distance at most 2), or null. */
+    /** The command closest to a mistyped one (at most 2 edits), or null. */
     static String closest(String typed) {
-        String best = null;
-        int bestD = 3;
-        List<String> all = new ArrayList<>(VERBS);
-        all.addAll(CLI);
-        for (String v : all) {
-            int d = distance(typed, v);
-            if (d < bestD) {
-                bestD = d;
-                best = v;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return org.tcplab.words.Spelling.closest(typed, allNames(), 3);
     }
 
     static List<String> allNames() {
