@@ -115,7 +115,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** The locale's language when the report speaks it (LANG=zh_CN.UTF-8 gives zh), else English. */
-    static String defaultLanguage() {
+    public static String defaultLanguage() {
         String env = System.getenv("LC_ALL");
         if (env == null || env.isEmpty()) {
             env = System.getenv("LANG");

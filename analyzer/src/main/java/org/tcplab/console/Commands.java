@@ -62,10 +62,15 @@ final class Commands {
             "annotate", "capture", "interfaces");
 
     private final Session session;
-    private final Wording words = Wording.of(BUNDLE, java.util.Locale.ENGLISH);
+    private final Wording words = words();
     /** Set by the interactive console: a background capture prints above the prompt through it. */
     private java.util.function.Function<Cancellation, Io> backgroundIo;
     private boolean quit;
+
+    /** The console's words in the language LANG asks for (en or zh), as the reports choose theirs. */
+    static Wording words() {
+        return Wording.of(BUNDLE, java.util.Locale.forLanguageTag(org.tcplab.cli.ReportCommand.defaultLanguage()));
+    }
 
     Commands(Session session) {
         this.session = session;
@@ -286,18 +291,29 @@ final class Commands {
         return cli(io, a);
     }
 
-    /** COMMAND FILE --stream N REST, where N is the first argument when it is a number. */
+    /** Options of follow, ladder and report that take a value: their value is not the stream. */
+    private static final Set<String> VALUED = Set.of("--format", "--lang", "-o", "--output", "--stream");
+
+    /** COMMAND FILE --stream N REST, where N is the first bare number among the arguments ('follow --udp 0'). */
     private List<String> streamFirst(String command, List<String> args, boolean required) {
         List<String> a = new ArrayList<>(List.of(command, session.requireFile()));
-        List<String> rest = args;
-        if (!args.isEmpty() && !args.get(0).startsWith("-")) {
-            a.add("--stream");
-            a.add(args.get(0));
-            rest = args.subList(1, args.size());
-        } else if (required && !args.contains("--stream")) {
-            int n = session.tcpStreams();
-            throw new Failure(ExitCodes.USAGE, command + " STREAM: name the stream" + (n == 0 ? " (this capture has no TCP streams)"
-                    : n == 1 ? " (this capture has stream 0)" : " (this capture has TCP streams 0 to " + (n - 1) + ")"));
+        List<String> rest = new ArrayList<>(args);
+        for (int i = 0; i < rest.size(); i++) {
+            String x = rest.get(i);
+            if (VALUED.contains(x)) {
+                i++;
+            } else if (!x.startsWith("-")) {
+                a.add("--stream");
+                a.add(x); // a word that is not a number: --stream's own one-line error names it
+                rest.remove(i);
+                a.addAll(rest);
+                return a;
+            }
+        }
+        if (required && !args.contains("--stream")) {
+            int n = command.equals("follow") && args.contains("--udp") ? session.udpStreams() : session.tcpStreams();
+            throw new Failure(ExitCodes.USAGE, command + " STREAM: name the stream" + (n == 0 ? " (this capture has none)"
+                    : n == 1 ? " (this capture has stream 0)" : " (this capture has streams 0 to " + (n - 1) + ")"));
         }
         a.addAll(rest);
         return a;
@@ -399,7 +415,7 @@ final class Commands {
         if (args.isEmpty()) {
             p.println(words.say("help.head"));
             for (String v : VERBS) {
-                p.printf("  %-36s %s%n", words.say("usage." + v), words.say("help." + v));
+                p.printf("  %-40s %s%n", words.say("usage." + v), words.say("help." + v));
             }
             p.println(words.say("help.tail"));
             p.flush();

@@ -37,7 +37,7 @@ public final class Console {
     private final Commands commands;
     private final LineReader reader;
     private final boolean colour;
-    private final Wording words = Wording.of(Commands.BUNDLE, java.util.Locale.ENGLISH);
+    private final Wording words = Commands.words();
 
     Console(Terminal terminal, Session session, Path history, Map<String, String> env) {
         this.terminal = terminal;

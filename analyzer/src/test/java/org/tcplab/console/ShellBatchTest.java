@@ -73,6 +73,20 @@ class ShellBatchTest {
     }
 
     @Test
+    void theConsolesWords_followLang() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), org.tcplab.cli.AnalyzerMain.class.getName(), "shell", greeting(), "-c",
+                "filter tcp.port == 6000; help");
+        pb.environment().put("LANG", "zh_CN.UTF-8");
+        pb.environment().remove("LC_ALL");
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.startsWith("常驻过滤器：tcp.port == 6000\n"), out);
+        assertTrue(out.contains("为后续命令设置常驻显示过滤器"), out);
+    }
+
+    @Test
     void missingFile_isOneLine() throws Exception {
         Cli.Result shell = Cli.run("shell", "/nonexistent/x.pcap", "-c", "info");
         assertEquals(3, shell.exitCode());
