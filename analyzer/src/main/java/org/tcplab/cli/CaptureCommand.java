@@ -107,7 +107,7 @@ public final class CaptureCommand implements Callable<Integer> {
             }
             err.printf("capturing on %s, link type %d, snaplen %d, buffer %d MiB%s%s; %s to stop%n", interfaceName,
                     capture.linkType(), snapLength, buffer >> 20, filter == null ? "" : ", filter '" + filter + "'",
-                    output == null ? "" : ", writing " + output, io.isProcess() ? "Ctrl-C" : "'capture stop'");
+                    output == null ? "" : ", writing " + output, io.isBackground() ? "'capture stop'" : "Ctrl-C");
             try {
                 if (printing) {
                     print(capture);

@@ -18,23 +18,30 @@ import java.util.concurrent.Callable;
  */
 public final class Io {
     private static final ThreadLocal<Io> CURRENT = new ThreadLocal<>();
-    private static final Io PROCESS = new Io(new FileOutputStream(FileDescriptor.out), null, new Cancellation(), true);
+    private static final Io PROCESS = new Io(new FileOutputStream(FileDescriptor.out), null, new Cancellation(), true, false);
 
     private final OutputStream out;
     private final PrintStream err;
     private final Cancellation cancel;
     private final boolean process;
+    private final boolean background;
 
-    private Io(OutputStream out, PrintStream err, Cancellation cancel, boolean process) {
+    private Io(OutputStream out, PrintStream err, Cancellation cancel, boolean process, boolean background) {
         this.out = out;
         this.err = err;
         this.cancel = cancel;
         this.process = process;
+        this.background = background;
     }
 
     /** Output to {@code out} and {@code err}, stopped by {@code cancel}: the console's Io for one command. */
     public static Io of(OutputStream out, PrintStream err, Cancellation cancel) {
-        return new Io(out, err, cancel, false);
+        return new Io(out, err, cancel, false, false);
+    }
+
+    /** The same for a command the console runs in the background (stopped by a command, not Ctrl-C). */
+    public static Io background(OutputStream out, PrintStream err, Cancellation cancel) {
+        return new Io(out, err, cancel, false, true);
     }
 
     /** The Io of the command running on this thread: the process's streams unless the console set one. */
@@ -83,6 +90,11 @@ public final class Io {
 
     public Cancellation cancel() {
         return cancel;
+    }
+
+    /** True for a command running behind the console's prompt. */
+    public boolean isBackground() {
+        return background;
     }
 
     /** True for the one-shot CLI: the command owns the process (its signals, its terminal). */

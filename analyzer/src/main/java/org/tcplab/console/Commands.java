@@ -84,6 +84,14 @@ final class Commands {
         return quit;
     }
 
+    /**
+     * A command that runs until Ctrl-C stops it (a foreground capture): its output must not end
+     * with the cancel, so what it drains after the stop and its counts still print.
+     */
+    static boolean runsUntilStopped(Statement s) {
+        return s.verb().equals("capture") && s.words().size() > 1 && s.words().get(1).startsWith("-");
+    }
+
     /** Runs one command; its output and its one-line error go to {@code io}. Returns its exit code. */
     int run(Statement s, Io io) {
         try {
@@ -377,7 +385,21 @@ final class Commands {
                 }
                 return ExitCodes.OK;
             }
-            default -> throw new Failure(ExitCodes.USAGE, "capture " + sub + ": expected start -i IFACE [FILTER], stop or status");
+            default -> {
+                if (sub.startsWith("-")) {
+                    // the CLI's capture in the foreground, printing as it captures, until Ctrl-C
+                    List<String> a = new ArrayList<>(List.of("capture"));
+                    a.addAll(args);
+                    int r = cli(io, a);
+                    int w = args.indexOf("-w");
+                    if (r == ExitCodes.OK && w >= 0 && w + 1 < args.size() && Files.exists(Path.of(args.get(w + 1)))) {
+                        return open(List.of(args.get(w + 1)), io); // what was written becomes the open capture
+                    }
+                    return r;
+                }
+                throw new Failure(ExitCodes.USAGE, "capture " + sub + ": expected start -i IFACE [FILTER], stop, status,"
+                        + " or the CLI's options (capture -i IFACE ..., in the foreground until Ctrl-C)");
+            }
         }
     }
 

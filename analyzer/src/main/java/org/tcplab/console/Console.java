@@ -96,7 +96,8 @@ public final class Console {
             }
         }
         if (session.capture() != null) {
-            commands.run(Statement.of("capture stop"), foreground(new Cancellation(), null));
+            Cancellation none = new Cancellation();
+            commands.run(Statement.of("capture stop"), foreground(none, null, none));
         }
         try {
             reader.getHistory().save();
@@ -110,7 +111,7 @@ public final class Console {
     private void runOne(Statement s) {
         Cancellation cancel = new Cancellation();
         ScreenOutput[] outs = new ScreenOutput[2];
-        Io io = foreground(cancel, outs);
+        Io io = foreground(cancel, outs, Commands.runsUntilStopped(s) ? new Cancellation() : cancel);
         Terminal.SignalHandler before = terminal.handle(Terminal.Signal.INT, sig -> cancel.cancel());
         // A terminal whose line discipline is JLine's own (over ssh, a socket, a test's pipes)
         // sees Ctrl-C only while it reads keys: keep it reading while the command runs. A
@@ -131,7 +132,7 @@ public final class Console {
         }
         io.err().flush();
         outs[1].finish();
-        if (code == ExitCodes.CANCELLED || cancel.isCancelled()) {
+        if (code == ExitCodes.CANCELLED || cancel.isCancelled() && !Commands.runsUntilStopped(s)) {
             // the terminal has echoed ^C where the output stopped: say it on a line of its own
             terminal.writer().println();
             terminal.writer().println(words.say("cancelled"));
@@ -139,14 +140,18 @@ public final class Console {
         terminal.writer().flush();
     }
 
-    /** The terminal as a command's output (paged when the terminal has a height) and its error output. */
-    private Io foreground(Cancellation cancel, ScreenOutput[] outs) {
+    /**
+     * The terminal as a command's output (paged when the terminal has a height; no pager for a
+     * command that runs until stopped) and its error output. {@code outputCancel} ends the output
+     * at its next line: the command's own cancel, or for a capture one that never comes.
+     */
+    private Io foreground(Cancellation cancel, ScreenOutput[] outs, Cancellation outputCancel) {
         PrintWriter w = terminal.writer();
-        ScreenOutput.Pager pager = terminal.getHeight() > 2 ? new Pager() : null;
+        ScreenOutput.Pager pager = terminal.getHeight() > 2 && outputCancel == cancel ? new Pager() : null;
         ScreenOutput out = new ScreenOutput(line -> {
             w.println(line);
             w.flush();
-        }, colour, pager, cancel);
+        }, colour, pager, outputCancel);
         ScreenOutput err = new ScreenOutput(line -> {
             w.println(colour ? "\u001b[31m" + line + "\u001b[0m" : line);
             w.flush();
@@ -162,7 +167,7 @@ public final class Console {
     private Io aboveThePrompt(Cancellation cancel) {
         ScreenOutput out = new ScreenOutput(reader::printAbove, colour, null, new Cancellation());
         ScreenOutput err = new ScreenOutput(reader::printAbove, false, null, new Cancellation());
-        return Io.of(out, new PrintStream(err, true, StandardCharsets.UTF_8), cancel);
+        return Io.background(out, new PrintStream(err, true, StandardCharsets.UTF_8), cancel);
     }
 
     private String prompt() {

@@ -47,6 +47,14 @@ class ConsoleCaptureTest {
                 $T send-keys 'conns' Enter
                 awaitpane 'complete'
                 pane $DIR/after.txt
+                # the CLI's capture in the foreground: Ctrl-C stops it, and its file opens
+                $T send-keys "capture -i lo -w $DIR/fg.pcap --print tcp port 7001" Enter
+                awaitpane "writing $DIR/fg.pcap; Ctrl-C to stop"
+                $JAVA org.tcplab.live.LoopbackTraffic 7001 3
+                awaitpane ':7001  TCP  stream 0  [FIN'
+                $T send-keys C-c
+                awaitpane 'fg.pcap ('
+                pane $DIR/foreground.txt
                 $T send-keys 'quit' Enter
                 sleep 0.5
                 """, 120);
@@ -60,6 +68,9 @@ class ConsoleCaptureTest {
         assertTrue(after.contains("capturing on lo into /"), after);
         assertTrue(after.matches("(?s).*: \\d+ packets; 1 TCP and 0 UDP streams.*"), after);
         assertTrue(after.contains(" packets)> conns"), "the capture is the open file: " + after);
+        String fg = Files.readString(dir.resolve("foreground.txt"));
+        assertTrue(fg.matches("(?s).*\\d+ packets captured\n.*fg\\.pcap: \\d+ packets; 1 TCP and 0 UDP streams\n.*"), fg);
+        assertTrue(!fg.contains("cancelled (Ctrl-C)"), "a capture stopped by Ctrl-C ended as it should, not as cancelled: " + fg);
         String file = after.replaceAll("(?s).*capturing on lo into (\\S+) .*", "$1");
         assertEquals(packets, Long.parseLong(Tshark.run("-r", file, "-T", "fields", "-e", "frame.number").lines().count() + ""),
                 "every packet printed is in the file tshark reads");
