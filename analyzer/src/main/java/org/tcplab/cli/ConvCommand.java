@@ -43,7 +43,9 @@ public final class ConvCommand implements Callable<Integer> {
         analyzer.displayFilter(filter);
         Failure failure = null;
         try (FrameSource source = Inputs.open(file)) {
-            analyzer.run(source, v -> true);
+            Cancellation cancel = Io.current().cancel();
+            analyzer.run(source, v -> !cancel.isCancelled());
+            cancel.check();
         } catch (CaptureFileException e) {
             // Print the tables of what was read, then say why reading stopped.
             failure = new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));

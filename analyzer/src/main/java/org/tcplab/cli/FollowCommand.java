@@ -49,14 +49,16 @@ public final class FollowCommand implements Callable<Integer> {
         analyzer.countConversations(false);
         analyzer.connectionAnalysis(false);
         Failure failure = null;
+        Cancellation cancel = Io.current().cancel();
         try (FrameSource source = Inputs.open(file)) {
             analyzer.run(source, v -> {
                 follow.accept(v);
-                return true;
+                return !cancel.isCancelled();
             });
         } catch (CaptureFileException e) {
             failure = new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
         }
+        cancel.check();
         FollowedStream s = follow.result();
         if (s.empty() && failure == null) {
             int streams = udp ? analyzer.udpStreams().streamCount() : analyzer.streams().streamCount();

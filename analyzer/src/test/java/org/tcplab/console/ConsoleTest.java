@@ -94,6 +94,10 @@ class ConsoleTest {
             c.type("capture start -i l\t");
             c.waitFor("capture start -i lo", from);
             c.type("\u0015");
+            from = c.length();
+            c.type("report --form\t");
+            c.waitFor("report --format", from);
+            c.type("\u0015");
         }
     }
 
