@@ -100,6 +100,10 @@ public final class AnalyzerMain implements Runnable {
     /** The same for a command line built by the caller (with subcommands added at run time). */
     public static int execute(String name, CommandLine cl, String... args) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // --help and --version print to the command's Io too: the console's terminal, with its pager
+        Io io = Io.current();
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.out(), java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.err(), java.nio.charset.StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((e, line, parsed) -> failed(name, e));
         cl.setParameterExceptionHandler((e, a) -> {
             // one line: what is wrong, and where the help is

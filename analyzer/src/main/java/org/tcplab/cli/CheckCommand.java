@@ -68,7 +68,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         ReportInput in;
         try (FrameSource source = Inputs.open(file)) {
-            in = ReportInput.read(file, source, stream == null ? -1 : stream);
+            in = ReportInput.read(file, source, stream == null ? -1 : stream, Io.current().cancel()::isCancelled);
+            Io.current().cancel().check();
         } catch (ReportInput.TooLarge e) {
             throw new Failure(ExitCodes.USAGE, e.getMessage());
         }

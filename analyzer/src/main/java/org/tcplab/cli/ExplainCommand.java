@@ -43,6 +43,7 @@ public final class ExplainCommand implements Callable<Integer> {
         analyzer.countConversations(false);
         TextFormatter text = new TextFormatter(true, true, true);
         boolean[] found = {false};
+        int[] stream = {-1};
         try (FrameSource source = Inputs.open(file)) {
             analyzer.run(source, v -> {
                 if (v.frame().number() != frame) {
@@ -51,6 +52,9 @@ public final class ExplainCommand implements Callable<Integer> {
                 text.format(v, out);
                 out.endLine();
                 found[0] = true;
+                if (v.tcp().hasStream()) {
+                    stream[0] = v.tcp().stream();
+                }
                 return false;
             });
         } catch (CaptureFileException e) {
@@ -67,9 +71,12 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         ReportInput in;
         try (FrameSource source = Inputs.open(file)) {
-            in = ReportInput.read(file, source, -1);
+            // a TCP segment is explained from its own connection: a capture of any size
+            in = ReportInput.read(file, source, stream[0], io.cancel()::isCancelled);
+            io.cancel().check();
         } catch (ReportInput.TooLarge e) {
-            throw new Failure(ExitCodes.USAGE, e.getMessage());
+            throw new Failure(ExitCodes.USAGE, file + ": more than " + ReportInput.MAX_PACKETS
+                    + " packets to explain a frame that is not TCP (a TCP one is explained from its connection alone)");
         }
         CaptureReport report = ReportBuilder.build(in, locale);
         FrameStory story = FrameStory.of(report, frame, locale);

@@ -28,22 +28,44 @@ final class FilteredWriter {
     static FilteredWriter create(Path target) {
         OutputPaths.checkFile(target);
         Path abs = target.toAbsolutePath();
-        return new FilteredWriter(abs, abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".part"));
+        // the part file keeps the target's extension: CaptureWriter chooses pcap or pcapng by it
+        String name = abs.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return new FilteredWriter(abs, abs.resolveSibling("." + name + "." + ProcessHandle.current().pid() + ".part" + ext));
     }
 
     void write(Frame f) throws IOException {
         if (writer == null) {
             open(f.linkType());
-        } else if (f.linkType() != linkType && !target.getFileName().toString().endsWith(".pcapng")) {
-            throw new Failure(ExitCodes.USAGE, "frame " + f.number() + " has link type " + f.linkType() + ", frame 1 of "
-                    + target.getFileName() + " " + linkType + ": a pcap file holds one; write a .pcapng");
+        } else if (f.linkType() != linkType) {
+            // the writer describes one interface, so one link type (pcap can hold no other)
+            throw new Failure(ExitCodes.USAGE, "frame " + f.number() + " has link type " + f.linkType() + ", the first packet written "
+                    + linkType + ": write each link type to a file of its own (e.g. -Y 'frame.number < " + f.number() + "')");
         }
-        writer.write(f.epochSeconds(), f.nanos(), f.data(), f.offset(), f.capturedLength(), f.originalLength());
+        try {
+            writer.write(f.epochSeconds(), f.nanos(), f.data(), f.offset(), f.capturedLength(), f.originalLength());
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
     }
 
-    private void open(int lt) throws IOException {
+    private void open(int lt) {
         linkType = lt;
-        writer = CaptureWriter.open(part, lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null);
+        try {
+            writer = CaptureWriter.open(part, lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null);
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+    }
+
+    private Failure cannotWrite(IOException e) {
+        abandon();
+        String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getMessage();
+        return new Failure(e instanceof java.nio.file.AccessDeniedException ? ExitCodes.NO_PERMISSION : ExitCodes.BAD_INPUT,
+                "cannot write " + target + ": " + why);
     }
 
     /** Closes the file and moves it into place (an empty capture when nothing passed). */

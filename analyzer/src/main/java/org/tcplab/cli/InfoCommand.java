@@ -42,6 +42,7 @@ public final class InfoCommand implements Callable<Integer> {
         long firstNanos = Long.MAX_VALUE;
         long lastNanos = Long.MIN_VALUE;
         TreeMap<Integer, Long> links = new TreeMap<>();
+        int digits = 9;
         String format;
         String damage = null;
         try (FrameSource source = Inputs.open(file)) {
@@ -53,6 +54,9 @@ public final class InfoCommand implements Callable<Integer> {
                     packets++;
                     bytes += f.originalLength();
                     links.merge(f.linkType(), 1L, Long::sum);
+                    if (packets == 1) {
+                        digits = f.timeDigits(); // times at the file's precision, as capinfos and read print them
+                    }
                     if (f.hasTime()) {
                         long t = f.epochSeconds() * 1_000_000_000L + f.nanos();
                         firstNanos = Math.min(firstNanos, t);
@@ -75,12 +79,16 @@ public final class InfoCommand implements Callable<Integer> {
         if (firstNanos <= lastNanos) {
             p.printf("First packet:  %s%n", Instant.ofEpochSecond(0, firstNanos));
             p.printf("Last packet:   %s%n", Instant.ofEpochSecond(0, lastNanos));
-            p.printf("Time span:     %.6f s%n", (lastNanos - firstNanos) / 1e9);
+            long span = lastNanos - firstNanos;
+            StringBuilder sb = new StringBuilder();
+            org.tcplab.output.TimeFormat.appendOffset(sb, span, digits);
+            p.printf("Time span:     %s s%n", sb);
         }
         if (packets <= ReportInput.MAX_PACKETS) {
             ReportInput in;
             try (FrameSource source = Inputs.open(file)) {
-                in = ReportInput.read(file, source, -1);
+                in = ReportInput.read(file, source, -1, Io.current().cancel()::isCancelled);
+            Io.current().cancel().check();
             }
             CaptureReport r = ReportBuilder.build(in, locale);
             int tcp = 0;

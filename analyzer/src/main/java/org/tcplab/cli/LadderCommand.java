@@ -35,7 +35,8 @@ public final class LadderCommand implements Callable<Integer> {
         Locale locale = Locale.forLanguageTag(lang != null ? lang : ReportCommand.defaultLanguage());
         ReportInput in;
         try (FrameSource source = Inputs.open(file)) {
-            in = ReportInput.read(file, source, stream);
+            in = ReportInput.read(file, source, stream, Io.current().cancel()::isCancelled);
+            Io.current().cancel().check();
         } catch (ReportInput.TooLarge e) {
             throw new Failure(ExitCodes.USAGE, e.getMessage());
         }

@@ -58,7 +58,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
         ReportInput in;
         try (FrameSource source = Inputs.open(file)) {
-            in = ReportInput.read(displayName(file), source, stream == null ? -1 : stream);
+            in = ReportInput.read(displayName(file), source, stream == null ? -1 : stream, Io.current().cancel()::isCancelled);
+            Io.current().cancel().check();
         } catch (ReportInput.TooLarge e) {
             throw new Failure(ExitCodes.USAGE, e.getMessage());
         }

@@ -31,7 +31,7 @@ final class BackgroundCapture {
         this.thread = thread;
     }
 
-    static BackgroundCapture start(List<String> args, Function<Cancellation, Io> ioFor, Io foreground) throws IOException {
+    static BackgroundCapture start(List<String> args, Function<Cancellation, Io> ioFor) throws IOException {
         int i = args.indexOf("-i");
         if (i < 0) {
             i = args.indexOf("--interface");
@@ -74,7 +74,7 @@ final class BackgroundCapture {
             Thread.currentThread().interrupt();
         }
         if (!t.isAlive()) {
-            throw new Failure(self[0].exitCode, "capture did not start (see above)");
+            throw new Failure(self[0].exitCode, null); // its own one-line error is already on the screen
         }
         return self[0];
     }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,15 +94,31 @@ final class Commands {
     /** Runs one command; its output and its one-line error go to {@code io}. Returns its exit code. */
     int run(Statement s, Io io) {
         try {
+            if (s.words().contains("-")) {
+                // the console's standard input is its keyboard: a capture cannot come from there
+                throw new Failure(ExitCodes.USAGE, "'-' (standard input) is the console's keyboard here: name a capture file");
+            }
             return dispatch(s, io);
         } catch (Failure f) {
-            io.err().println("analyzer: " + f.getMessage());
+            if (f.getMessage() != null) {
+                io.err().println("analyzer: " + f.getMessage());
+            }
             return f.exitCode();
         } catch (Cancellation.Cancelled c) {
             return ExitCodes.CANCELLED;
         } catch (IOException e) {
             io.err().println("analyzer: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
+        } catch (java.nio.file.InvalidPathException e) {
+            io.err().println("analyzer: not a path: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            // one line, as the CLI's internal errors; the console goes on
+            io.err().println("analyzer: internal error: " + e + " (set TCPLAB_DEBUG=1 for the stack trace)");
+            if (System.getenv("TCPLAB_DEBUG") != null) {
+                e.printStackTrace(io.err());
+            }
+            return ExitCodes.INTERNAL;
         }
     }
 
@@ -134,6 +149,7 @@ final class Commands {
                 return packets(s, io);
             }
             case "goto" -> {
+                atMost(args, 1, "goto N");
                 long n = frame(args, "goto");
                 int r = cli(io, List.of("read", session.requireFile(), "-Y", "frame.number == " + n));
                 if (r == ExitCodes.OK) {
@@ -142,9 +158,11 @@ final class Commands {
                 return r;
             }
             case "show" -> {
+                atMost(args, 1, "show [N]");
                 return cli(io, List.of("read", session.requireFile(), "-Y", "frame.number == " + frame(args, "show"), "-V"));
             }
             case "hex" -> {
+                atMost(args, 1, "hex [N]");
                 return cli(io, List.of("read", session.requireFile(), "-Y", "frame.number == " + frame(args, "hex"), "-x"));
             }
             case "explain" -> {
@@ -202,6 +220,13 @@ final class Commands {
         }
     }
 
+    /** A usage error for words beyond what a command takes (they would be ignored, silently). */
+    private static void atMost(List<String> args, int n, String usage) {
+        if (args.size() > n) {
+            throw new Failure(ExitCodes.USAGE, usage + ": unexpected '" + String.join(" ", args.subList(n, args.size())) + "'");
+        }
+    }
+
     private List<String> with(String command, String file, List<String> filter, List<String> rest) {
         List<String> a = new ArrayList<>();
         a.add(command);
@@ -220,10 +245,14 @@ final class Commands {
     }
 
     private int open(List<String> args, Io io) throws IOException {
+        return open(args, io, io.cancel());
+    }
+
+    private int open(List<String> args, Io io, Cancellation cancel) throws IOException {
         if (args.size() != 1) {
             throw new Failure(ExitCodes.USAGE, "open FILE: name one capture file");
         }
-        session.open(args.get(0));
+        session.open(args.get(0), cancel);
         say(io, "opened", session.file(), session.packets(), session.tcpStreams(), session.udpStreams());
         if (session.damage() != null) {
             io.err().println("analyzer: " + session.file() + ": " + session.damage() + " (the packets before it are open)");
@@ -257,6 +286,9 @@ final class Commands {
         Set<Integer> options = new HashSet<>();
         for (int i = 1; i < w.size(); i++) {
             String x = w.get(i);
+            if ((x.equals("-n") || x.equals("-c")) && i + 1 >= w.size()) {
+                throw new Failure(ExitCodes.USAGE, "packets " + x + " N: how many packets to show (a whole number of at least 1)");
+            }
             if ((x.equals("-n") || x.equals("-c")) && i + 1 < w.size()) {
                 a.add("-c");
                 a.add(w.get(i + 1));
@@ -266,6 +298,9 @@ final class Commands {
             } else if (Set.of("-V", "-x", "-A", "--checksums", "--basic").contains(x)) {
                 a.add(x);
                 options.add(i);
+            } else if (x.length() > 1 && x.charAt(0) == '-' && !Character.isDigit(x.charAt(1)) && x.charAt(1) != '.') {
+                throw new Failure(ExitCodes.USAGE, "packets: unknown option " + x + " (it takes a filter and -n N, -V, -x, -A,"
+                        + " --checksums, --basic; other read options: 'read FILE ...')");
             }
         }
         String f = session.combined(s.rest(0, options));
@@ -276,10 +311,14 @@ final class Commands {
         return cli(io, a);
     }
 
-    private int save(Statement s, Io io) {
+    private int save(Statement s, Io io) throws IOException {
         List<String> w = s.words();
         if (w.size() < 2) {
             throw new Failure(ExitCodes.USAGE, "save FILE [FILTER]: name the file to write (.pcapng or .pcap)");
+        }
+        Path target = Path.of(w.get(1));
+        if (Files.exists(target) && Files.isSameFile(target, Path.of(session.requireFile()))) {
+            throw new Failure(ExitCodes.USAGE, "save " + w.get(1) + ": that is the open capture; save to another file");
         }
         List<String> a = new ArrayList<>(List.of("read", session.requireFile(), "-w", w.get(1)));
         String f = session.combined(s.rest(1, Set.of()));
@@ -363,7 +402,7 @@ final class Commands {
                 if (backgroundIo == null) {
                     throw new Failure(ExitCodes.USAGE, "capture start runs in the interactive console; here use: analyzer capture -i IFACE -w FILE");
                 }
-                session.capture(BackgroundCapture.start(args.subList(1, args.size()), backgroundIo, io));
+                session.capture(BackgroundCapture.start(args.subList(1, args.size()), backgroundIo));
                 return ExitCodes.OK;
             }
             case "stop" -> {
@@ -393,7 +432,8 @@ final class Commands {
                     int r = cli(io, a);
                     int w = args.indexOf("-w");
                     if (r == ExitCodes.OK && w >= 0 && w + 1 < args.size() && Files.exists(Path.of(args.get(w + 1)))) {
-                        return open(List.of(args.get(w + 1)), io); // what was written becomes the open capture
+                        // what was written becomes the open capture (the Ctrl-C that stopped it is spent)
+                        return open(List.of(args.get(w + 1)), io, new Cancellation());
                     }
                     return r;
                 }
@@ -483,6 +523,6 @@ final class Commands {
                 all.add(c);
             }
         }
-        return Arrays.asList(all.toArray(new String[0]));
+        return all;
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -56,10 +55,14 @@ public final class Console {
         commands.backgroundIo(this::aboveThePrompt);
     }
 
-    /** Colour when the terminal has colours and NO_COLOR (no-color.org) is not set. */
+    /** Colour when the terminal has colours and NO_COLOR is not set to a non-empty value (no-color.org). */
     static boolean colourFor(Terminal t, Map<String, String> env) {
-        if (env.containsKey("NO_COLOR") || Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType())) {
-            return Terminal.TYPE_DUMB_COLOR.equals(t.getType()) && !env.containsKey("NO_COLOR");
+        String no = env.get("NO_COLOR");
+        if (no != null && !no.isEmpty()) {
+            return false;
+        }
+        if (Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType())) {
+            return Terminal.TYPE_DUMB_COLOR.equals(t.getType());
         }
         Integer colours = t.getNumericCapability(InfoCmp.Capability.max_colors);
         return colours != null && colours >= 8;
@@ -89,8 +92,8 @@ public final class Console {
                 break; // the terminal went away
             }
             for (Statement s : Statement.split(line)) {
-                runOne(s);
-                if (commands.quitAsked()) {
+                // Ctrl-C stops the line, not only its current command
+                if (!runOne(s) || commands.quitAsked()) {
                     break;
                 }
             }
@@ -108,7 +111,8 @@ public final class Console {
         return ExitCodes.OK;
     }
 
-    private void runOne(Statement s) {
+    /** Runs one command; false when Ctrl-C cancelled it. */
+    private boolean runOne(Statement s) {
         Cancellation cancel = new Cancellation();
         ScreenOutput[] outs = new ScreenOutput[2];
         Io io = foreground(cancel, outs, Commands.runsUntilStopped(s) ? new Cancellation() : cancel);
@@ -132,12 +136,14 @@ public final class Console {
         }
         io.err().flush();
         outs[1].finish();
-        if (code == ExitCodes.CANCELLED || cancel.isCancelled() && !Commands.runsUntilStopped(s)) {
+        boolean interrupted = (code == ExitCodes.CANCELLED || cancel.isCancelled()) && !Commands.runsUntilStopped(s);
+        if (interrupted && !outs[0].quitAtPager()) {
             // the terminal has echoed ^C where the output stopped: say it on a line of its own
             terminal.writer().println();
             terminal.writer().println(words.say("cancelled"));
         }
         terminal.writer().flush();
+        return !interrupted || outs[0].quitAtPager();
     }
 
     /**
@@ -153,7 +159,8 @@ public final class Console {
             w.flush();
         }, colour, pager, outputCancel);
         ScreenOutput err = new ScreenOutput(line -> {
-            w.println(colour ? "\u001b[31m" + line + "\u001b[0m" : line);
+            // errors in red; what else a command says on stderr (counts, a capture's banner) as it is
+            w.println(colour && line.startsWith("analyzer: ") ? "\u001b[31m" + line + "\u001b[0m" : line);
             w.flush();
         }, false, null, new Cancellation());
         if (outs != null) {
@@ -195,6 +202,11 @@ public final class Console {
         @Override
         public int rows() {
             return terminal.getHeight();
+        }
+
+        @Override
+        public int columns() {
+            return terminal.getWidth();
         }
 
         @Override
@@ -248,7 +260,4 @@ public final class Console {
         return first;
     }
 
-    static List<String> verbs() {
-        return Commands.VERBS;
-    }
 }

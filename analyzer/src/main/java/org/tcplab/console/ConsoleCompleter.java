@@ -33,8 +33,16 @@ final class ConsoleCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
-        List<String> words = line.words();
-        int at = line.wordIndex();
+        // only the command the cursor is in: 'info; fol<Tab>' completes 'fol' as a command
+        List<String> all = line.words();
+        int start = 0;
+        for (int i = 0; i < line.wordIndex(); i++) {
+            if (all.get(i).endsWith(";")) {
+                start = i + 1;
+            }
+        }
+        List<String> words = all.subList(start, all.size());
+        int at = line.wordIndex() - start;
         if (at == 0) {
             for (String v : Commands.allNames()) {
                 out.add(new Candidate(v));
@@ -168,6 +176,9 @@ final class ConsoleCompleter implements Completer {
                 out.add(new Candidate(o));
             }
             return;
+        }
+        if (Set.of("show", "hex", "goto", "save").contains(verb)) {
+            return; // they take a frame or a file and a filter, none of read's options
         }
         if (verb.equals("follow")) {
             out.add(new Candidate("--hex"));

@@ -18,6 +18,9 @@ final class ScreenOutput extends OutputStream {
     interface Pager {
         int rows();
 
+        /** The screen's width: a longer line wraps and takes more than one row. */
+        int columns();
+
         /** Waits for a key; gives up (0) when {@code cancel} is set meanwhile (Ctrl-C at the pager). */
         int more(Cancellation cancel);
     }
@@ -29,6 +32,7 @@ final class ScreenOutput extends OutputStream {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
     private int left;
     private boolean stopped;
+    private boolean quit;
 
     ScreenOutput(Consumer<String> sink, boolean colour, Pager pager, Cancellation cancel) {
         this.sink = sink;
@@ -61,19 +65,34 @@ final class ScreenOutput extends OutputStream {
     }
 
     private void emit() {
-        if (pager != null && left == 0) {
+        String s = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        int rows = pager == null ? 1 : rowsOf(s, pager.columns());
+        if (pager != null && left < rows) {
             int n = pager.more(cancel);
             if (n <= 0 || cancel.isCancelled()) {
                 stopped = true;
-                line.reset();
+                quit = !cancel.isCancelled(); // q, not Ctrl-C
                 throw new Cancellation.Cancelled();
             }
-            left = n;
+            left = Math.max(n, rows);
         }
-        String s = line.toString(StandardCharsets.UTF_8);
-        line.reset();
         sink.accept(colour ? Colour.line(s) : s);
-        left--;
+        left -= rows;
+    }
+
+    /** The rows a line takes on a screen {@code columns} wide (its display width: CJK characters take two). */
+    static int rowsOf(String s, int columns) {
+        if (columns <= 0) {
+            return 1;
+        }
+        int width = new org.jline.utils.AttributedString(s).columnLength();
+        return Math.max(1, (width + columns - 1) / columns);
+    }
+
+    /** True when the reader stopped the output at the pager with q (not cancelled with Ctrl-C). */
+    boolean quitAtPager() {
+        return quit;
     }
 
     /** The rest of a last line without its newline, once the command is done. */

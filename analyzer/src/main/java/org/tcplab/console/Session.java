@@ -1,7 +1,6 @@
 package org.tcplab.console;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.tcplab.capture.CaptureFileException;
 import org.tcplab.capture.FrameSource;
 import org.tcplab.cli.ExitCodes;
@@ -28,19 +27,17 @@ final class Session {
      * Opens {@code path}: one pass counts its packets and streams. A damaged file still opens
      * (what was read before the damage counts, as every command reads it) and says so.
      */
-    void open(String path) throws IOException {
+    void open(String path, org.tcplab.cli.Cancellation cancel) throws IOException {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         analyzer.connectionAnalysis(false);
         analyzer.countConversations(false);
         String broken = null;
         try (FrameSource source = Inputs.open(path)) {
-            analyzer.run(source, v -> true);
+            analyzer.run(source, v -> !cancel.isCancelled());
         } catch (CaptureFileException e) {
             broken = e.getMessage();
         }
-        if (Path.of(path).toFile().isDirectory()) {
-            throw new Failure(ExitCodes.USAGE, path + ": is a directory, not a capture file");
-        }
+        cancel.check(); // the file open before stays open
         file = path;
         packets = analyzer.packets();
         tcpStreams = analyzer.streams().streamCount();

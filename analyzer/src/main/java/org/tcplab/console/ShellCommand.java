@@ -43,7 +43,7 @@ public final class ShellCommand implements Callable<Integer> {
         Session session = new Session();
         Io io = Io.current();
         if (file != null) {
-            session.open(file);
+            session.open(file, io.cancel());
             if (session.damage() != null) {
                 io.err().println("analyzer: " + file + ": " + session.damage() + " (the packets before it are open)");
             }
@@ -69,6 +69,11 @@ public final class ShellCommand implements Callable<Integer> {
         }
         Logger.getLogger("org.jline").setLevel(Level.OFF);
         try (Terminal terminal = systemTerminal()) {
+            if (terminal instanceof org.jline.terminal.impl.DumbTerminal) {
+                // JLine's dumb terminal (TERM=dumb, an Emacs shell) leaves SIGINT to the JVM, which
+                // would end the console: hand it to the terminal, as a system terminal does
+                sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> terminal.raise(Terminal.Signal.INT));
+            }
             return new Console(terminal, session, historyFile(), System.getenv()).loop();
         }
     }

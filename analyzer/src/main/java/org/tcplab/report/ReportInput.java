@@ -36,6 +36,12 @@ public record ReportInput(String name, List<Packet> packets, List<ConnectionSumm
      * packets; every packet is still analysed, so numbers and verdicts are the whole capture's.
      */
     public static ReportInput read(String name, FrameSource source, int stream) throws IOException {
+        return read(name, source, stream, () -> false);
+    }
+
+    /** The same, stopping early (what was read is kept) once {@code stop} says so: Ctrl-C in the console. */
+    public static ReportInput read(String name, FrameSource source, int stream, java.util.function.BooleanSupplier stop)
+            throws IOException {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         analyzer.countConversations(false);
         List<Packet> packets = new ArrayList<>();
@@ -44,14 +50,14 @@ public record ReportInput(String name, List<Packet> packets, List<ConnectionSumm
         try {
             analyzer.summarise(source, v -> {
                 if (stream >= 0 && !(v.tcp().hasStream() && v.tcp().stream() == stream)) {
-                    return true;
+                    return !stop.getAsBoolean();
                 }
                 if (packets.size() >= MAX_PACKETS) {
                     throw new TooLarge(name + ": more than " + MAX_PACKETS
                             + " packets for one report; choose a connection with --stream N");
                 }
                 packets.add(Packet.of(v));
-                return true;
+                return !stop.getAsBoolean();
             }, conns);
         } catch (CaptureFileException e) {
             damage = e.getMessage();

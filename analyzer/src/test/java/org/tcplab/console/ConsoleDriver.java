@@ -47,7 +47,7 @@ final class ConsoleDriver implements AutoCloseable {
         terminal.setSize(new Size(160, rows));
         Session session = new Session();
         if (file != null) {
-            session.open(file);
+            session.open(file, new org.tcplab.cli.Cancellation());
         }
         Console console = new Console(terminal, session, history, env);
         loop = new Thread(() -> exitCode = console.loop(), "console-under-test");

@@ -82,8 +82,8 @@ class ConsoleTest {
             c.waitFor("(17 packets)> ");
             int from = c.length();
             c.type("show 1\t");
-            String s = c.waitFor("17", from).substring(from);
-            assertTrue(s.contains("10") && s.contains("16") && !s.contains("18"), "frames 1, 10-17 of 17: " + s);
+            String s = c.waitFor("16", from).substring(from);
+            assertTrue(s.contains("10") && s.contains("15") && !s.contains("18"), "frames 1, 10-17 of 17: " + s);
             c.type("\u0015");
             from = c.length();
             String dirName = Samples.path("greeting.pcap").getParent().toString();
@@ -97,6 +97,10 @@ class ConsoleTest {
             from = c.length();
             c.type("report --form\t");
             c.waitFor("report --format", from);
+            c.type("\u0015");
+            from = c.length();
+            c.type("info; fol\t"); // only the command the cursor is in
+            c.waitFor("info; follow ", from);
             c.type("\u0015");
         }
     }
@@ -148,6 +152,7 @@ class ConsoleTest {
             c.type("q");
             s = c.waitFor("(17 packets)> ", from + s.length()).substring(from);
             assertFalse(s.contains("   17  0.003934880"), "q stopped the listing: " + s);
+            assertFalse(s.contains("cancelled"), "q is not Ctrl-C: " + s);
             from = c.length();
             c.type("info\r");
             c.waitFor("Packets:       17", from);
@@ -164,6 +169,13 @@ class ConsoleTest {
             c.type("\u0003");
             String s = c.waitFor("cancelled (Ctrl-C)", from);
             c.waitFor("(17 packets)> ", s.indexOf("cancelled (Ctrl-C)"));
+            // Ctrl-C stops the rest of the line too
+            from = c.length();
+            c.type("packets; info\r");
+            c.waitFor("--More--", from);
+            c.type("\u0003");
+            s = c.waitFor("(17 packets)> ", c.waitFor("cancelled (Ctrl-C)", from).indexOf("cancelled (Ctrl-C)"));
+            assertFalse(s.substring(from).contains("Packets:       17"), "info did not run: " + s.substring(from));
         }
     }
 
@@ -205,8 +217,20 @@ class ConsoleTest {
             c.waitFor("unknown command 'folow'; did you mean follow?", from);
             from = c.length();
             c.type("report --format pdf\r");
-            c.waitFor("--format", from);
+            c.waitFor("'pdf'", from);
             c.waitFor("(17 packets)> ", from + 1);
+            from = c.length();
+            c.type("show 3 4\r");
+            c.waitFor("show [N]: unexpected '4'", from);
+            from = c.length();
+            c.type("open -\r");
+            c.waitFor("'-' (standard input) is the console's keyboard here", from);
+            from = c.length();
+            c.type("save " + Samples.path("greeting.pcap") + " tcp.port == 6000\r");
+            c.waitFor("that is the open capture; save to another file", from);
+            from = c.length();
+            c.type("packets -n\r");
+            c.waitFor("packets -n N: how many packets to show", from);
             from = c.length();
             c.type("show 99\r");
             c.waitFor("show 99: not a frame of", from);

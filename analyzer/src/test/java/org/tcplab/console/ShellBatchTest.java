@@ -70,6 +70,12 @@ class ShellBatchTest {
         assertTrue(shell.stdout().contains(out + ": 2 packets; 1 TCP and 0 UDP streams"), shell.stdout());
         String tshark = org.tcplab.Tshark.run("-r", out.toString(), "-T", "fields", "-e", "tcp.flags.fin");
         assertEquals("1\n1\n", tshark);
+        byte[] head = Files.readAllBytes(out);
+        assertEquals(0x0a0d0d0a, java.nio.ByteBuffer.wrap(head, 0, 4).getInt(), "a .pcapng is pcapng (its section header block)");
+        Path pcap = dir.resolve("fins.pcap");
+        assertEquals(0, Cli.run("read", greeting(), "-Y", "tcp.flags.fin == 1", "-w", pcap.toString()).exitCode());
+        assertEquals(0x4d3cb2a1, java.nio.ByteBuffer.wrap(Files.readAllBytes(pcap), 0, 4).getInt(),
+                "a .pcap is classic nanosecond pcap");
     }
 
     @Test

@@ -1,0 +1,75 @@
+package org.tcplab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.tcplab.Samples;
+
+/** info against capinfos on every sample; explain's arithmetic and ladder against the report they come from. */
+class InfoExplainLadderTest {
+    @TestFactory
+    Stream<DynamicTest> info_saysWhatCapinfosSays_onEverySample() throws IOException {
+        List<Path> samples;
+        try (Stream<Path> s = Files.list(Samples.path("greeting.pcap").getParent())) {
+            samples = s.filter(p -> p.toString().endsWith(".pcap")).sorted().toList();
+        }
+        return samples.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            Cli.Result info = Cli.run("info", p.toString());
+            assertEquals(0, info.exitCode(), info.stderr());
+            Process c = new ProcessBuilder("capinfos", "-T", "-m", "-c", "-d", "-u", "-a", "-e", "-E", p.toString()).start();
+            List<String> rows = new String(c.getInputStream().readAllBytes()).lines().toList();
+            assertEquals(0, c.waitFor());
+            String[] f = rows.get(1).split(",");
+            assertTrue(info.stdout().contains("\nPackets:       " + f[2] + "\n"), info.stdout() + "\ncapinfos: " + rows);
+            assertTrue(info.stdout().contains("\nBytes:         " + f[3] + " (on the wire)\n"), info.stdout());
+            assertTrue(info.stdout().contains("\nTime span:     " + f[4] + " s\n"), info.stdout() + "\ncapinfos: " + rows);
+            Instant start = Instant.parse(f[5].replace(' ', 'T') + "Z");
+            assertTrue(info.stdout().contains("\nFirst packet:  " + start + "\n"), info.stdout() + "\ncapinfos: " + rows);
+            assertEquals(f[1].equals("ether"), info.stdout().contains("\nLink types:    1 (ETHERNET)\n"), info.stdout());
+        }));
+    }
+
+    @Test
+    void explain_worksSeqAndAckOut_fromTheSegmentsBefore() throws Exception {
+        Cli.Result r = Cli.run("explain", Samples.path("segment.pcap").toString(), "6");
+        assertEquals(0, r.exitCode(), r.stderr());
+        Cli.Result read = Cli.run("read", Samples.path("segment.pcap").toString(), "-T", "fields", "-e", "tcp.seq", "-e", "tcp.ack",
+                "-e", "tcp.len", "-e", "tcp.srcport", "-Y", "frame.number <= 6");
+        List<String[]> rows = read.stdout().lines().map(l -> l.split("\t")).toList();
+        String[] six = rows.get(5);
+        assertTrue(r.stdout().startsWith("    6  "), r.stdout());
+        assertTrue(r.stdout().contains("-- Its numbers\n  * frame 6: seq = " + six[0]), r.stdout());
+        assertTrue(r.stdout().contains("frame 6: ack = " + six[1]), r.stdout());
+        // each number the sentence adds up is on the wire: prev seq + prev len = this seq
+        String sentence = r.stdout().lines().filter(l -> l.contains("frame 6: seq = ")).findFirst().orElseThrow();
+        String sum = sentence.replaceAll(".* so (\\d+) \\+ (\\d+) = (\\d+)\\.$", "$1 $2 $3");
+        String[] n = sum.split(" ");
+        assertEquals(Long.parseLong(n[2]), Long.parseLong(n[0]) + Long.parseLong(n[1]), sentence);
+        assertEquals(six[0], n[2], sentence);
+        Cli.Result none = Cli.run("explain", Samples.path("segment.pcap").toString(), "999");
+        assertEquals(2, none.exitCode());
+        assertTrue(none.stderr().startsWith("analyzer: no frame 999 in "), none.stderr());
+    }
+
+    @Test
+    void ladder_isTheReportsLadder() throws Exception {
+        Path file = Samples.path("greeting.pcap");
+        Cli.Result ladder = Cli.run("ladder", file.toString(), "--stream", "0");
+        Cli.Result report = Cli.run("report", file.toString());
+        assertEquals(0, ladder.exitCode(), ladder.stderr());
+        List<String> lines = ladder.stdout().lines().toList();
+        for (String l : lines.subList(1, lines.size())) {
+            assertTrue(report.stdout().contains("  " + l + "\n") || l.isBlank(), "in the report's ladder: " + l);
+        }
+        assertTrue(lines.size() > 17, ladder.stdout());
+    }
+}
