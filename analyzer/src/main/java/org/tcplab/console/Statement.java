@@ -57,7 +57,8 @@ record Statement(String text, List<String> words, List<int[]> spans) {
     }
 
     /** The words of one command. An unclosed quote runs to the end of the text. */
-    static Statement of(String text) {
+    static Statement of(String typed) {
+        String text = typed.strip();
         List<String> words = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
         int i = 0;
@@ -92,7 +93,7 @@ record Statement(String text, List<String> words, List<int[]> spans) {
             words.add(w.toString());
             spans.add(new int[] {from, i});
         }
-        return new Statement(text.strip(), words, spans);
+        return new Statement(text, words, spans);
     }
 
     String verb() {
@@ -102,18 +103,15 @@ record Statement(String text, List<String> words, List<int[]> spans) {
     /** The raw text after word {@code k} (quotes kept), without the words at {@code skip} positions. */
     String rest(int k, java.util.Set<Integer> skip) {
         StringBuilder sb = new StringBuilder();
-        String raw = text;
-        // spans index the unstripped text: recompute on the stripped one
-        Statement s = of(raw);
-        for (int i = k + 1; i < s.spans.size(); i++) {
+        for (int i = k + 1; i < spans.size(); i++) {
             if (skip.contains(i)) {
                 continue;
             }
-            int[] sp = s.spans.get(i);
+            int[] sp = spans.get(i);
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(raw, sp[0], sp[1]);
+            sb.append(text, sp[0], sp[1]);
         }
         return sb.toString();
     }
