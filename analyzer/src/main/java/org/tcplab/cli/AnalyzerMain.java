@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.tcplab.command.Cancellation;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
+import org.tcplab.command.Io;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,7 +64,7 @@ public final class AnalyzerMain implements Runnable {
         COMMANDS.put("annotate", AnnotateCommand::new);
         COMMANDS.put("capture", CaptureCommand::new);
         COMMANDS.put("interfaces", InterfacesCommand::new);
-        COMMANDS.put("shell", org.tcplab.console.ShellCommand::new);
+        COMMANDS.put("shell", ShellCommand::new);
     }
 
     /**

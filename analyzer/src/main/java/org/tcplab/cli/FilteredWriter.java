@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.tcplab.capture.CaptureWriter;
 import org.tcplab.capture.Frame;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
 import org.tcplab.live.LiveCaptureOptions;
 
 /**

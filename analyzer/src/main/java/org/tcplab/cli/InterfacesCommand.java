@@ -3,6 +3,8 @@ package org.tcplab.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Io;
 import org.tcplab.live.CaptureFailure;
 import org.tcplab.live.Interfaces;
 import picocli.CommandLine.Command;

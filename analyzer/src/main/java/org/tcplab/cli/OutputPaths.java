@@ -2,6 +2,8 @@ package org.tcplab.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
 
 /**
  * Checks a path a command will write before it starts, so that a mistake is one line with the

@@ -11,6 +11,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tcplab.capture.FrameSource;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
+import org.tcplab.command.Inputs;
+import org.tcplab.command.Io;
 import org.tcplab.report.CaptureReport;
 import org.tcplab.report.HtmlReport;
 import org.tcplab.report.JsonReport;
@@ -117,11 +121,6 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** The locale's language when the report speaks it (LANG=zh_CN.UTF-8 gives zh), else English. */
     public static String defaultLanguage() {
-        String env = System.getenv("LC_ALL");
-        if (env == null || env.isEmpty()) {
-            env = System.getenv("LANG");
-        }
-        String l = env != null && !env.isEmpty() ? env : Locale.getDefault().getLanguage();
-        return l.toLowerCase(Locale.ROOT).startsWith("zh") ? "zh" : "en";
+        return org.tcplab.words.Languages.ofEnvironment();
     }
 }

@@ -1,5 +1,6 @@
 package org.tcplab.cli;
 
+import org.tcplab.command.Cancellation;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 

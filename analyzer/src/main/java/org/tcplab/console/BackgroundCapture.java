@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.tcplab.cli.Cancellation;
-import org.tcplab.cli.ExitCodes;
-import org.tcplab.cli.Failure;
-import org.tcplab.cli.Io;
+import org.tcplab.command.Cancellation;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
+import org.tcplab.command.Io;
 
 /**
  * {@code capture start}: the CLI's capture command on a thread of its own, writing a pcapng file
@@ -31,7 +31,7 @@ final class BackgroundCapture {
         this.thread = thread;
     }
 
-    static BackgroundCapture start(List<String> args, Function<Cancellation, Io> ioFor) throws IOException {
+    static BackgroundCapture start(List<String> args, Function<Cancellation, Io> ioFor, CommandTree tree) throws IOException {
         int i = args.indexOf("-i");
         if (i < 0) {
             i = args.indexOf("--interface");
@@ -60,7 +60,7 @@ final class BackgroundCapture {
         Io io = ioFor.apply(cancel);
         BackgroundCapture[] self = new BackgroundCapture[1];
         Thread t = new Thread(() -> {
-            int r = Commands.cli(io, argv);
+            int r = Commands.cli(tree, io, argv);
             self[0].exitCode = r;
         }, "console-capture");
         self[0] = new BackgroundCapture(iface, file, cancel, t);

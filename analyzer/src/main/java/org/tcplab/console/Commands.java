@@ -11,12 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tcplab.cli.AnalyzerMain;
-import org.tcplab.cli.Cancellation;
-import org.tcplab.cli.ExitCodes;
-import org.tcplab.cli.Failure;
-import org.tcplab.cli.Filters;
-import org.tcplab.cli.Io;
+import org.tcplab.command.Cancellation;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
+import org.tcplab.command.Filters;
+import org.tcplab.command.Io;
 import org.tcplab.live.Privileges;
 import org.tcplab.words.Wording;
 
@@ -24,7 +23,7 @@ import org.tcplab.words.Wording;
  * The console's commands. Most are the CLI's commands with the open file (and the standing
  * filter) filled in: {@code packets} is {@code read FILE -Y FILTER}, {@code show N} is
  * {@code read FILE -Y frame.number == N -V}, {@code conns} is {@code conns FILE}; each runs through
- * the one command tree ({@link AnalyzerMain}), so no command exists twice and every error is the
+ * the one command tree ({@link CommandTree}), so no command exists twice and every error is the
  * CLI's one line. The rest only the console has: open, filter, goto, capture start/stop, lab,
  * help, quit. A CLI command typed by its own name runs as it is ({@code read other.pcap -c 3}).
  */
@@ -61,6 +60,7 @@ final class Commands {
             "annotate", "capture", "interfaces");
 
     private final Session session;
+    private final CommandTree tree;
     private final Wording words = words();
     /** Set by the interactive console: a background capture prints above the prompt through it. */
     private java.util.function.Function<Cancellation, Io> backgroundIo;
@@ -68,11 +68,12 @@ final class Commands {
 
     /** The console's words in the language LANG asks for (en or zh), as the reports choose theirs. */
     static Wording words() {
-        return Wording.of(BUNDLE, java.util.Locale.forLanguageTag(org.tcplab.cli.ReportCommand.defaultLanguage()));
+        return Wording.of(BUNDLE, java.util.Locale.forLanguageTag(org.tcplab.words.Languages.ofEnvironment()));
     }
 
-    Commands(Session session) {
+    Commands(Session session, CommandTree tree) {
         this.session = session;
+        this.tree = tree;
     }
 
     void backgroundIo(java.util.function.Function<Cancellation, Io> f) {
@@ -210,10 +211,14 @@ final class Commands {
         }
     }
 
+    private int cli(Io io, List<String> argv) {
+        return cli(tree, io, argv);
+    }
+
     /** Runs a CLI command through the one command tree, writing to {@code io}. */
-    static int cli(Io io, List<String> argv) {
+    static int cli(CommandTree tree, Io io, List<String> argv) {
         try {
-            return Io.with(io, () -> AnalyzerMain.execute("analyzer", AnalyzerMain.commandLine(argv.get(0)), argv.toArray(new String[0])));
+            return Io.with(io, () -> tree.execute(argv));
         } catch (Exception e) {
             io.err().println("analyzer: " + e.getMessage());
             return ExitCodes.INTERNAL;
@@ -402,7 +407,7 @@ final class Commands {
                 if (backgroundIo == null) {
                     throw new Failure(ExitCodes.USAGE, "capture start runs in the interactive console; here use: analyzer capture -i IFACE -w FILE");
                 }
-                session.capture(BackgroundCapture.start(args.subList(1, args.size()), backgroundIo));
+                session.capture(BackgroundCapture.start(args.subList(1, args.size()), backgroundIo, tree));
                 return ExitCodes.OK;
             }
             case "stop" -> {

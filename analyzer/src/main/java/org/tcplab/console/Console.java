@@ -12,13 +12,13 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
-import org.jline.utils.AttributedStyle;
 import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
 import org.jline.utils.InfoCmp;
 import org.jline.utils.NonBlockingReader;
-import org.tcplab.cli.Cancellation;
-import org.tcplab.cli.ExitCodes;
-import org.tcplab.cli.Io;
+import org.tcplab.command.Cancellation;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Io;
 import org.tcplab.words.Wording;
 
 /**
@@ -38,13 +38,13 @@ public final class Console {
     private final boolean colour;
     private final Wording words = Commands.words();
 
-    Console(Terminal terminal, Session session, Path history, Map<String, String> env) {
+    Console(Terminal terminal, Session session, Path history, Map<String, String> env, CommandTree tree) {
         this.terminal = terminal;
         this.session = session;
-        this.commands = new Commands(session);
+        this.commands = new Commands(session, tree);
         this.colour = colourFor(terminal, env);
         this.reader = LineReaderBuilder.builder().terminal(terminal).appName("tcplab")
-                .completer(new ConsoleCompleter(session))
+                .completer(new ConsoleCompleter(session, tree))
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.HISTORY_SIZE, HISTORY)
                 .variable(LineReader.HISTORY_FILE_SIZE, HISTORY)
@@ -245,8 +245,8 @@ public final class Console {
     }
 
     /** Runs commands from text (-c, --script, standard input) with the process's streams; the first failure's exit code. */
-    static int batch(Session session, String text, Io io) {
-        Commands c = new Commands(session);
+    static int batch(Session session, String text, Io io, CommandTree tree) {
+        Commands c = new Commands(session, tree);
         int first = ExitCodes.OK;
         for (Statement s : Statement.split(text)) {
             int r = c.run(s, io);

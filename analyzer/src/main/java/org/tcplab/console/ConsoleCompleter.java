@@ -10,7 +10,6 @@ import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import org.tcplab.cli.AnalyzerMain;
 import org.tcplab.model.Field;
 import org.tcplab.model.Fields;
 import picocli.CommandLine;
@@ -24,11 +23,13 @@ import picocli.CommandLine;
 final class ConsoleCompleter implements Completer {
     private static final int MAX_NUMBERS = 200;
     private final Session session;
+    private final CommandTree tree;
     private final Completer files = new Completers.FileNameCompleter();
     private List<String> fieldNames;
 
-    ConsoleCompleter(Session session) {
+    ConsoleCompleter(Session session, CommandTree tree) {
         this.session = session;
+        this.tree = tree;
     }
 
     @Override
@@ -166,7 +167,7 @@ final class ConsoleCompleter implements Completer {
         }
     }
 
-    private static void options(String verb, List<Candidate> out) {
+    private void options(String verb, List<Candidate> out) {
         String runs = Commands.RUNS.get(verb);
         if (runs == null && Commands.CLI.contains(verb)) {
             runs = verb;
@@ -186,7 +187,7 @@ final class ConsoleCompleter implements Completer {
         if (runs == null) {
             return;
         }
-        CommandLine cl = AnalyzerMain.commandLine(runs).getSubcommands().get(runs);
+        CommandLine cl = tree.command(runs);
         if (cl == null) {
             return;
         }

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.tcplab.cli.ExitCodes;
-import org.tcplab.cli.Failure;
-import org.tcplab.cli.Io;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
+import org.tcplab.command.Io;
 
 /**
  * {@code lab SCENARIO}: runs traffic-gen's lab as a child process (traffic-gen is built on the

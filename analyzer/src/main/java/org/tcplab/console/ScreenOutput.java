@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import org.tcplab.cli.Cancellation;
+import org.tcplab.command.Cancellation;
 
 /**
  * A command's output on its way to the terminal: cut into lines, each coloured when colour is on

@@ -3,9 +3,9 @@ package org.tcplab.console;
 import java.io.IOException;
 import org.tcplab.capture.CaptureFileException;
 import org.tcplab.capture.FrameSource;
-import org.tcplab.cli.ExitCodes;
-import org.tcplab.cli.Failure;
-import org.tcplab.cli.Inputs;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
+import org.tcplab.command.Inputs;
 import org.tcplab.pipeline.CaptureAnalyzer;
 
 /**
@@ -27,7 +27,7 @@ final class Session {
      * Opens {@code path}: one pass counts its packets and streams. A damaged file still opens
      * (what was read before the damage counts, as every command reads it) and says so.
      */
-    void open(String path, org.tcplab.cli.Cancellation cancel) throws IOException {
+    void open(String path, org.tcplab.command.Cancellation cancel) throws IOException {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         analyzer.connectionAnalysis(false);
         analyzer.countConversations(false);

@@ -1,5 +1,6 @@
 package org.tcplab.cli;
 
+import org.tcplab.command.ExitCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

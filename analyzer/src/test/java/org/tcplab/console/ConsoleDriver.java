@@ -47,9 +47,9 @@ final class ConsoleDriver implements AutoCloseable {
         terminal.setSize(new Size(160, rows));
         Session session = new Session();
         if (file != null) {
-            session.open(file, new org.tcplab.cli.Cancellation());
+            session.open(file, new org.tcplab.command.Cancellation());
         }
-        Console console = new Console(terminal, session, history, env);
+        Console console = new Console(terminal, session, history, env, new org.tcplab.cli.AnalyzerTree());
         loop = new Thread(() -> exitCode = console.loop(), "console-under-test");
         loop.setDaemon(true);
         loop.start();

@@ -265,9 +265,9 @@ class ConsoleTest {
     void standingFilter_appliesToTheCommandsThatFollow_andShowsInThePrompt() throws Exception {
         try (ConsoleDriver c = console("greeting.pcap", 60)) {
             c.waitFor("(17 packets)> ");
-            c.type("filter tcp.flags.fin == 1\r");
             int from = c.length();
-            c.waitFor("[tcp.flags.fin == 1]> ", from - 1);
+            c.type("filter tcp.flags.fin == 1\r");
+            c.waitFor("[tcp.flags.fin == 1]> ", from);
             from = c.length();
             c.type("packets\r");
             String s = c.waitFor("]> ", from + 1).substring(from);

@@ -9,8 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.Callable;
-import org.tcplab.cli.ExitCodes;
-import org.tcplab.cli.Failure;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -14,18 +14,18 @@ import java.util.concurrent.TimeUnit;
 import org.tcplab.capture.CaptureFiles;
 import org.tcplab.capture.CaptureWriter;
 import org.tcplab.capture.FrameSource;
-import org.tcplab.cli.ExitCodes;
-import org.tcplab.cli.Failure;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
 import org.tcplab.gen.scenario.Scenario;
 import org.tcplab.gen.scenario.ScenarioContext;
 import org.tcplab.gen.scenario.Scenarios;
 import org.tcplab.live.CaptureFailure;
 import org.tcplab.live.LiveCapture;
 import org.tcplab.live.LiveCaptureOptions;
+import org.tcplab.live.Privileges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.tcplab.live.Privileges;
 
 @Command(name = "lab", header = "Run scenarios in a private network namespace, capture and analyse each (needs root).", mixinStandardHelpOptions = true,
         description = {"Run scenarios in a private network namespace, capture each on its loopback and analyse it:",

@@ -2,8 +2,8 @@ package org.tcplab.gen;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.tcplab.cli.ExitCodes;
-import org.tcplab.cli.Failure;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
 
 /** Targets: loopback unless the user says --allow-remote (tests never do). */
 final class Loopback {

@@ -2,8 +2,8 @@ package org.tcplab.gen;
 
 import java.net.BindException;
 import java.util.concurrent.Callable;
-import org.tcplab.cli.ExitCodes;
-import org.tcplab.cli.Failure;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
 import org.tcplab.gen.scenario.Scenario;
 import org.tcplab.gen.scenario.ScenarioContext;
 import org.tcplab.gen.scenario.ScenarioFailed;

@@ -3,9 +3,9 @@ package org.tcplab.gen;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tcplab.cli.Checked;
-import org.tcplab.cli.ExitCodes;
 import org.tcplab.cli.OutputPaths;
-import org.tcplab.cli.Failure;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

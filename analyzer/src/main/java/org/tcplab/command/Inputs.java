@@ -1,4 +1,4 @@
-package org.tcplab.cli;
+package org.tcplab.command;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,12 +38,12 @@ public final class Inputs {
         }
     }
 
-    static String prefix(String file, String message) {
+    public static String prefix(String file, String message) {
         return message.startsWith(file) ? message : file + ": " + message;
     }
 
     /** A numeric IPv4 or IPv6 address as {family, hi, lo}; names are not resolved. */
-    static long[] address(String text) {
+    public static long[] address(String text) {
         if (!text.matches("[0-9a-fA-F:.]+")) {
             throw new Failure(ExitCodes.USAGE, "not a numeric IP address: " + text);
         }

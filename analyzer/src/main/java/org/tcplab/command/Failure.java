@@ -1,4 +1,4 @@
-package org.tcplab.cli;
+package org.tcplab.command;
 
 /** A failure the user can act on: one line, an exit code, no stack trace. */
 public final class Failure extends RuntimeException {

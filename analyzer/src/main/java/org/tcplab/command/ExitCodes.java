@@ -1,4 +1,4 @@
-package org.tcplab.cli;
+package org.tcplab.command;
 
 /** Exit codes shared by the commands. */
 public final class ExitCodes {

@@ -1,4 +1,4 @@
-package org.tcplab.cli;
+package org.tcplab.command;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.tcplab.cli;
+package org.tcplab.command;
 
 import org.tcplab.filter.DisplayFilter;
 import org.tcplab.filter.FilterException;

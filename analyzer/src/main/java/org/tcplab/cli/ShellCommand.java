@@ -1,4 +1,4 @@
-package org.tcplab.console;
+package org.tcplab.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +10,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.tcplab.cli.ExitCodes;
-import org.tcplab.cli.Failure;
-import org.tcplab.cli.Io;
+import org.tcplab.command.ExitCodes;
+import org.tcplab.command.Failure;
+import org.tcplab.command.Io;
+import org.tcplab.console.CommandTree;
+import org.tcplab.console.Shell;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,16 +42,10 @@ public final class ShellCommand implements Callable<Integer> {
         if (commands != null && script != null) {
             throw new Failure(ExitCodes.USAGE, "give the commands once: -c or --script, not both");
         }
-        Session session = new Session();
         Io io = Io.current();
-        if (file != null) {
-            session.open(file, io.cancel());
-            if (session.damage() != null) {
-                io.err().println("analyzer: " + file + ": " + session.damage() + " (the packets before it are open)");
-            }
-        }
+        CommandTree tree = new AnalyzerTree();
         if (commands != null) {
-            return Console.batch(session, commands, io);
+            return Shell.batch(tree, file, commands, io);
         }
         if (script != null) {
             String text;
@@ -61,11 +57,11 @@ public final class ShellCommand implements Callable<Integer> {
             } catch (NoSuchFileException e) {
                 throw new Failure(ExitCodes.NOT_FOUND, "no such file: " + script);
             }
-            return Console.batch(session, text, io);
+            return Shell.batch(tree, file, text, io);
         }
         if (System.console() == null) {
             // not a terminal: the commands come on standard input, as a shell reads a script
-            return Console.batch(session, new String(System.in.readAllBytes(), StandardCharsets.UTF_8), io);
+            return Shell.batch(tree, file, new String(System.in.readAllBytes(), StandardCharsets.UTF_8), io);
         }
         Logger.getLogger("org.jline").setLevel(Level.OFF);
         try (Terminal terminal = systemTerminal()) {
@@ -74,7 +70,7 @@ public final class ShellCommand implements Callable<Integer> {
                 // would end the console: hand it to the terminal, as a system terminal does
                 sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> terminal.raise(Terminal.Signal.INT));
             }
-            return new Console(terminal, session, historyFile(), System.getenv()).loop();
+            return Shell.interactive(tree, file, terminal, historyFile(), System.getenv(), io);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.tcplab.cli;
+package org.tcplab.command;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
