@@ -12,6 +12,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.tcplab.command.ExitCodes;
 import org.tcplab.command.Failure;
+import org.tcplab.command.Inputs;
 import org.tcplab.command.Io;
 import org.tcplab.console.CommandTree;
 import org.tcplab.console.Shell;
@@ -44,6 +45,10 @@ public final class ShellCommand implements Callable<Integer> {
         }
         Io io = Io.current();
         CommandTree tree = new AnalyzerTree();
+        if (file != null) {
+            // a missing or unreadable file fails here, before any command is read from standard input
+            Inputs.open(file).close();
+        }
         if (commands != null) {
             return Shell.batch(tree, file, commands, io);
         }
