@@ -1,6 +1,5 @@
 package org.tcplab.analysis;
 
-import java.util.Arrays;
 
 /**
  * What the sequence analysis remembers of one direction of a connection, tshark's

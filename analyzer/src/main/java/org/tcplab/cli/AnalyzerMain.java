@@ -19,7 +19,7 @@ public final class AnalyzerMain implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(new java.io.PrintStream(Io.current().out(), true, java.nio.charset.StandardCharsets.UTF_8));
+        spec.commandLine().usage(Io.current().printer());
     }
 
     public static void main(String[] args) {

@@ -2,10 +2,8 @@ package org.tcplab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tcplab.capture.CaptureInterface;
@@ -58,10 +56,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         analyzer.countConversations(false);
         Failure failure = null;
-        Path abs = output.toAbsolutePath();
-        // Written beside the output and moved over it at the end: the output is never half a file,
-        // and the input may be the output.
-        Path part = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        Path part = OutputPaths.partFile(output);
         try (FrameSource source = Inputs.open(file)) {
             PcapNgFileWriter out = create(part);
             part.toFile().deleteOnExit(); // interrupted: no stray file
@@ -77,7 +72,7 @@ public final class AnnotateCommand implements Callable<Integer> {
                     describeInterfaces(source, out); // the ones no packet used
                     out.close();
                 } catch (IOException e) {
-                    throw writeFailure(e);
+                    throw OutputPaths.cannotWrite(output, e);
                 }
                 done = true;
             } finally {
@@ -86,9 +81,9 @@ public final class AnnotateCommand implements Callable<Integer> {
                     Files.deleteIfExists(part);
                 }
             }
-            moveIntoPlace(part, abs);
+            OutputPaths.moveIntoPlace(part, output);
         }
-        PrintStream out = new PrintStream(Io.current().out(), true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream out = Io.current().printer();
         out.println(output + ": " + packets + " packets, " + commented + " with comments");
         if (failure != null) {
             throw failure;
@@ -100,7 +95,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         try {
             return new PcapNgFileWriter(part);
         } catch (IOException e) {
-            throw writeFailure(e);
+            throw OutputPaths.cannotWrite(output, e);
         }
     }
 
@@ -122,7 +117,7 @@ public final class AnnotateCommand implements Callable<Integer> {
                 out.write(id, f.epochSeconds(), f.nanos(), f.data(), f.offset(), f.capturedLength(), f.originalLength(), comments);
             }
         } catch (IOException e) {
-            throw writeFailure(e);
+            throw OutputPaths.cannotWrite(output, e);
         }
         packets++;
         if (!comments.isEmpty()) {
@@ -166,26 +161,6 @@ public final class AnnotateCommand implements Callable<Integer> {
             read = Math.min(read, itf.snapLength());
         }
         return read == f.capturedLength();
-    }
-
-    private void moveIntoPlace(Path part, Path abs) throws IOException {
-        try {
-            try {
-                Files.move(part, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(part);
-            throw writeFailure(e);
-        }
-    }
-
-    private Failure writeFailure(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return new Failure(ExitCodes.NO_PERMISSION, "cannot write " + output + ": permission denied");
-        }
-        return new Failure(ExitCodes.BAD_INPUT, "cannot write " + output + ": " + e.getMessage());
     }
 
     private static void closeQuietly(PcapNgFileWriter out) {

@@ -1,7 +1,5 @@
 package org.tcplab.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.MalformedInputException;
@@ -12,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.tcplab.capture.FrameSource;
 import org.tcplab.command.ExitCodes;
 import org.tcplab.command.Failure;
 import org.tcplab.command.Inputs;
@@ -62,7 +59,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Locale locale = Locale.forLanguageTag(lang != null ? lang : ReportCommand.defaultLanguage());
+        Locale locale = Reports.locale(lang);
         String sheetText = null;
         if (mode.answers != null) {
             sheetText = readSheet(mode.answers);
@@ -70,22 +67,16 @@ public final class CheckCommand implements Callable<Integer> {
         if (output != null) {
             OutputPaths.checkFile(output);
         }
-        ReportInput in;
-        try (FrameSource source = Inputs.open(file)) {
-            in = ReportInput.read(file, source, stream == null ? -1 : stream, Io.current().cancel()::isCancelled);
-            Io.current().cancel().check();
-        } catch (ReportInput.TooLarge e) {
-            throw new Failure(ExitCodes.USAGE, e.getMessage());
-        }
+        ReportInput in = Reports.read(file, file, stream == null ? -1 : stream, null);
         if (in.damage() != null) {
             throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, in.damage()));
         }
         CaptureReport report = ReportBuilder.build(in, locale);
-        PrintStream out = new PrintStream(Io.current().out(), false, StandardCharsets.UTF_8);
+        PrintStream out = Io.current().printer();
         if (mode.template) {
             String t = AnswerSheet.template(report, file);
             if (output != null) {
-                Files.writeString(output, t);
+                OutputPaths.write(output, t.getBytes(StandardCharsets.UTF_8));
             } else {
                 out.print(t);
                 out.flush();
@@ -116,7 +107,7 @@ public final class CheckCommand implements Callable<Integer> {
             sb.append(w.say("check.allright")).append('\n');
         }
         if (output != null) {
-            Files.writeString(output, sb.toString(), StandardCharsets.UTF_8);
+            OutputPaths.write(output, sb.toString().getBytes(StandardCharsets.UTF_8));
         } else {
             out.print(sb);
             out.flush();

@@ -2,7 +2,6 @@ package org.tcplab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tcplab.capture.CaptureFileException;
@@ -40,7 +39,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Locale locale = Locale.forLanguageTag(lang != null ? lang : ReportCommand.defaultLanguage());
+        Locale locale = Reports.locale(lang);
         Io io = Io.current();
         ByteSink out = new ByteSink(io.out(), false);
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
@@ -73,18 +72,12 @@ public final class ExplainCommand implements Callable<Integer> {
             throw new Failure(ExitCodes.USAGE, "no frame " + frame + " in " + file + " (it has "
                     + (analyzer.packets() == 0 ? "none" : "frames 1 to " + analyzer.packets()) + ")");
         }
-        ReportInput in;
-        try (FrameSource source = Inputs.open(file)) {
-            // a TCP segment is explained from its own connection: a capture of any size
-            in = ReportInput.read(file, source, stream[0], io.cancel()::isCancelled);
-            io.cancel().check();
-        } catch (ReportInput.TooLarge e) {
-            throw new Failure(ExitCodes.USAGE, file + ": more than " + ReportInput.MAX_PACKETS
-                    + " packets to explain a frame that is not TCP (a TCP one is explained from its connection alone)");
-        }
+        // a TCP segment is explained from its own connection: a capture of any size
+        ReportInput in = Reports.read(file, file, stream[0], file + ": more than " + ReportInput.MAX_PACKETS
+                + " packets to explain a frame that is not TCP (a TCP one is explained from its connection alone)");
         CaptureReport report = ReportBuilder.build(in, locale);
         FrameStory story = FrameStory.of(report, frame, locale);
-        PrintStream p = new PrintStream(io.out(), false, StandardCharsets.UTF_8);
+        PrintStream p = io.printer();
         if (story.conversation() != null) {
             p.println();
             p.println(story.conversation().title().text());

@@ -3,7 +3,6 @@ package org.tcplab.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.tcplab.capture.CaptureWriter;
 import org.tcplab.capture.Frame;
 import org.tcplab.command.ExitCodes;
@@ -29,12 +28,7 @@ final class FilteredWriter {
 
     static FilteredWriter create(Path target) {
         OutputPaths.checkFile(target);
-        Path abs = target.toAbsolutePath();
-        // the part file keeps the target's extension: CaptureWriter chooses pcap or pcapng by it
-        String name = abs.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String ext = dot > 0 ? name.substring(dot) : "";
-        return new FilteredWriter(abs, abs.resolveSibling("." + name + "." + ProcessHandle.current().pid() + ".part" + ext));
+        return new FilteredWriter(target.toAbsolutePath(), OutputPaths.partFile(target));
     }
 
     void write(Frame f) throws IOException {
@@ -63,11 +57,7 @@ final class FilteredWriter {
 
     private Failure cannotWrite(IOException e) {
         abandon();
-        String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getMessage();
-        return new Failure(e instanceof java.nio.file.AccessDeniedException ? ExitCodes.NO_PERMISSION : ExitCodes.BAD_INPUT,
-                "cannot write " + target + ": " + why);
+        return OutputPaths.cannotWrite(target, e);
     }
 
     /** Closes the file and moves it into place (an empty capture when nothing passed). */
@@ -75,8 +65,12 @@ final class FilteredWriter {
         if (writer == null) {
             open(org.tcplab.capture.LinkTypes.ETHERNET);
         }
-        writer.close();
-        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+        OutputPaths.moveIntoPlace(part, target);
     }
 
     /** Drops the part file. */

@@ -2,7 +2,6 @@ package org.tcplab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -39,7 +38,7 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Locale locale = Locale.forLanguageTag(lang != null ? lang : ReportCommand.defaultLanguage());
+        Locale locale = Reports.locale(lang);
         Io io = Io.current();
         long packets = 0;
         long bytes = 0;
@@ -71,7 +70,7 @@ public final class InfoCommand implements Callable<Integer> {
                 damage = e.getMessage();
             }
         }
-        PrintStream p = new PrintStream(io.out(), false, StandardCharsets.UTF_8);
+        PrintStream p = io.printer();
         p.printf("File:          %s%n", file);
         p.printf("Format:        %s%n", format);
         StringBuilder lt = new StringBuilder();
@@ -89,11 +88,7 @@ public final class InfoCommand implements Callable<Integer> {
             p.printf("Time span:     %s s%n", sb);
         }
         if (packets <= ReportInput.MAX_PACKETS) {
-            ReportInput in;
-            try (FrameSource source = Inputs.open(file)) {
-                in = ReportInput.read(file, source, -1, Io.current().cancel()::isCancelled);
-            Io.current().cancel().check();
-            }
+            ReportInput in = Reports.read(file, file, -1, null);
             CaptureReport r = ReportBuilder.build(in, locale);
             int tcp = 0;
             int udp = 0;

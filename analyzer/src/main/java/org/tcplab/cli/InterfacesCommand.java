@@ -20,7 +20,7 @@ public final class InterfacesCommand implements Callable<Integer> {
         } catch (CaptureFailure f) {
             throw CaptureCommand.failure(f);
         }
-        java.io.PrintStream out = new java.io.PrintStream(Io.current().out(), false, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream out = Io.current().printer();
         int i = 1;
         for (Interfaces.Interface itf : all) {
             List<String> state = new ArrayList<>();

@@ -2,10 +2,8 @@ package org.tcplab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.tcplab.capture.FrameSource;
 import org.tcplab.command.ExitCodes;
 import org.tcplab.command.Failure;
 import org.tcplab.command.Inputs;
@@ -36,14 +34,8 @@ public final class LadderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Locale locale = Locale.forLanguageTag(lang != null ? lang : ReportCommand.defaultLanguage());
-        ReportInput in;
-        try (FrameSource source = Inputs.open(file)) {
-            in = ReportInput.read(file, source, stream, Io.current().cancel()::isCancelled);
-            Io.current().cancel().check();
-        } catch (ReportInput.TooLarge e) {
-            throw new Failure(ExitCodes.USAGE, e.getMessage());
-        }
+        Locale locale = Reports.locale(lang);
+        ReportInput in = Reports.read(file, file, stream, null);
         CaptureReport report = ReportBuilder.build(in, locale);
         Conversation c = null;
         for (Conversation x : report.conversations()) {
@@ -54,7 +46,7 @@ public final class LadderCommand implements Callable<Integer> {
         if (c == null) {
             throw new Failure(ExitCodes.USAGE, "no TCP stream " + stream + " in " + file);
         }
-        PrintStream p = new PrintStream(Io.current().out(), false, StandardCharsets.UTF_8);
+        PrintStream p = Io.current().printer();
         p.println(c.title().text());
         for (String line : FrameStory.ladder(c)) {
             p.println(line);

@@ -1,7 +1,12 @@
 package org.tcplab.cli;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.tcplab.command.ExitCodes;
 import org.tcplab.command.Failure;
 
@@ -27,6 +32,62 @@ public final class OutputPaths {
             throw new Failure(ExitCodes.NO_PERMISSION, "cannot write " + file + ": permission denied"
                     + (Files.exists(abs) ? "" : " in directory " + dir));
         }
+    }
+
+    /**
+     * The hidden file beside {@code target} that a command writes first and moves over it when done
+     * ({@link #moveIntoPlace}): the output is never half a file, and the input may be the output.
+     * ".NAME.PID.part.EXT": the extension is kept, as writers choose their format by it.
+     */
+    public static Path partFile(Path target) {
+        Path abs = target.toAbsolutePath();
+        String name = abs.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return abs.resolveSibling("." + name + "." + ProcessHandle.current().pid() + ".part" + ext);
+    }
+
+    /** Moves a finished part file over {@code target}, atomically where the file system can; on failure the part file goes. */
+    public static void moveIntoPlace(Path part, Path target) {
+        try {
+            try {
+                Files.move(part, target.toAbsolutePath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // the failure to report is the move's
+            }
+            throw cannotWrite(target, e);
+        }
+    }
+
+    /** {@code bytes} into {@code target} through a part file. */
+    public static void write(Path target, byte[] bytes) {
+        Path part = partFile(target);
+        try {
+            Files.write(part, bytes);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // the failure to report is the write's
+            }
+            throw cannotWrite(target, e);
+        }
+        moveIntoPlace(part, target);
+    }
+
+    /** The one-line failure of writing {@code target}: the reason in words, not the part file's bare path. */
+    public static Failure cannotWrite(Path target, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return new Failure(ExitCodes.NO_PERMISSION, "cannot write " + target + ": permission denied");
+        }
+        String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        return new Failure(ExitCodes.BAD_INPUT, "cannot write " + target + ": " + why);
     }
 
     /** A directory to write into, created (with its parents) if it does not exist. */

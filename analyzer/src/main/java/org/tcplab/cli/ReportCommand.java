@@ -1,16 +1,11 @@
 package org.tcplab.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.tcplab.capture.FrameSource;
 import org.tcplab.command.ExitCodes;
 import org.tcplab.command.Failure;
 import org.tcplab.command.Inputs;
@@ -56,17 +51,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String fmt = format != null ? format : byExtension(output);
-        Locale locale = Locale.forLanguageTag(lang != null ? lang : defaultLanguage());
+        Locale locale = Reports.locale(lang);
         if (output != null) {
             OutputPaths.checkFile(output);
         }
-        ReportInput in;
-        try (FrameSource source = Inputs.open(file)) {
-            in = ReportInput.read(displayName(file), source, stream == null ? -1 : stream, Io.current().cancel()::isCancelled);
-            Io.current().cancel().check();
-        } catch (ReportInput.TooLarge e) {
-            throw new Failure(ExitCodes.USAGE, e.getMessage());
-        }
+        ReportInput in = Reports.read(file, displayName(file), stream == null ? -1 : stream, null);
         if (stream != null && in.packets().isEmpty() && in.damage() == null) {
             throw new Failure(ExitCodes.USAGE, "no TCP stream " + stream + " in " + file);
         }
@@ -83,10 +72,7 @@ public final class ReportCommand implements Callable<Integer> {
             out.write(bytes);
             out.flush();
         } else {
-            Path abs = output.toAbsolutePath();
-            Path tmp = abs.resolveSibling("." + abs.getFileName() + ".part");
-            Files.write(tmp, bytes);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OutputPaths.write(output, bytes);
         }
         if (in.damage() != null) {
             throw new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, in.damage()));
@@ -117,10 +103,5 @@ public final class ReportCommand implements Callable<Integer> {
             return "json";
         }
         return "text";
-    }
-
-    /** The locale's language when the report speaks it (LANG=zh_CN.UTF-8 gives zh), else English. */
-    public static String defaultLanguage() {
-        return org.tcplab.words.Languages.ofEnvironment();
     }
 }

@@ -6,6 +6,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 /**
@@ -81,6 +82,11 @@ public final class Io {
                 flush();
             }
         };
+    }
+
+    /** {@link #out()} for text: UTF-8, flushed at each line. */
+    public PrintStream printer() {
+        return new PrintStream(out(), true, StandardCharsets.UTF_8);
     }
 
     /** The command's error output; the process's is System.err as it is now (a test may have replaced it). */

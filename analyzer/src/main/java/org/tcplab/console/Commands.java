@@ -2,7 +2,6 @@ package org.tcplab.console;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -478,7 +477,7 @@ final class Commands {
     }
 
     private int help(List<String> args, Io io) {
-        PrintStream p = new PrintStream(io.out(), false, StandardCharsets.UTF_8);
+        PrintStream p = io.printer();
         if (args.isEmpty()) {
             p.println(words.say("help.head"));
             for (String v : VERBS) {
@@ -511,7 +510,7 @@ final class Commands {
     }
 
     private void say(Io io, String key, Object... args) {
-        PrintStream p = new PrintStream(io.out(), false, StandardCharsets.UTF_8);
+        PrintStream p = io.printer();
         p.println(words.say(key, args));
         p.flush();
     }

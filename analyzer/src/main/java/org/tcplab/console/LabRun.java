@@ -35,7 +35,7 @@ final class LabRun {
         cmd.addAll(List.of("lab", "--out", out.toString(), scenario));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         io.cancel().onCancel(p::destroy);
-        PrintStream screen = new PrintStream(io.out(), true, StandardCharsets.UTF_8);
+        PrintStream screen = io.printer();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
