@@ -90,7 +90,17 @@ public record FrameStory(Conversation conversation, List<Line> lines) {
             out.add(say.it("explain.seq.next", frame, s.seq(), me, before.frame(), before.seq(),
                     before.nextSeq() - before.seq(), consumed(before, say)));
         } else if (furthest != null && s.seq() < furthest.nextSeq() && s.nextSeq() > s.seq()) {
-            out.add(say.it("explain.seq.again", frame, s.seq(), me, furthest.nextSeq(), furthest.frame()));
+            Segment original = null;
+            for (int i = 0; i < at && original == null; i++) {
+                Segment p = segs.get(i);
+                if (p.from() == s.from() && p.seq() <= s.seq() && s.seq() < p.nextSeq()) {
+                    original = p;
+                }
+            }
+            // name the segment that sent these bytes only when the capture holds it
+            out.add(original != null
+                    ? say.it("explain.seq.again", frame, s.seq(), me, furthest.nextSeq(), original.frame())
+                    : say.it("explain.seq.uncaptured", frame, s.seq(), me, furthest.nextSeq(), furthest.frame()));
         }
         if (TcpFlags.has(s.flags(), TcpFlags.ACK)) {
             Segment acked = null;

@@ -124,6 +124,11 @@ public final class ReportBuilder {
         return -1;
     }
 
+    /** "Stream" or "Streams", as the list that follows has one or more. */
+    private static String streams(Say say, int n) {
+        return say.word(n == 1 ? "word.stream" : "word.streams");
+    }
+
     private static List<Sentence> health(Say say, ReportInput in, Map<Integer, List<Segment>> tcp) {
         List<Sentence> out = new ArrayList<>();
         List<Packet> ps = in.packets();
@@ -199,10 +204,10 @@ public final class ReportBuilder {
             out.add(say.it("health.supersegments", String.join(", ", supers)));
         }
         if (!mid.isEmpty()) {
-            out.add(say.it("health.midstream", String.join(", ", mid)));
+            out.add(say.it("health.midstream", String.join(", ", mid), streams(say, mid.size())));
         }
         if (!oneway.isEmpty()) {
-            out.add(say.it("health.oneway", String.join(", ", oneway)));
+            out.add(say.it("health.oneway", String.join(", ", oneway), streams(say, oneway.size())));
         }
         if (malformed > 0) {
             out.add(say.it("health.malformed", malformed, firstMalformed));

@@ -61,6 +61,19 @@ class InfoExplainLadderTest {
     }
 
     @Test
+    void explain_namesTheSegmentARetransmissionRepeats_onlyWhenTheCaptureHoldsIt() throws Exception {
+        // Wireshark's dup-ACK sample starts mid-connection: the fast retransmission's original is not in it
+        Path file = org.tcplab.Corpus.root().resolve("tcp/sanders_tcp_dupack.pcapng");
+        Cli.Result r = Cli.run("explain", file.toString(), "8");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("frame 8: seq = 1 is below the server's next seq 15049 (after frame 6): these bytes were sent"
+                + " before, in a segment the capture does not hold."), r.stdout());
+        assertTrue(!r.stdout().contains("already sent"), r.stdout());
+        Cli.Result info = Cli.run("info", file.toString());
+        assertTrue(info.stdout().contains("  * Stream 0: the capture starts mid-connection (no SYN captured).\n"), info.stdout());
+    }
+
+    @Test
     void ladder_isTheReportsLadder() throws Exception {
         Path file = Samples.path("greeting.pcap");
         Cli.Result ladder = Cli.run("ladder", file.toString(), "--stream", "0");
