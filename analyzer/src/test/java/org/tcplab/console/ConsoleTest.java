@@ -245,8 +245,9 @@ class ConsoleTest {
         try (ConsoleDriver c = new ConsoleDriver(Samples.path("rst-refused.pcap").toString(), dir.resolve("history"), Map.of(), 40)) {
             c.waitFor("packets)> ");
             int from = c.raw().length();
+            int shown = c.length(); // before typing: the listing's prompt is the next one after this
             c.type("packets\r");
-            c.waitFor("(2 packets)> ", c.length());
+            c.waitFor("(2 packets)> ", shown);
             String raw = c.raw().substring(from);
             assertTrue(raw.contains("\u001b[32m[SYN]\u001b[0m"), "SYN in green: " + raw);
             assertTrue(raw.contains("\u001b[1;31m[RST, ACK]\u001b[0m"), "RST in red: " + raw);
@@ -254,8 +255,9 @@ class ConsoleTest {
         try (ConsoleDriver c = console("rst-refused.pcap", 40)) {
             c.waitFor("packets)> ");
             int from = c.raw().length();
+            int shown = c.length(); // before typing: the listing's prompt is the next one after this
             c.type("packets\r");
-            c.waitFor("(2 packets)> ", c.length());
+            c.waitFor("(2 packets)> ", shown);
             String raw = c.raw().substring(from);
             assertFalse(raw.contains("\u001b[32m") || raw.contains("\u001b[1;31m"), "NO_COLOR: no colours: " + raw);
         }
