@@ -32,7 +32,6 @@ public final class ConnectionAnnotation {
             transitions.clear();
         }
         rst.cause = null;
-        rst.evidence = null;
         rst.detail = null;
         verdict.reset();
     }
@@ -48,7 +47,6 @@ public final class ConnectionAnnotation {
         transitions.clear();
         transitions.addAll(o.transitions);
         rst.cause = o.rst.cause;
-        rst.evidence = o.rst.evidence;
         rst.detail = o.rst.detail;
         verdict.copyFrom(o.verdict);
     }
@@ -69,7 +67,8 @@ public final class ConnectionAnnotation {
     public List<Transition> transitions() { return transitions; }
     /** Why this RST was sent, or null for other segments. */
     public RstCause rstCause() { return rst.cause; }
-    public String rstEvidence() { return rst.evidence; }
+    /** The evidence worded in English, made when asked: a pass that prints nothing words no RST. */
+    public String rstEvidence() { return rst.detail == null ? null : rst.detail.toString(); }
     public RstEvidence rstDetail() { return rst.detail; }
     /** The connection's initial RTT as known at this segment, or 0. */
     public long firstRttNanos() { return firstRttNanos; }

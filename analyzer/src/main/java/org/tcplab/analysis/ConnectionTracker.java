@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 import org.tcplab.tcp.TcpAnnotation;
 import org.tcplab.tcp.TcpSegment;
+import org.tcplab.tcp.TcpStreamTracker;
 import org.tcplab.wire.IpEndpoint;
 
 /**
@@ -26,26 +27,46 @@ public final class ConnectionTracker {
      */
     static final long SWEEP_NANOS = 1_000_000_000L;
 
+    /** The numbering this tracker's segments were annotated by: it also keeps each stream's endpoints. */
+    private final TcpStreamTracker streams;
     private Connection[] connections = new Connection[256];
-    /** Per stream: capture time of its latest segment, read by the sweep (no pointer chasing). */
-    private long[] lastTime = new long[256];
-    /** Per stream: both endpoints of its connection are done (CLOSED or TIME-WAIT). */
-    private boolean[] finished = new boolean[256];
-    /** Per stream: family, then srcHi, srcLo, sport, dstHi, dstLo, dport of its first segment (direction 0). */
-    private long[] endpoints = new long[256 * 7];
-    private int streams;
+    private int streamCount;
     private long lastSweep = Long.MIN_VALUE;
     private int maxTracked = 1 << 20;
     private int live;
+    /** Live streams in the order their connections were made, for the cap (freed ones are skipped lazily). */
     private int[] fifo = new int[1024];
     private int fifoHead;
     private int fifoTail;
+    /** Finished connections by when they have been quiet for FINISHED_NANOS; every live one by IDLE_NANOS. */
+    private final RetirementQueue finishedQueue = new RetirementQueue();
+    private final RetirementQueue idleQueue = new RetirementQueue();
+    /** Freed connection objects, reset, for the next connections: steady state allocates none. */
+    private Connection[] pool = new Connection[64];
+    private int pooled;
+    private int serials;
     private long evictedEarly;
     private long evictedIdle;
     private long captureStart;
     private boolean recordTransitions = true;
-    private Consumer<ConnectionSummary> retired = summary -> { };
+    /** Where each freed connection goes: its stream and its summary (null when it had none); null: nowhere. */
+    private java.util.function.ObjIntConsumer<ConnectionSummary> retired;
+    private InStreamOrder order;
     private final Connection.Segment segment = new Connection.Segment();
+
+    /** A tracker of its own stream numbering (tests that annotate through {@link #streams()}). */
+    public ConnectionTracker() {
+        this(new TcpStreamTracker());
+    }
+
+    /** Connections of the streams {@code streams} numbers: every segment analysed here was annotated by it. */
+    public ConnectionTracker(TcpStreamTracker streams) {
+        this.streams = streams;
+    }
+
+    public TcpStreamTracker streams() {
+        return streams;
+    }
 
     /**
      * Off: endpoint states still change, but {@link ConnectionAnnotation#transitions()} stays empty,
@@ -55,9 +76,24 @@ public final class ConnectionTracker {
         this.recordTransitions = on;
     }
 
-    /** Where summaries of freed connections go (the conns command prints or keeps them). */
+    /** Where summaries of freed connections go, in the order they are freed. */
     public void onRetired(Consumer<ConnectionSummary> sink) {
-        this.retired = sink;
+        this.order = null;
+        this.retired = (summary, stream) -> {
+            if (summary != null) {
+                sink.accept(summary);
+            }
+        };
+    }
+
+    /**
+     * Where summaries go in stream order, each as soon as every lower stream's connection has been
+     * freed (see {@link InStreamOrder}); {@link #retireAll} hands on the rest.
+     */
+    public void onRetiredInStreamOrder(Consumer<ConnectionSummary> sink) {
+        InStreamOrder o = new InStreamOrder(sink);
+        this.order = o;
+        this.retired = (summary, stream) -> o.retired(stream, summary);
     }
 
     public void maxTracked(int max) {
@@ -87,7 +123,7 @@ public final class ConnectionTracker {
 
     /** The analysis state of a stream, or null when it was freed (or never made). */
     public Connection connection(int stream) {
-        return stream < streams ? connections[stream] : null;
+        return stream < streamCount ? connections[stream] : null;
     }
 
     /**
@@ -105,6 +141,12 @@ public final class ConnectionTracker {
             newStream(s, p);
         }
         if (!a.relative()) {
+            Connection c = connections[s];
+            if (c != null && !c.idleQueued) {
+                // never analysed, so quiet since time 0: freed at the next sweep, as an idle one
+                c.idleQueued = true;
+                idleQueue.add(c.lastTime() + IDLE_NANOS, s, c.serial);
+            }
             return;
         }
         int dir = a.direction();
@@ -139,9 +181,9 @@ public final class ConnectionTracker {
         Connection c = connections[s];
         if (c == null) {
             // a segment of a stream whose analysis was freed: start afresh
-            c = new Connection();
+            c = take();
             connections[s] = c;
-            track(s);
+            track(s, c);
         }
         c.analyse(g, out.verdict, recordTransitions ? out.transitions : null, out.rst);
         out.analysed = true;
@@ -150,85 +192,117 @@ public final class ConnectionTracker {
         out.fromClient = c.clientDirection() == dir;
         out.clientState = c.clientState();
         out.serverState = c.serverState();
-        afterSegment(s, c.lastTime(), out.clientState.done() && out.serverState.done(), p.timeNanos());
+        afterSegment(s, c, out.clientState.done() && out.serverState.done(), p.timeNanos());
     }
 
     private void newStream(int s, TcpSegment p) {
         if (s >= connections.length) {
-            int n = Math.max(s + 1, connections.length * 2);
-            connections = Arrays.copyOf(connections, n);
-            lastTime = Arrays.copyOf(lastTime, n);
-            finished = Arrays.copyOf(finished, n);
-            endpoints = Arrays.copyOf(endpoints, n * 7);
+            connections = Arrays.copyOf(connections, Math.max(s + 1, connections.length * 2));
         }
-        streams = Math.max(streams, s + 1);
-        int b = s * 7;
-        endpoints[b] = p.family();
-        endpoints[b + 1] = p.srcHi();
-        endpoints[b + 2] = p.srcLo();
-        endpoints[b + 3] = p.sport();
-        endpoints[b + 4] = p.dstHi();
-        endpoints[b + 5] = p.dstLo();
-        endpoints[b + 6] = p.dport();
-        connections[s] = new Connection();
-        track(s);
+        streamCount = Math.max(streamCount, s + 1);
+        Connection c = take();
+        connections[s] = c;
+        track(s, c);
+    }
+
+    private Connection take() {
+        Connection c = pooled > 0 ? pool[--pooled] : new Connection();
+        c.serial = ++serials;
+        return c;
     }
 
     /** The sender of a stream's first segment (direction 0) or the other end (1). */
     public IpEndpoint endpoint(int stream, int direction) {
-        int b = stream * 7;
-        int family = (int) endpoints[b];
-        return direction == 0 ? new IpEndpoint(family, endpoints[b + 1], endpoints[b + 2], (int) endpoints[b + 3])
-                : new IpEndpoint(family, endpoints[b + 4], endpoints[b + 5], (int) endpoints[b + 6]);
+        return streams.endpoint(stream, direction);
     }
 
-    /** Summarises and frees one stream's analysis state. */
+    /** Summarises and frees one stream's analysis state; the object goes back to the pool. */
     private void retire(int s) {
         Connection c = connections[s];
         if (c == null) {
             return;
         }
-        if (c.clientDirection() >= 0) {
+        if (retired != null) {
             int cd = c.clientDirection();
-            retired.accept(c.summary(s, endpoint(s, cd), endpoint(s, 1 - cd), captureStart));
+            retired.accept(cd >= 0 ? c.summary(s, endpoint(s, cd), endpoint(s, 1 - cd), captureStart) : null, s);
         }
         connections[s] = null;
         live--;
+        c.reset();
+        if (pooled == pool.length) {
+            pool = Arrays.copyOf(pool, pooled * 2);
+        }
+        pool[pooled++] = c;
     }
 
     /** Summarises every connection still held (at the end of a capture), in stream order. */
     public void retireAll() {
-        for (int s = 0; s < streams; s++) {
+        for (int s = 0; s < streamCount; s++) {
             retire(s);
         }
+        if (order != null) {
+            order.finish();
+        }
     }
 
-    /** Notes stream {@code s}'s latest time and whether both ends are done, then sweeps when due. */
-    private void afterSegment(int s, long lastSegmentTime, boolean done, long now) {
-        lastTime[s] = lastSegmentTime;
-        finished[s] = done;
+    /**
+     * Notes whether both ends of stream {@code s} are done, then, once a second of capture time
+     * has passed since the last sweep, frees what has become due: a finished connection quiet for
+     * FINISHED_NANOS, any connection quiet for IDLE_NANOS.
+     */
+    private void afterSegment(int s, Connection c, boolean done, long now) {
+        c.finished = done;
+        if (!c.idleQueued) {
+            c.idleQueued = true;
+            idleQueue.add(c.lastTime() + IDLE_NANOS, s, c.serial);
+            compactQueues();
+        }
+        if (done && !c.finishedQueued) {
+            c.finishedQueued = true;
+            finishedQueue.add(c.lastTime() + FINISHED_NANOS, s, c.serial);
+        }
         if (lastSweep == Long.MIN_VALUE || now - lastSweep >= SWEEP_NANOS) {
             lastSweep = now;
-            for (int i = fifoHead; i != fifoTail; i = (i + 1) & (fifo.length - 1)) {
-                int o = fifo[i];
-                if (connections[o] == null) {
-                    continue;
-                }
-                long quiet = now - lastTime[o];
-                if (finished[o] && quiet > FINISHED_NANOS) {
-                    retire(o);
-                } else if (quiet > IDLE_NANOS) {
-                    retire(o);
-                    evictedIdle++;
-                }
+            sweep(now);
+        }
+    }
+
+    private void sweep(long now) {
+        while (finishedQueue.hasDueBefore(now)) {
+            long r = finishedQueue.poll();
+            int o = RetirementQueue.stream(r);
+            Connection c = connections[o];
+            if (c == null || c.serial != RetirementQueue.serial(r)) {
+                continue;
             }
-            while (fifoHead != fifoTail && connections[fifo[fifoHead]] == null) {
-                fifoHead = (fifoHead + 1) & (fifo.length - 1);
+            if (!c.finished) {
+                c.finishedQueued = false;
+            } else if (now - c.lastTime() > FINISHED_NANOS) {
+                retire(o);
+            } else {
+                finishedQueue.add(c.lastTime() + FINISHED_NANOS, o, c.serial);
+            }
+        }
+        while (idleQueue.hasDueBefore(now)) {
+            long r = idleQueue.poll();
+            int o = RetirementQueue.stream(r);
+            Connection c = connections[o];
+            if (c == null || c.serial != RetirementQueue.serial(r)) {
+                continue;
+            }
+            if (now - c.lastTime() > IDLE_NANOS) {
+                retire(o);
+                evictedIdle++;
+            } else {
+                idleQueue.add(c.lastTime() + IDLE_NANOS, o, c.serial);
             }
         }
     }
 
-    private void track(int s) {
+    private void track(int s, Connection c) {
+        if (((fifoTail + 1) & (fifo.length - 1)) == fifoHead) {
+            compactFifo();
+        }
         if (((fifoTail + 1) & (fifo.length - 1)) == fifoHead) {
             int[] bigger = new int[fifo.length * 2];
             int n = 0;
@@ -253,6 +327,36 @@ public final class ConnectionTracker {
         // drop entries of streams already freed from the front of the queue
         while (fifoHead != fifoTail && connections[fifo[fifoHead]] == null) {
             fifoHead = (fifoHead + 1) & (fifo.length - 1);
+        }
+    }
+
+    /**
+     * Drops the entries of freed streams from the whole queue once they are most of it (a stream
+     * open from the start would otherwise keep every later stream's entry), keeping the order.
+     */
+    private void compactFifo() {
+        int mask = fifo.length - 1;
+        int count = (fifoTail - fifoHead) & mask;
+        if (count < 2 * live + 1024) {
+            return;
+        }
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            int o = fifo[(fifoHead + i) & mask];
+            if (connections[o] != null) {
+                fifo[(fifoHead + kept++) & mask] = o;
+            }
+        }
+        fifoTail = (fifoHead + kept) & mask;
+    }
+
+    /** The same for the retirement queues: entries of freed connections are dropped when they outnumber the open ones. */
+    private void compactQueues() {
+        if (idleQueue.size() > 2 * live + 1024) {
+            idleQueue.compact(o -> connections[o] != null);
+        }
+        if (finishedQueue.size() > 2 * live + 1024) {
+            finishedQueue.compact(o -> connections[o] != null);
         }
     }
 }

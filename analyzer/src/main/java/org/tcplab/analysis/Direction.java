@@ -28,56 +28,77 @@ final class Direction {
     /** What this direction's latest segment's SACK blocks cover (TcpOptions.sackDelivered). */
     long sackDelivered;
 
-    // unacknowledged segments, oldest first, in a ring (an ACK mostly frees the oldest: O(1))
-    long[] segSeq = new long[4];
-    long[] segNext = new long[4];
-    long[] segFrame = new long[4];
-    long[] segTime = new long[4];
+    /**
+     * Unacknowledged segments, oldest first, in a ring (an ACK mostly frees the oldest: O(1)):
+     * per segment its seq, next seq, frame and time side by side, so that a segment is one
+     * cache line rather than four.
+     */
+    long[] seg = new long[4 * SEG];
+    static final int SEG = 4;
+    static final int NEXT = 1;
+    static final int FRAME = 2;
+    static final int TIME = 3;
     int segHead;
     int segments;
 
-    /** Array index of the {@code k}-th oldest unacknowledged segment. */
+    /**
+     * Back to a fresh direction, for a pooled connection. A ring grown past {@link #POOLED_RING}
+     * segments is given up, so that a pool of idle connections holds no bulk transfer's ring.
+     */
+    void reset() {
+        baseSeq = 0;
+        baseSet = false;
+        nextSeq = 0;
+        nextSeqTime = 0;
+        maxSeqToBeAcked = 0;
+        window = -1;
+        windowScale = -1;
+        lastAck = 0;
+        lastAckTime = 0;
+        lastNonDupAckFrame = 0;
+        dupAckCount = 0;
+        lastSegmentFlags = 0;
+        validBytesInFlight = true;
+        sackDelivered = 0;
+        if (seg.length > POOLED_RING * SEG) {
+            seg = new long[4 * SEG];
+        }
+        // what the ring holds beyond its count is never read, so it is not cleared
+        segHead = 0;
+        segments = 0;
+    }
+
+    static final int POOLED_RING = 64;
+
+    /** Array index of the {@code k}-th oldest unacknowledged segment's seq (NEXT, FRAME, TIME follow). */
     int at(int k) {
-        return (segHead + k) & (segSeq.length - 1);
+        return ((segHead + k) & (seg.length / SEG - 1)) * SEG;
     }
 
     void addSegment(long seq, long next, long frame, long time) {
-        if (segments == segSeq.length) {
-            int n = segSeq.length * 2;
-            segSeq = unroll(segSeq, n);
-            segNext = unroll(segNext, n);
-            segFrame = unroll(segFrame, n);
-            segTime = unroll(segTime, n);
+        if (segments == seg.length / SEG) {
+            long[] b = new long[seg.length * 2];
+            for (int k = 0; k < segments; k++) {
+                System.arraycopy(seg, at(k), b, k * SEG, SEG);
+            }
+            seg = b;
             segHead = 0;
         }
         int i = at(segments);
-        segSeq[i] = seq;
-        segNext[i] = next;
-        segFrame[i] = frame;
-        segTime[i] = time;
+        seg[i] = seq;
+        seg[i + NEXT] = next;
+        seg[i + FRAME] = frame;
+        seg[i + TIME] = time;
         segments++;
-    }
-
-    private long[] unroll(long[] a, int n) {
-        long[] b = new long[n];
-        for (int k = 0; k < segments; k++) {
-            b[k] = a[(segHead + k) & (a.length - 1)];
-        }
-        return b;
     }
 
     /** Removes the {@code k}-th oldest segment. */
     void removeSegment(int k) {
         if (k == 0) {
-            segHead = (segHead + 1) & (segSeq.length - 1);
+            segHead = (segHead + 1) & (seg.length / SEG - 1);
         } else {
             for (int j = k; j < segments - 1; j++) {
-                int to = at(j);
-                int from = at(j + 1);
-                segSeq[to] = segSeq[from];
-                segNext[to] = segNext[from];
-                segFrame[to] = segFrame[from];
-                segTime[to] = segTime[from];
+                System.arraycopy(seg, at(j + 1), seg, at(j), SEG);
             }
         }
         segments--;

@@ -32,6 +32,32 @@ final class Endpoint extends ZeekEndpoint implements TcpOptions.Visitor {
     boolean sackPermitted;
     boolean timestamps;
 
+    @Override
+    void reset() {
+        super.reset();
+        state = null;
+        sentSyn = false;
+        iss = 0;
+        synFrame = 0;
+        sentFin = false;
+        finSeq = 0;
+        finFrame = 0;
+        finAcked = false;
+        passive = false;
+        lastDataSentFrame = 0;
+        lastDataReceivedFrame = 0;
+        packets = 0;
+        bytes = 0;
+        payloadBytes = 0;
+        dataSegments = 0;
+        minSegment = Integer.MAX_VALUE;
+        maxSegment = 0;
+        mss = -1;
+        windowScale = -1;
+        sackPermitted = false;
+        timestamps = false;
+    }
+
     /** What this endpoint's SYN (or SYN+ACK) in {@code b[from, to)} offered; a later SYN's replaces it. */
     void synOptions(byte[] b, int from, int to) {
         mss = -1;

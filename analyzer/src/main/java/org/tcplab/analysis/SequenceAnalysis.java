@@ -213,16 +213,16 @@ public final class SequenceAnalysis {
             int k = 0;
             while (k < rev.segments) {
                 int i = rev.at(k);
-                long sNext = rev.segNext[i];
+                long sNext = rev.seg[i + Direction.NEXT];
                 if (ack == sNext) {
                     // tshark walks its list newest first and keeps the last match: the oldest
                     // transmission (a retransmission's ACK times the original, as tshark does)
                     if (v.ackedFrame < 0) {
-                        v.ackedFrame = rev.segFrame[i];
-                        v.ackRttNanos = time - rev.segTime[i];
+                        v.ackedFrame = rev.seg[i + Direction.FRAME];
+                        v.ackRttNanos = time - rev.seg[i + Direction.TIME];
                     }
-                } else if (gt(ack, rev.segSeq[i]) && le(ack, sNext)) {
-                    rev.segSeq[i] = ack; // partly acknowledged
+                } else if (gt(ack, rev.seg[i]) && le(ack, sNext)) {
+                    rev.seg[i] = ack; // partly acknowledged
                     k++;
                     continue;
                 } else if (gt(sNext, ack)) {
@@ -238,12 +238,12 @@ public final class SequenceAnalysis {
             counted = true;
             long base = fwd.baseSeq;
             int i0 = fwd.at(0);
-            long first = u32(fwd.segSeq[i0] - base);
-            long last = u32(fwd.segNext[i0] - base);
+            long first = u32(fwd.seg[i0] - base);
+            long last = u32(fwd.seg[i0 + Direction.NEXT] - base);
             for (int k = 1; k < fwd.segments; k++) {
                 int i = fwd.at(k);
-                last = Math.max(last, u32(fwd.segNext[i] - base));
-                first = Math.min(first, u32(fwd.segSeq[i] - base));
+                last = Math.max(last, u32(fwd.seg[i + Direction.NEXT] - base));
+                first = Math.min(first, u32(fwd.seg[i] - base));
             }
             long inFlight = u32(last - first - rev.sackDelivered);
             if (inFlight > 0 && inFlight < 2_000_000_000L) {

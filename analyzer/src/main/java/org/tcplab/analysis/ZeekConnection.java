@@ -52,6 +52,18 @@ final class ZeekConnection {
         end1 = second;
     }
 
+    /** Back to a fresh view, for a pooled connection (the endpoints are reset by their owner). */
+    void reset() {
+        origDir = 0;
+        started = false;
+        history.setLength(0);
+        historyJustH = false;
+        seen = 0;
+        partial = false;
+        firstSeen = 0;
+        relativeUnderflow = false;
+    }
+
     private ZeekEndpoint end(int dir) {
         return dir == 0 ? end0 : end1;
     }

@@ -43,6 +43,31 @@ class ZeekEndpoint {
     private long[] held;
     private int heldCount;
 
+    /** Back to a fresh endpoint, for a pooled connection; a grown block list is given up. */
+    void reset() {
+        zeekState = ZeekState.INACTIVE;
+        zeekPrevState = ZeekState.INACTIVE;
+        start = 0;
+        lastSeq = 0;
+        seqWraps = 0;
+        ackSeq = 0;
+        ackWraps = 0;
+        finCount = 0;
+        rstCount = 0;
+        zeekFinSeq = 0;
+        histLastSyn = 0;
+        histLastFin = 0;
+        histLastRst = 0;
+        checksumCount = 0;
+        retransmitCount = 0;
+        zeroWindowCount = 0;
+        gapCount = 0;
+        lastReassembled = 1;
+        trimSeq = 1;
+        held = null;
+        heldCount = 0;
+    }
+
     void setZeekState(ZeekState s) {
         if (s != zeekState) {
             zeekPrevState = zeekState;

@@ -1,9 +1,9 @@
 package org.tcplab.cli;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.tcplab.analysis.ConnectionSummary;
 import org.tcplab.analysis.ConnectionTracker;
 import org.tcplab.capture.CaptureFileException;
@@ -117,9 +117,14 @@ public final class ConnsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         DisplayFilter filter = Filters.compile(displayFilter);
         Failure failure = null;
-        List<ConnectionSummary> rows = new ArrayList<>();
-        ConnectionTracker connections;
-        try (FrameSource source = Inputs.open(file)) {
+        ConnectionTracker connections = null;
+        // a file that cannot be opened fails here, in one line, before anything is printed
+        FrameSource opened = Inputs.open(file);
+        // rows are printed as connections retire, in stream order, while the capture is read
+        try (LineOutput out = new LineOutput(Io.current().out(), false);
+             FrameSource source = opened;
+             ConnectionTableFormatter.Rows rows = format == Format.text ? ConnectionTableFormatter.text(out)
+                     : ConnectionTableFormatter.jsonl(out)) {
             if (filter == null && !zeekChecksums) {
                 connections = new ConnectionTracker();
                 connections.maxTracked(maxTracked);
@@ -130,17 +135,12 @@ public final class ConnsCommand implements Callable<Integer> {
         } catch (CaptureFileException e) {
             failure = new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
             connections = lastTracker;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         if (connections != null && connections.evictedEarly() > 0) {
             Io.current().err().printf("conns: %d connections were summarised early: more than %d open at once (--max-tracked)%n",
                     connections.evictedEarly(), maxTracked);
-        }
-        try (LineOutput out = new LineOutput(Io.current().out(), false)) {
-            if (format == Format.text) {
-                ConnectionTableFormatter.text(out, rows);
-            } else {
-                ConnectionTableFormatter.jsonl(out, rows);
-            }
         }
         if (failure != null) {
             throw failure;
@@ -151,29 +151,25 @@ public final class ConnsCommand implements Callable<Integer> {
     private ConnectionTracker lastTracker;
 
     /** The one-thread analysis with the filter: the summaries of the streams that had a packet passing it. */
-    private ConnectionTracker filtered(FrameSource source, DisplayFilter filter, List<ConnectionSummary> rows) throws IOException {
+    private ConnectionTracker filtered(FrameSource source, DisplayFilter filter, Consumer<ConnectionSummary> rows) throws IOException {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         analyzer.countConversations(false);
         analyzer.zeekChecksums(zeekChecksums);
         analyzer.displayFilter(filter);
         analyzer.connections().maxTracked(maxTracked);
         lastTracker = analyzer.connections();
+        // a connection retires after its last packet, so its stream's bit is set by then
         java.util.BitSet matched = new java.util.BitSet();
-        List<ConnectionSummary> all = new ArrayList<>();
-        try {
-            analyzer.summarise(source, v -> {
-                if (v.tcp().hasStream()) {
-                    matched.set(v.tcp().stream());
-                }
-                return true;
-            }, all);
-        } finally {
-            for (ConnectionSummary c : all) {
-                if (matched.get(c.stream())) {
-                    rows.add(c);
-                }
+        analyzer.summarise(source, v -> {
+            if (v.tcp().hasStream()) {
+                matched.set(v.tcp().stream());
             }
-        }
+            return true;
+        }, (Consumer<ConnectionSummary>) c -> {
+            if (matched.get(c.stream())) {
+                rows.accept(c);
+            }
+        });
         return analyzer.connections();
     }
 }

@@ -32,6 +32,9 @@ public final class ConversationTable {
     private int count;
     /** Row of each TCP stream index, -1 before its first counted frame. */
     private int[] rowOfStream = new int[64];
+    /** Row of each UDP flow, numbered densely in udpFlows (a FlowTable keeps a key per value). */
+    private int[] rowOfUdp = new int[64];
+    private int udpCount;
 
     public ConversationTable() {
         Arrays.fill(rowOfStream, -1);
@@ -56,10 +59,17 @@ public final class ConversationTable {
     /** Counts a UDP frame. */
     public void addUdp(int ipFamily, long srcHi, long srcLo, int sport, long dstHi, long dstLo, int dport,
                        int frameLength, long timeNanos) {
-        int row = udpFlows.get(ipFamily, srcHi, srcLo, sport, dstHi, dstLo, dport);
-        if (row < 0) {
+        int flow = udpFlows.get(ipFamily, srcHi, srcLo, sport, dstHi, dstLo, dport);
+        int row;
+        if (flow < 0) {
             row = newRow(false, ipFamily, srcHi, srcLo, sport, dstHi, dstLo, dport, timeNanos);
-            udpFlows.put(ipFamily, srcHi, srcLo, sport, dstHi, dstLo, dport, row);
+            if (udpCount == rowOfUdp.length) {
+                rowOfUdp = Arrays.copyOf(rowOfUdp, udpCount * 2);
+            }
+            rowOfUdp[udpCount] = row;
+            udpFlows.put(ipFamily, srcHi, srcLo, sport, dstHi, dstLo, dport, udpCount++);
+        } else {
+            row = rowOfUdp[flow];
         }
         count(row, srcHi, srcLo, sport, frameLength, timeNanos);
     }

@@ -285,15 +285,42 @@ public final class ByteSink {
 
     /** A signed duration in nanoseconds as seconds with {@code digits} (1 to 9) fractional digits, truncated. */
     public ByteSink putDuration(long nanos, int digits) {
+        return putUnits(nanos, 1_000_000_000L, 9, digits);
+    }
+
+    /** A signed duration in nanoseconds as milliseconds with {@code digits} (1 to 6) fractional digits, truncated. */
+    public ByteSink putMillis(long nanos, int digits) {
+        return putUnits(nanos, 1_000_000L, 6, digits);
+    }
+
+    /** {@code nanos} in units of {@code unit} nanoseconds ({@code places} decimal places), {@code digits} of them shown. */
+    private ByteSink putUnits(long nanos, long unit, int places, int digits) {
         if (nanos < 0) {
             put('-');
             nanos = -nanos;
         }
         long div = 1;
-        for (int i = digits; i < 9; i++) {
+        for (int i = digits; i < places; i++) {
             div *= 10;
         }
-        return put(nanos / 1_000_000_000L).put('.').putPadded((nanos % 1_000_000_000L) / div, digits);
+        return put(nanos / unit).put('.').putPadded((nanos % unit) / div, digits);
+    }
+
+    /** What was written since {@code from}, left-aligned in {@code width} columns (never cut), then a space. */
+    public ByteSink left(int from, int width) {
+        return spaces(width - (len - from)).put(' ');
+    }
+
+    /** What was written since {@code from}, right-aligned in {@code width} columns (never cut), then a space. */
+    public ByteSink right(int from, int width) {
+        int pad = width - (len - from);
+        if (pad > 0) {
+            ensure(pad);
+            System.arraycopy(buf, from, buf, from + pad, len - from);
+            Arrays.fill(buf, from, from + pad, (byte) ' ');
+            len += pad;
+        }
+        return put(' ');
     }
 
     /** A JSON string: quoted, with RFC 8259 §7 escapes. */

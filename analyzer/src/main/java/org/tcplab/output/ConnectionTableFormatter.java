@@ -1,38 +1,71 @@
 package org.tcplab.output;
 
 import java.io.IOException;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import org.tcplab.analysis.ConnectionSummary;
+import org.tcplab.wire.IpEndpoint;
 
 /**
  * The {@code conns} table: three lines per connection (the row; its bytes, options, segments and
  * close; its problem counts and ACK RTTs), or one JSON object per connection with the keys the
- * README documents.
+ * README documents; printed row by row while the capture is read.
  */
 public final class ConnectionTableFormatter {
     private ConnectionTableFormatter() {
     }
 
-    /** The header, every row (formatted on two threads for long tables), and the note on inferred roles. */
-    public static void text(LineOutput out, List<ConnectionSummary> rows) throws IOException {
+    /** The table: its header now, then each row as it comes, and the note on inferred roles at the end. */
+    public static Rows text(LineOutput out) throws IOException {
         StringBuilder sb = out.builder();
         header(sb, "stream", "client -> server", "start", "duration", "pkts c>s", "pkts s>c", "handshake", "client", "server",
                 "state");
         sb.append("history");
         out.endLine();
-        RowWriter.write(out, rows, ConnectionTableFormatter::appendText);
-        boolean inferred = false;
-        for (ConnectionSummary c : rows) {
-            inferred |= c.rolesInferred();
-        }
-        if (inferred) {
-            sb.append("? no SYN captured: client and server are inferred (the SYN+ACK's receiver, else the higher port)");
-            out.endLine();
-        }
+        return new Rows(out, true);
     }
 
-    public static void jsonl(LineOutput out, List<ConnectionSummary> rows) throws IOException {
-        RowWriter.write(out, rows, (sb, c) -> appendJson(sb, c).append('\n'));
+    /** One JSON object per connection, as each comes. */
+    public static Rows jsonl(LineOutput out) {
+        return new Rows(out, false);
+    }
+
+    /**
+     * The rows of a table being printed while the capture is read: formatted on a helper thread
+     * ({@link RowWriter}), in the order they are added.
+     */
+    public static final class Rows implements Consumer<ConnectionSummary>, AutoCloseable {
+        private final LineOutput out;
+        private final boolean text;
+        private final RowWriter<ConnectionSummary> writer;
+        private boolean inferred;
+
+        private Rows(LineOutput out, boolean text) {
+            this.out = out;
+            this.text = text;
+            this.writer = new RowWriter<>(out, text ? ConnectionTableFormatter::appendText
+                    : (sb, c) -> appendJson(sb, c).put('\n'));
+        }
+
+        /** Adds a row; a failure to write earlier rows comes out as an {@link UncheckedIOException}. */
+        @Override
+        public void accept(ConnectionSummary c) {
+            inferred |= c.rolesInferred();
+            try {
+                writer.add(c);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.close();
+            if (text && inferred) {
+                out.builder().append("? no SYN captured: client and server are inferred (the SYN+ACK's receiver, else the higher port)");
+                out.endLine();
+            }
+        }
     }
 
     /**
@@ -40,75 +73,95 @@ public final class ConnectionTableFormatter {
      * retransmissions, duplicate ACKs, zero windows, out-of-order segments and ACK RTTs (in
      * milliseconds, as ss -i shows RTTs, so that a loopback's microseconds read at a glance).
      */
-    public static void appendText(StringBuilder sb, ConnectionSummary c) {
-        Columns.left(sb, Integer.toString(c.stream()), 6);
-        StringBuilder t = new StringBuilder(48);
-        t.append(c.client()).append(" -> ").append(c.server()).append(c.rolesInferred() ? "?" : "");
-        Columns.left(sb, t, 44);
-        t.setLength(0);
-        TimeFormat.appendOffset(t, c.startNanos(), 3);
-        Columns.left(sb, t, 8);
-        t.setLength(0);
-        TimeFormat.appendOffset(t, c.durationNanos(), 6);
-        Columns.right(sb, t, 10);
-        Columns.right(sb, c.clientPackets(), 9);
-        Columns.right(sb, c.serverPackets(), 9);
-        Columns.left(sb, c.handshakeComplete() ? "complete" : "partial", 9);
-        Columns.left(sb, c.clientState().label(), 12);
-        Columns.left(sb, c.serverState().label(), 12);
-        Columns.left(sb, c.connState(), 7);
-        sb.append(c.history()).append('\n');
-        sb.append("       bytes c>s ").append(c.clientBytes()).append(" (payload ").append(c.clientPayload())
-                .append("), s>c ").append(c.serverBytes()).append(" (payload ").append(c.serverPayload()).append(")");
+    public static void appendText(ByteSink sb, ConnectionSummary c) {
+        int at = sb.length();
+        sb.put(c.stream()).left(at, 6);
+        at = sb.length();
+        endpoint(sb, c.client()).put(" -> ");
+        endpoint(sb, c.server());
+        if (c.rolesInferred()) {
+            sb.put('?');
+        }
+        sb.left(at, 44);
+        at = sb.length();
+        sb.putDuration(c.startNanos(), 3).left(at, 8);
+        at = sb.length();
+        sb.putDuration(c.durationNanos(), 6).right(at, 10);
+        at = sb.length();
+        sb.put(c.clientPackets()).right(at, 9);
+        at = sb.length();
+        sb.put(c.serverPackets()).right(at, 9);
+        at = sb.length();
+        sb.put(c.handshakeComplete() ? "complete" : "partial").left(at, 9);
+        at = sb.length();
+        sb.put(c.clientState().label()).left(at, 12);
+        at = sb.length();
+        sb.put(c.serverState().label()).left(at, 12);
+        at = sb.length();
+        sb.put(c.connState()).left(at, 7);
+        sb.put(c.history()).put('\n');
+        sb.put("       bytes c>s ").put(c.clientBytes()).put(" (payload ").put(c.clientPayload())
+                .put("), s>c ").put(c.serverBytes()).put(" (payload ").put(c.serverPayload()).put(")");
         if (c.clientMss() >= 0 || c.serverMss() >= 0) {
-            sb.append("; MSS ");
-            orNone(sb, c.clientMss()).append('/');
+            sb.put("; MSS ");
+            orNone(sb, c.clientMss()).put('/');
             orNone(sb, c.serverMss());
         }
         if (c.clientWindowScale() >= 0) {
-            sb.append(", window scale ").append(c.clientWindowScale()).append('/').append(c.serverWindowScale());
+            sb.put(", window scale ").put(c.clientWindowScale()).put('/').put(c.serverWindowScale());
         }
-        sb.append(c.sack() ? ", SACK" : "").append(c.timestamps() ? ", timestamps" : "");
+        if (c.sack()) {
+            sb.put(", SACK");
+        }
+        if (c.timestamps()) {
+            sb.put(", timestamps");
+        }
         if (c.clientMaxSegment() > 0 || c.serverMaxSegment() > 0) {
-            sb.append("; segments c>s ");
-            range(sb, c.clientMinSegment(), c.clientMaxSegment()).append(", s>c ");
+            sb.put("; segments c>s ");
+            range(sb, c.clientMinSegment(), c.clientMaxSegment()).put(", s>c ");
             range(sb, c.serverMinSegment(), c.serverMaxSegment());
         }
         if (c.closedFirst() != null) {
-            sb.append("; closed first by ").append(c.closedFirst());
+            sb.put("; closed first by ");
+            closing(sb, c.closedFirst());
         }
         if (c.rstCause() != null) {
-            sb.append("; RST by ").append(c.rstBy().label()).append(": ").append(c.rstCause().code());
+            sb.put("; RST by ").put(c.rstBy().label()).put(": ").put(c.rstCause().code());
         }
         if (!c.zeekOriginatorIsClient()) {
             // the history's case follows Zeek's originator, here the other side
-            sb.append("; Zeek's originator is the server (upper case in its history)");
+            sb.put("; Zeek's originator is the server (upper case in its history)");
         }
-        sb.append('\n');
-        sb.append("       retrans ").append(c.retransmissions()).append(", dup ACKs ").append(c.dupAcks())
-                .append(", zero windows ").append(c.zeroWindows()).append(", out of order ").append(c.outOfOrder())
-                .append("; ACK RTT ");
+        sb.put('\n');
+        sb.put("       retrans ").put(c.retransmissions()).put(", dup ACKs ").put(c.dupAcks())
+                .put(", zero windows ").put(c.zeroWindows()).put(", out of order ").put(c.outOfOrder())
+                .put("; ACK RTT ");
         if (c.ackRtts() == 0) {
-            sb.append("none");
+            sb.put("none");
         } else {
-            TimeFormat.appendMillis(sb, c.ackRttMinNanos(), 3);
-            sb.append('-');
-            TimeFormat.appendMillis(sb, c.ackRttMaxNanos(), 3);
-            sb.append(" ms, mean ");
-            TimeFormat.appendMillis(sb, c.ackRttMeanNanos(), 3);
-            sb.append(" ms");
+            sb.putMillis(c.ackRttMinNanos(), 3).put('-').putMillis(c.ackRttMaxNanos(), 3).put(" ms, mean ")
+                    .putMillis(c.ackRttMeanNanos(), 3).put(" ms");
         }
-        sb.append('\n');
+        sb.put('\n');
+    }
+
+    private static ByteSink endpoint(ByteSink sb, IpEndpoint e) {
+        return sb.putEndpoint(e.family(), e.hi(), e.lo(), e.port());
+    }
+
+    /** "client (FIN) in frame 15", as {@link ConnectionSummary.Closing#toString()} words it. */
+    private static ByteSink closing(ByteSink sb, ConnectionSummary.Closing c) {
+        return sb.put(c.by().label()).put(c.rst() ? " (RST)" : " (FIN)").put(" in frame ").put(c.frame());
     }
 
     /** A value the summary holds as -1 when that side never sent it (an MSS without its SYN captured). */
-    private static StringBuilder orNone(StringBuilder sb, int value) {
-        return value < 0 ? sb.append("none") : sb.append(value);
+    private static ByteSink orNone(ByteSink sb, int value) {
+        return value < 0 ? sb.put("none") : sb.put(value);
     }
 
     /** Smallest and largest payload of a side's data segments, "none" when it sent no data. */
-    private static StringBuilder range(StringBuilder sb, int min, int max) {
-        return max == 0 ? sb.append("none") : sb.append(min).append('-').append(max);
+    private static ByteSink range(ByteSink sb, int min, int max) {
+        return max == 0 ? sb.put("none") : sb.put(min).put('-').put(max);
     }
 
     /** The header row: the same columns and widths as the rows. */
@@ -127,46 +180,41 @@ public final class ConnectionTableFormatter {
     }
 
     /** One connection as a JSON object (the conns JSONL interface). */
-    public static StringBuilder appendJson(StringBuilder sb, ConnectionSummary c) {
-        sb.append("{\"stream\":").append(c.stream()).append(",\"client\":\"").append(c.client()).append("\",\"server\":\"")
-                .append(c.server()).append("\",\"roles_inferred\":").append(c.rolesInferred()).append(",\"start\":");
-        TimeFormat.appendOffset(sb, c.startNanos(), 9);
-        sb.append(",\"duration\":");
-        TimeFormat.appendOffset(sb, c.durationNanos(), 9);
-        sb.append(",\"client_packets\":").append(c.clientPackets()).append(",\"client_bytes\":").append(c.clientBytes())
-                .append(",\"client_payload\":").append(c.clientPayload()).append(",\"server_packets\":").append(c.serverPackets())
-                .append(",\"server_bytes\":").append(c.serverBytes()).append(",\"server_payload\":").append(c.serverPayload())
-                .append(",\"handshake_complete\":").append(c.handshakeComplete())
-                .append(",\"client_mss\":").append(c.clientMss()).append(",\"server_mss\":").append(c.serverMss())
-                .append(",\"client_wscale\":").append(c.clientWindowScale()).append(",\"server_wscale\":").append(c.serverWindowScale())
-                .append(",\"sack\":").append(c.sack()).append(",\"timestamps\":").append(c.timestamps())
-                .append(",\"client_segment_min\":").append(c.clientMinSegment()).append(",\"client_segment_max\":").append(c.clientMaxSegment())
-                .append(",\"server_segment_min\":").append(c.serverMinSegment()).append(",\"server_segment_max\":").append(c.serverMaxSegment());
+    public static ByteSink appendJson(ByteSink sb, ConnectionSummary c) {
+        sb.put("{\"stream\":").put(c.stream()).put(",\"client\":\"");
+        endpoint(sb, c.client()).put("\",\"server\":\"");
+        endpoint(sb, c.server()).put("\",\"roles_inferred\":").put(c.rolesInferred() ? "true" : "false").put(",\"start\":")
+                .putDuration(c.startNanos(), 9).put(",\"duration\":").putDuration(c.durationNanos(), 9)
+                .put(",\"client_packets\":").put(c.clientPackets()).put(",\"client_bytes\":").put(c.clientBytes())
+                .put(",\"client_payload\":").put(c.clientPayload()).put(",\"server_packets\":").put(c.serverPackets())
+                .put(",\"server_bytes\":").put(c.serverBytes()).put(",\"server_payload\":").put(c.serverPayload())
+                .put(",\"handshake_complete\":").put(c.handshakeComplete() ? "true" : "false")
+                .put(",\"client_mss\":").put(c.clientMss()).put(",\"server_mss\":").put(c.serverMss())
+                .put(",\"client_wscale\":").put(c.clientWindowScale()).put(",\"server_wscale\":").put(c.serverWindowScale())
+                .put(",\"sack\":").put(c.sack() ? "true" : "false").put(",\"timestamps\":").put(c.timestamps() ? "true" : "false")
+                .put(",\"client_segment_min\":").put(c.clientMinSegment()).put(",\"client_segment_max\":").put(c.clientMaxSegment())
+                .put(",\"server_segment_min\":").put(c.serverMinSegment()).put(",\"server_segment_max\":").put(c.serverMaxSegment());
         if (c.irttNanos() > 0) {
-            sb.append(",\"irtt\":");
-            TimeFormat.appendOffset(sb, c.irttNanos(), 9);
+            sb.put(",\"irtt\":").putDuration(c.irttNanos(), 9);
         }
         if (c.closedFirst() != null) {
-            sb.append(",\"closed_first\":\"").append(c.closedFirst()).append('"');
+            sb.put(",\"closed_first\":\"");
+            closing(sb, c.closedFirst()).put('"');
         }
         if (c.rstCause() != null) {
-            sb.append(",\"rst_by\":\"").append(c.rstBy().label()).append("\",\"rst_cause\":\"").append(c.rstCause().code()).append('"');
+            sb.put(",\"rst_by\":\"").put(c.rstBy().label()).put("\",\"rst_cause\":\"").put(c.rstCause().code()).put('"');
         }
-        sb.append(",\"client_state\":\"").append(c.clientState().label()).append("\",\"server_state\":\"")
-                .append(c.serverState().label()).append("\",\"conn_state\":\"").append(c.connState())
-                .append("\",\"history\":\"").append(c.history()).append("\",\"zeek_orig\":\"")
-                .append(c.zeekOriginatorIsClient() ? "client" : "server").append('"');
-        sb.append(",\"retransmissions\":").append(c.retransmissions()).append(",\"dup_acks\":").append(c.dupAcks())
-                .append(",\"zero_windows\":").append(c.zeroWindows()).append(",\"out_of_order\":").append(c.outOfOrder());
+        sb.put(",\"client_state\":\"").put(c.clientState().label()).put("\",\"server_state\":\"")
+                .put(c.serverState().label()).put("\",\"conn_state\":\"").put(c.connState())
+                .put("\",\"history\":\"").put(c.history()).put("\",\"zeek_orig\":\"")
+                .put(c.zeekOriginatorIsClient() ? "client" : "server").put('"');
+        sb.put(",\"retransmissions\":").put(c.retransmissions()).put(",\"dup_acks\":").put(c.dupAcks())
+                .put(",\"zero_windows\":").put(c.zeroWindows()).put(",\"out_of_order\":").put(c.outOfOrder());
         // like irtt: no key when there is no value
         if (c.ackRtts() > 0) {
-            sb.append(",\"rtt_min\":");
-            TimeFormat.appendOffset(sb, c.ackRttMinNanos(), 9);
-            sb.append(",\"rtt_mean\":");
-            TimeFormat.appendOffset(sb, c.ackRttMeanNanos(), 9);
-            sb.append(",\"rtt_max\":");
-            TimeFormat.appendOffset(sb, c.ackRttMaxNanos(), 9);
+            sb.put(",\"rtt_min\":").putDuration(c.ackRttMinNanos(), 9).put(",\"rtt_mean\":")
+                    .putDuration(c.ackRttMeanNanos(), 9).put(",\"rtt_max\":").putDuration(c.ackRttMaxNanos(), 9);
         }
-        return sb.append('}');
+        return sb.put('}');
     }
 }

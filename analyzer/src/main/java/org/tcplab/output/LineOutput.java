@@ -45,6 +45,15 @@ public final class LineOutput implements AutoCloseable {
         }
     }
 
+    /** Writes what is buffered, then {@code n} bytes of whole lines already encoded. */
+    public void write(byte[] block, int off, int n) throws IOException {
+        drain();
+        out.write(block, off, n);
+        if (flushEachLine) {
+            out.flush();
+        }
+    }
+
     public void flush() throws IOException {
         drain();
         out.flush();

@@ -23,7 +23,7 @@ import org.tcplab.tcp.TcpStreamTracker;
 public final class CaptureAnalyzer {
     private final PacketDecoder decoder = new PacketDecoder();
     private final TcpStreamTracker streams = new TcpStreamTracker();
-    private final ConnectionTracker connections = new ConnectionTracker();
+    private final ConnectionTracker connections = new ConnectionTracker(streams);
     private final ConversationTable conversations = new ConversationTable();
     private final UdpStreams udpStreams = new UdpStreams();
     private final PacketView view = new PacketView();
@@ -185,12 +185,17 @@ public final class CaptureAnalyzer {
      */
     public void summarise(FrameSource source, PacketSink sink, java.util.List<org.tcplab.analysis.ConnectionSummary> rows)
             throws IOException {
-        connections.onRetired(rows::add);
+        summarise(source, sink, (java.util.function.Consumer<org.tcplab.analysis.ConnectionSummary>) rows::add);
+    }
+
+    /** The same, handing each summary on as soon as no lower stream is still open (ConnectionPass#summarise). */
+    public void summarise(FrameSource source, PacketSink sink,
+                          java.util.function.Consumer<org.tcplab.analysis.ConnectionSummary> rows) throws IOException {
+        connections.onRetiredInStreamOrder(rows);
         try {
             run(source, sink);
         } finally {
             finish();
-            rows.sort(java.util.Comparator.comparingInt(org.tcplab.analysis.ConnectionSummary::stream));
         }
     }
 

@@ -1,8 +1,8 @@
 package org.tcplab.pipeline;
 
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.tcplab.analysis.ConnectionAnnotation;
@@ -29,7 +29,7 @@ public final class ConnectionPass {
     static final int BATCH = 4096;
     static final int BATCHES = 8;
 
-    private final TcpStreamTracker streams = new TcpStreamTracker();
+    private final TcpStreamTracker streams;
     private final ConnectionTracker connections;
     private final int batchSize;
     private final TcpAnnotation annotation = new TcpAnnotation();
@@ -42,6 +42,7 @@ public final class ConnectionPass {
 
     ConnectionPass(ConnectionTracker connections, int batchSize) {
         this.connections = connections;
+        this.streams = connections.streams();
         this.batchSize = batchSize;
         // no packet is printed: the summaries need the states, not each change
         connections.recordTransitions(false);
@@ -51,19 +52,24 @@ public final class ConnectionPass {
         return streams;
     }
 
+    /** Runs the pass and adds one summary per connection to {@code rows}, in stream order. */
+    public void summarise(FrameSource source, List<ConnectionSummary> rows) throws IOException {
+        summarise(source, (Consumer<ConnectionSummary>) rows::add);
+    }
+
     /**
-     * Runs the pass and adds one summary per connection to {@code rows}, in stream order.
-     * Connections are summarised as they finish (or idle out, or are evicted by the cap) and their
-     * state freed; after a damaged part, what was read before it is summarised, then the error
+     * Runs the pass and hands one summary per connection to {@code rows}, in stream order, while
+     * the capture is read: connections are summarised as they finish (or idle out, or are evicted
+     * by the cap) and their state freed, and each summary goes on as soon as no lower stream is
+     * still open. After a damaged part, what was read before it is summarised, then the error
      * propagates.
      */
-    public void summarise(FrameSource source, List<ConnectionSummary> rows) throws IOException {
-        connections.onRetired(rows::add);
+    public void summarise(FrameSource source, Consumer<ConnectionSummary> rows) throws IOException {
+        connections.onRetiredInStreamOrder(rows);
         try {
             run(source);
         } finally {
             connections.retireAll();
-            rows.sort(Comparator.comparingInt(ConnectionSummary::stream));
         }
     }
 

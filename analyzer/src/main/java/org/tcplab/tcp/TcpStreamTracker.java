@@ -5,6 +5,7 @@ import static org.tcplab.wire.TcpFlags.SYN;
 
 import java.util.Arrays;
 import org.tcplab.decode.DecodedPacket;
+import org.tcplab.wire.IpEndpoint;
 
 /**
  * Numbers TCP streams and computes relative sequence numbers exactly as tshark does in one pass
@@ -22,30 +23,44 @@ import org.tcplab.decode.DecodedPacket;
  * §2.3) once that SYN is seen, unless a SYN came without the option, which turns scaling off
  * both ways (§2.2).</li>
  * </ul>
- * State lives in flat arrays indexed by stream so the hot path allocates nothing. The connection
+ * State lives in flat arrays indexed by stream so the hot path allocates nothing; what a stream
+ * keeps for the whole capture is its key in the flow table and 28 bytes here ({@link #bytes()}). The connection
  * analysis (states, verdicts, summaries) builds on this in {@code org.tcplab.analysis}.
  */
 public final class TcpStreamTracker {
     private final FlowTable table = new FlowTable(1024);
     private int streams;
+    /** Per stream: the base sequence number of direction 0 in the low 32 bits, of direction 1 in the high. */
+    private long[] bases = new long[256];
     /**
-     * Per stream, one stride: [base seq dir 0, base seq dir 1, state bits]. State bits: bit 0 the
-     * endpoints were swapped (relative to the table's canonical order) in the stream's first
-     * segment; bits 1-2 base set for dir 0/1; then per direction a byte of the scale offered in the
-     * SYN (+3 so that -2 "none" and -1 "not seen" fit) and a byte of the scale applied (+3).
+     * Per stream, state bits: bit 0 the endpoints were swapped (relative to the table's canonical
+     * order) in the stream's first segment; bits 1-2 base set for dir 0/1; then per direction five
+     * bits of the scale offered in the SYN (+3 so that -2 "none" and -1 "not seen" fit) and five
+     * of the scale applied (+3).
      */
-    private long[] state = new long[256 * STRIDE];
-    private static final int STRIDE = 3;
-    private static final long SWAPPED = 1;
-    private static final long BASE_SET_0 = 2;
-    private static final int OFFERED_SHIFT = 8;
-    private static final int APPLIED_SHIFT = 24;
+    private int[] bits = new int[256];
+    private static final int SWAPPED = 1;
+    private static final int BASE_SET_0 = 2;
+    private static final int OFFERED_SHIFT = 3;
+    private static final int APPLIED_SHIFT = 13;
     private final TcpSegment copy = new TcpSegment();
     /** Per stream: capture time of its first and of its latest segment (tshark's tcp.time_relative, tcp.time_delta). */
     private long[] times = new long[256 * 2];
 
     public int streamCount() {
         return streams;
+    }
+
+    /** The sender of a stream's first segment (direction 0), or the other end (1). */
+    public IpEndpoint endpoint(int stream, int direction) {
+        int end = ((bits[stream] & SWAPPED) != 0) == (direction == 0) ? 1 : 0;
+        return new IpEndpoint(table.family(stream), table.addressHi(stream, end), table.addressLo(stream, end),
+                table.port(stream, end));
+    }
+
+    /** Bytes held for the whole capture, for every stream seen so far (the numbering tshark keeps). */
+    public long bytes() {
+        return table.bytes() + 8L * bases.length + 4L * bits.length + 8L * times.length;
     }
 
     /** Annotates a TCP segment without time or frame number. */
@@ -72,19 +87,19 @@ public final class TcpStreamTracker {
             table.put(family, p.srcHi, p.srcLo, p.sport, p.dstHi, p.dstLo, p.dport, s);
             a.newStream = true;
         }
-        int dir = swapped == ((state[s * STRIDE + 2] & SWAPPED) != 0) ? 0 : 1;
+        int dir = swapped == ((bits[s] & SWAPPED) != 0) ? 0 : 1;
         long seq = p.seq;
-        if ((flags & (SYN | ACK)) == SYN && baseSet(s, dir) && seq != state[s * STRIDE + dir]) {
+        if ((flags & (SYN | ACK)) == SYN && baseSet(s, dir) && seq != base(s, dir)) {
             s = newStream(swapped);
             dir = 0;
             table.put(family, p.srcHi, p.srcLo, p.sport, p.dstHi, p.dstLo, p.dport, s);
             a.newStream = true;
             a.portsReused = true;
-        } else if ((flags & (SYN | ACK)) == (SYN | ACK) && baseSet(s, dir) && seq != state[s * STRIDE + dir]) {
+        } else if ((flags & (SYN | ACK)) == (SYN | ACK) && baseSet(s, dir) && seq != base(s, dir)) {
             // tshark 4.0: a SYN+ACK whose seq is not its direction's base (an RST or data of that side
             // came first, or it answers anew with another ISN) says "ports reused" but stays in the
             // stream, and its seq becomes the base: the SYN+ACK shows seq=0
-            state[s * STRIDE + dir] = seq;
+            setBase(s, dir, seq);
             a.portsReused = true;
         }
         a.hasStream = true;
@@ -104,49 +119,58 @@ public final class TcpStreamTracker {
             a.window = p.window;
             return;
         }
-        int b = s * STRIDE;
-        long bits = state[b + 2];
-        if ((bits & (BASE_SET_0 << dir)) == 0) {
-            state[b + dir] = (flags & SYN) != 0 ? seq : (seq - 1) & 0xFFFFFFFFL;
-            bits |= BASE_SET_0 << dir;
+        int st = bits[s];
+        if ((st & (BASE_SET_0 << dir)) == 0) {
+            setBase(s, dir, (flags & SYN) != 0 ? seq : (seq - 1) & 0xFFFFFFFFL);
+            st |= BASE_SET_0 << dir;
         }
-        if ((bits & (BASE_SET_0 << rev)) == 0 && (flags & ACK) != 0) {
-            state[b + rev] = (p.ack - 1) & 0xFFFFFFFFL;
-            bits |= BASE_SET_0 << rev;
+        if ((st & (BASE_SET_0 << rev)) == 0 && (flags & ACK) != 0) {
+            setBase(s, rev, (p.ack - 1) & 0xFFFFFFFFL);
+            st |= BASE_SET_0 << rev;
         }
-        state[b + 2] = bits;
+        bits[s] = st;
+        long baseFwd = base(s, dir);
         a.relative = true;
-        a.baseSeq = state[b + dir];
-        a.seq = (seq - state[b + dir]) & 0xFFFFFFFFL;
-        a.ack = (flags & ACK) != 0 ? (p.ack - state[b + rev]) & 0xFFFFFFFFL : p.ack;
+        a.baseSeq = baseFwd;
+        a.seq = (seq - baseFwd) & 0xFFFFFFFFL;
+        a.ack = (flags & ACK) != 0 ? (p.ack - base(s, rev)) & 0xFFFFFFFFL : p.ack;
         if ((flags & SYN) != 0) {
             learnScale(p, s, dir);
         }
-        int scale = field(state[b + 2], APPLIED_SHIFT, dir);
+        int scale = field(bits[s], APPLIED_SHIFT, dir);
         a.windowScale = scale;
-        a.peerWindowScale = field(state[b + 2], APPLIED_SHIFT, rev);
+        a.peerWindowScale = field(bits[s], APPLIED_SHIFT, rev);
         // RFC 7323 §2.2: the window field of a SYN is never scaled.
         a.window = (flags & SYN) == 0 && scale >= 0 ? (long) p.window << scale : p.window;
     }
 
     private boolean baseSet(int s, int dir) {
-        return (state[s * STRIDE + 2] & (BASE_SET_0 << dir)) != 0;
+        return (bits[s] & (BASE_SET_0 << dir)) != 0;
     }
 
-    /** A signed per-direction byte of the state bits (stored +3). */
-    private static int field(long bits, int shift, int dir) {
-        return (int) ((bits >>> (shift + 8 * dir)) & 0xFF) - 3;
+    private long base(int s, int dir) {
+        return (bases[s] >>> (32 * dir)) & 0xFFFFFFFFL;
     }
 
-    private static long withField(long bits, int shift, int dir, int value) {
-        int at = shift + 8 * dir;
-        return (bits & ~(0xFFL << at)) | ((long) (value + 3) << at);
+    private void setBase(int s, int dir, long seq) {
+        int at = 32 * dir;
+        bases[s] = (bases[s] & ~(0xFFFFFFFFL << at)) | (seq << at);
+    }
+
+    /** A signed per-direction five-bit field of the state bits (stored +3). */
+    private static int field(int bits, int shift, int dir) {
+        return ((bits >>> (shift + 5 * dir)) & 31) - 3;
+    }
+
+    private static int withField(int bits, int shift, int dir, int value) {
+        int at = shift + 5 * dir;
+        return (bits & ~(31 << at)) | ((value + 3) << at);
     }
 
     private void learnScale(TcpSegment p, int s, int dir) {
         int shift = TcpOptions.windowScale(p.options, 0, p.optionsLength);
         int rev = 1 - dir;
-        long bits = state[s * STRIDE + 2];
+        int bits = this.bits[s];
         int offered = shift < 0 ? TcpAnnotation.SCALE_NONE : Math.min(shift, TcpOptions.MAX_WINDOW_SCALE);
         bits = withField(bits, OFFERED_SHIFT, dir, offered);
         if (offered == TcpAnnotation.SCALE_NONE) {
@@ -158,24 +182,23 @@ public final class TcpStreamTracker {
             // peer's SYN was not captured (a one-way capture, or one starting at the SYN+ACK).
             bits = withField(bits, APPLIED_SHIFT, dir, offered);
         }
-        state[s * STRIDE + 2] = bits;
+        this.bits[s] = bits;
     }
 
     private int newStream(boolean swapped) {
         int s = streams++;
-        if ((s + 1) * STRIDE > state.length) {
-            state = Arrays.copyOf(state, state.length * 2);
-            times = Arrays.copyOf(times, times.length * 2);
+        if (s == bits.length) {
+            bases = Arrays.copyOf(bases, s * 2);
+            bits = Arrays.copyOf(bits, s * 2);
+            times = Arrays.copyOf(times, s * 4);
         }
-        long bits = swapped ? SWAPPED : 0;
-        bits = withField(bits, OFFERED_SHIFT, 0, -1);
-        bits = withField(bits, OFFERED_SHIFT, 1, -1);
-        bits = withField(bits, APPLIED_SHIFT, 0, TcpAnnotation.SCALE_UNKNOWN);
-        bits = withField(bits, APPLIED_SHIFT, 1, TcpAnnotation.SCALE_UNKNOWN);
-        int b = s * STRIDE;
-        state[b] = 0;
-        state[b + 1] = 0;
-        state[b + 2] = bits;
+        int b = swapped ? SWAPPED : 0;
+        b = withField(b, OFFERED_SHIFT, 0, -1);
+        b = withField(b, OFFERED_SHIFT, 1, -1);
+        b = withField(b, APPLIED_SHIFT, 0, TcpAnnotation.SCALE_UNKNOWN);
+        b = withField(b, APPLIED_SHIFT, 1, TcpAnnotation.SCALE_UNKNOWN);
+        bases[s] = 0;
+        bits[s] = b;
         return s;
     }
 }

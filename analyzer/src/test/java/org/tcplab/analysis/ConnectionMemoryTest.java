@@ -28,8 +28,8 @@ class ConnectionMemoryTest {
     private final TcpSegment g = new TcpSegment();
     private final TcpAnnotation a = new TcpAnnotation();
     private final ConnectionAnnotation c = new ConnectionAnnotation();
-    private final TcpStreamTracker streams = new TcpStreamTracker();
     private final ConnectionTracker t = new ConnectionTracker();
+    private final TcpStreamTracker streams = t.streams();
     private final List<ConnectionSummary> out = new ArrayList<>();
 
     private void handshake(int i, boolean close) {
@@ -76,7 +76,32 @@ class ConnectionMemoryTest {
         long perConnection = (after - before) / CONNECTIONS;
         System.out.printf("tracked connection: %d bytes of heap each (%d open connections)%n", perConnection, CONNECTIONS);
         assertEquals(CONNECTIONS + 1, t.tracked());
-        assertTrue(perConnection < 4096, perConnection + " bytes per connection");
+        assertTrue(perConnection < 2048, perConnection + " bytes per connection");
+    }
+
+    @Test
+    void aStreamWhoseConnectionWasFreed_keepsUnder128Bytes() {
+        t.onRetiredInStreamOrder(out::add);
+        handshake(0, true, 0); // warm the classes
+        int n = (1 << 17) - 1; // with the first, the arrays exactly full: no doubling in the figure
+        long before = usedHeap();
+        for (int i = 1; i <= n; i++) {
+            // each connection finds the one before quiet for more than 10 s: freed, its summary out
+            handshake(i, true, i * 11_000_000_000L);
+            if (i % 4096 == 0) {
+                out.clear(); // as conns prints them
+            }
+        }
+        long after = usedHeap();
+        long perStream = (after - before) / n;
+        long kept = streams.bytes() / (n + 1);
+        System.out.printf("stream kept for the whole capture: %d bytes in the numbering's arrays, %d bytes of heap"
+                + " each (%d streams)%n", kept, perStream, n + 1);
+        assertEquals(1, t.tracked());
+        // the flow table's key (40) and index (8 to 16), base sequence numbers (8), state bits (4), times (16)
+        assertTrue(kept <= 84, kept + " bytes per stream");
+        // the heap also holds the connection table's slot; G1 rounds the large arrays up to whole regions
+        assertTrue(perStream < 192, perStream + " bytes of heap per stream");
     }
 
     @Test
@@ -84,13 +109,34 @@ class ConnectionMemoryTest {
         t.onRetired(out::add);
         for (int i = 0; i < 1000; i++) {
             // one connection every 11 s of capture time: each finds the one before quiet for longer than 10 s
-            handshake(i, true, i * 11_000_000_000L);
+            handshake(i, true, 1_000_000_000L + i * 11_000_000_000L);
         }
         assertEquals(1, t.tracked(), "all but the last were closed long enough to be freed");
         assertEquals(999, out.size());
         assertEquals("SF", out.get(0).connState());
         assertEquals("TIME-WAIT", out.get(0).clientState().label());
         assertEquals("CLOSED", out.get(0).serverState().label());
+        // all but the first ran on a reused connection object: each summary as the first's
+        for (ConnectionSummary c : out) {
+            assertEquals(out.get(0).history(), c.history());
+            assertEquals(out.get(0).clientPackets(), c.clientPackets());
+            assertEquals(out.get(0).durationNanos(), c.durationNanos());
+            assertEquals(out.get(0).irttNanos(), c.irttNanos());
+        }
+    }
+
+    @Test
+    void inStreamOrder_summariesComeOutWhileTheCaptureIsRead() {
+        t.onRetiredInStreamOrder(out::add);
+        for (int i = 0; i < 1000; i++) {
+            handshake(i, true, i * 11_000_000_000L);
+        }
+        assertEquals(999, out.size(), "each connection but the last is out before the capture ends");
+        t.retireAll();
+        assertEquals(1000, out.size());
+        for (int i = 0; i < out.size(); i++) {
+            assertEquals(i, out.get(i).stream());
+        }
     }
 
     @Test

@@ -27,8 +27,8 @@ final class Segments {
     static final long S_ISN = 5000;
 
     private final PacketDecoder decoder = new PacketDecoder();
-    private final TcpStreamTracker streams = new TcpStreamTracker();
     private final ConnectionTracker tracker = new ConnectionTracker();
+    private final TcpStreamTracker streams = tracker.streams();
     private final DecodedPacket p = new DecodedPacket();
     private final TcpSegment segment = new TcpSegment();
     /** What the stream tracker and the connection analysis made of the latest segment. */

@@ -12,7 +12,7 @@ import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class RowWriterTest {
-    private static final BiConsumer<StringBuilder, Integer> LINE = (sb, i) -> sb.append("row ").append(i).append(" é\n");
+    private static final BiConsumer<ByteSink, Integer> LINE = (sb, i) -> sb.put("row ").put(i).put(" é\n");
 
     private static String written(int rows, int chunk) throws IOException {
         List<Integer> list = new ArrayList<>();
@@ -23,7 +23,11 @@ class RowWriterTest {
         try (LineOutput out = new LineOutput(bytes, false)) {
             out.builder().append("header");
             out.endLine();
-            RowWriter.write(out, list, LINE, chunk);
+            try (RowWriter<Integer> w = new RowWriter<>(out, LINE, chunk)) {
+                for (Integer i : list) {
+                    w.add(i);
+                }
+            }
             out.builder().append("footer");
             out.endLine();
         }
@@ -31,31 +35,36 @@ class RowWriterTest {
     }
 
     private static String expected(int rows) {
-        StringBuilder sb = new StringBuilder("header\n");
+        ByteSink sb = new ByteSink().put("header\n");
         for (int i = 0; i < rows; i++) {
             LINE.accept(sb, i);
         }
-        return sb.append("footer\n").toString();
+        return sb.put("footer\n").toString();
     }
 
     @Test
-    void chunksFormattedOnTwoThreads_comeOutInTheListsOrder() throws IOException {
+    void chunksFormattedOnTheHelper_comeOutInTheOrderAdded() throws IOException {
         for (int rows : new int[] {0, 1, 3, 4, 6, 7, 10, 1000}) {
             assertEquals(expected(rows), written(rows, 3), rows + " rows");
         }
     }
 
     @Test
-    void aFormatterFailingInTheHelper_failsTheWrite() {
+    void aFormatterFailingInTheHelper_failsTheRowsThatFollow() {
         List<Integer> list = List.of(1, 2, 3, 4, 5, 6);
-        BiConsumer<StringBuilder, Integer> failsOnFive = (sb, i) -> {
+        BiConsumer<ByteSink, Integer> failsOnFive = (sb, i) -> {
             if (i == 5) {
                 throw new IllegalArgumentException("five");
             }
-            sb.append(i).append('\n');
+            sb.put(i).put('\n');
         };
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RowWriter.write(new LineOutput(new ByteArrayOutputStream(), false), list, failsOnFive, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+            try (RowWriter<Integer> w = new RowWriter<>(new LineOutput(new ByteArrayOutputStream(), false), failsOnFive, 2)) {
+                for (Integer i : list) {
+                    w.add(i);
+                }
+            }
+        });
         assertEquals("five", e.getMessage());
     }
 }
