@@ -174,10 +174,11 @@ public final class Connection {
         public boolean ipChecksumBad;
         public long time;
         public long frame;
-        /** The TCP options area, for SYNs. */
-        public byte[] optionsData;
-        public int optionsFrom;
-        public int optionsTo;
+        /** What a SYN's options offered (TcpSegment#synMss and the rest); -1 and false for other segments. */
+        public int synMss;
+        public int synWindowScale;
+        public boolean synSackPermitted;
+        public boolean synTimestamps;
         /** What the segment's SACK blocks cover (TcpOptions.sackDelivered). */
         public long sackDelivered;
     }
@@ -252,8 +253,8 @@ public final class Connection {
         } else {
             zeek.packet(dir, s.flags, s.seq, s.ack, s.seglen, s.payloadCaptured, s.window, s.sport, s.dport);
         }
-        if ((s.flags & SYN) != 0 && s.optionsData != null) {
-            x.synOptions(s.optionsData, s.optionsFrom, s.optionsTo);
+        if ((s.flags & SYN) != 0) {
+            x.synOptions(s.synMss, s.synWindowScale, s.synSackPermitted, s.synTimestamps);
         }
         rst.cause = null;
         rst.detail = null;

@@ -171,13 +171,10 @@ public final class ConnectionTracker {
         g.time = p.timeNanos();
         g.frame = p.frame();
         g.sackDelivered = p.sackDelivered();
-        if ((g.flags & org.tcplab.wire.TcpFlags.SYN) != 0) {
-            g.optionsData = p.options();
-            g.optionsFrom = 0;
-            g.optionsTo = p.optionsLength();
-        } else {
-            g.optionsData = null;
-        }
+        g.synMss = p.synMss();
+        g.synWindowScale = p.synWindowScale();
+        g.synSackPermitted = p.synSackPermitted();
+        g.synTimestamps = p.synTimestamps();
         Connection c = connections[s];
         if (c == null) {
             // a segment of a stream whose analysis was freed: start afresh

@@ -1,12 +1,7 @@
 package org.tcplab.analysis;
 
-import org.tcplab.tcp.TcpOptions;
-
-/**
- * What the state machine remembers of one endpoint. Raw sequence numbers. Reads the options of
- * its own SYN as a {@link TcpOptions.Visitor}, which allocates nothing.
- */
-final class Endpoint extends ZeekEndpoint implements TcpOptions.Visitor {
+/** What the state machine remembers of one endpoint. Raw sequence numbers. */
+final class Endpoint extends ZeekEndpoint {
     TcpState state;
     boolean sentSyn;
     long iss;
@@ -58,32 +53,11 @@ final class Endpoint extends ZeekEndpoint implements TcpOptions.Visitor {
         timestamps = false;
     }
 
-    /** What this endpoint's SYN (or SYN+ACK) in {@code b[from, to)} offered; a later SYN's replaces it. */
-    void synOptions(byte[] b, int from, int to) {
-        mss = -1;
-        windowScale = -1;
-        sackPermitted = false;
-        timestamps = false;
-        TcpOptions.walk(b, from, to, this);
-    }
-
-    @Override
-    public void mss(int value) {
-        mss = value;
-    }
-
-    @Override
-    public void windowScale(int shift) {
-        windowScale = shift;
-    }
-
-    @Override
-    public void sackPermitted() {
-        sackPermitted = true;
-    }
-
-    @Override
-    public void timestamps(long value, long echo) {
-        timestamps = true;
+    /** What this endpoint's SYN (or SYN+ACK) offered (read by TcpSegment); a later SYN's replaces it. */
+    void synOptions(int mss, int windowScale, boolean sackPermitted, boolean timestamps) {
+        this.mss = mss;
+        this.windowScale = windowScale;
+        this.sackPermitted = sackPermitted;
+        this.timestamps = timestamps;
     }
 }

@@ -9,11 +9,13 @@ import java.nio.channels.FileChannel;
  * Reads a regular file through memory-mapped windows. A capture is read once, front to back:
  * copying from the page cache straight into our buffer costs one copy instead of read()'s two
  * (kernel to a temporary direct buffer, then to the heap array), which is most of the time of a
- * fast pass. Each window is unmapped as soon as it is consumed, so the resident set stays small.
+ * fast pass. Each window is unmapped as soon as it is consumed, so the resident set stays small:
+ * 16 MiB windows read as fast as 64 MiB ones and keep 48 MiB less resident (A/B on the
+ * million-connection capture in the README).
  * Beyond the size the file had when opened (a file still being written) the channel is read.
  */
 final class MappedFile {
-    static final int WINDOW = 64 << 20;
+    static final int WINDOW = 16 << 20;
     private static final Object UNSAFE = unsafe();
     private static final java.lang.reflect.Method INVOKE_CLEANER = cleaner();
 

@@ -34,12 +34,17 @@ public final class TcpSegment {
     boolean checksumBad;
     boolean ipChecksumBad;
     /**
-     * The options area of a SYN as captured (empty for other segments: only a SYN's are read).
-     * Made at the first SYN: a batch of thousands of segments holds few SYNs.
+     * What a SYN's options offered, read here once (in conns' decoding thread) so that the stream
+     * numbering and both state machines walk no options: the MSS, the window scale shift of the
+     * last valid option (as a walk visits them) and of the first (as a lookup finds it), -1 when
+     * absent; SACK permitted, timestamps. For other segments: none.
      */
-    byte[] options = NONE;
-    private static final byte[] NONE = new byte[0];
-    int optionsLength;
+    int synMss = -1;
+    int synWindowScale = -1;
+    int synFirstWindowScale = -1;
+    boolean synSackPermitted;
+    boolean synTimestamps;
+    private final SynOptions synReader = new SynOptions();
     long timeNanos;
     long frame;
     int frameLength;
@@ -108,12 +113,12 @@ public final class TcpSegment {
         this.timeNanos = timeNanos;
         this.frame = frame;
         this.frameLength = originalLength;
-        optionsLength = 0;
+        noSynOptions();
         sackDelivered = 0;
         if (hlen > TCP_HEADER) {
             int to = tcp + Math.min(hlen, captured);
             if ((flags & TcpFlags.SYN) != 0) {
-                copyOptions(b, tcp + TCP_HEADER, to);
+                readSynOptions(b, tcp + TCP_HEADER, to);
             } else {
                 sackDelivered = TcpOptions.sackDelivered(b, tcp + TCP_HEADER, to);
             }
@@ -121,13 +126,41 @@ public final class TcpSegment {
         return true;
     }
 
-    private void copyOptions(byte[] b, int from, int to) {
+    private void noSynOptions() {
+        synMss = -1;
+        synWindowScale = -1;
+        synFirstWindowScale = -1;
+        synSackPermitted = false;
+        synTimestamps = false;
+    }
+
+    private void readSynOptions(byte[] b, int from, int to) {
         if (to > from) {
-            optionsLength = Math.min(to - from, MAX_OPTIONS);
-            if (options.length < MAX_OPTIONS) {
-                options = new byte[MAX_OPTIONS];
-            }
-            System.arraycopy(b, from, options, 0, optionsLength);
+            TcpOptions.walk(b, from, to, synReader);
+            synFirstWindowScale = TcpOptions.windowScale(b, from, to);
+        }
+    }
+
+    /** Reads a SYN's offers into the segment, allocating nothing. */
+    private final class SynOptions implements TcpOptions.Visitor {
+        @Override
+        public void mss(int value) {
+            synMss = value;
+        }
+
+        @Override
+        public void windowScale(int shift) {
+            synWindowScale = shift;
+        }
+
+        @Override
+        public void sackPermitted() {
+            synSackPermitted = true;
+        }
+
+        @Override
+        public void timestamps(long value, long echo) {
+            synTimestamps = true;
         }
     }
 
@@ -161,12 +194,12 @@ public final class TcpSegment {
         this.timeNanos = timeNanos;
         this.frame = frame;
         this.frameLength = frameLength;
-        optionsLength = 0;
+        noSynOptions();
         sackDelivered = 0;
         if (hasSegmentLength && p.tcpHeaderLength() > 20) {
             int to = Math.min(p.l4Offset() + p.tcpHeaderLength(), p.l4Offset() + p.l4Captured());
             if ((flags & TcpFlags.SYN) != 0) {
-                copyOptions(p.l4Data(), p.l4Offset() + 20, to);
+                readSynOptions(p.l4Data(), p.l4Offset() + 20, to);
             } else {
                 sackDelivered = TcpOptions.sackDelivered(p.l4Data(), p.l4Offset() + 20, to);
             }
@@ -197,9 +230,14 @@ public final class TcpSegment {
     public boolean ipChecksumBad() { return ipChecksumBad; }
     /** Marks the IPv4 header checksum wrong (Zeek drops such a packet before TCP sees it). */
     public void ipChecksumBad(boolean bad) { ipChecksumBad = bad; }
-    /** The options area of a SYN ({@link #optionsLength()} bytes); nothing for other segments. */
-    public byte[] options() { return options; }
-    public int optionsLength() { return optionsLength; }
+    /** A SYN's MSS option, or -1 (also for any other segment). */
+    public int synMss() { return synMss; }
+    /** A SYN's window scale shift as sent, from its last valid option (as a walk visits them), or -1. */
+    public int synWindowScale() { return synWindowScale; }
+    /** The same from its first (as {@link TcpOptions#windowScale} finds it), or -1. */
+    public int synFirstWindowScale() { return synFirstWindowScale; }
+    public boolean synSackPermitted() { return synSackPermitted; }
+    public boolean synTimestamps() { return synTimestamps; }
     public long timeNanos() { return timeNanos; }
     public long frame() { return frame; }
     public int frameLength() { return frameLength; }

@@ -168,7 +168,7 @@ public final class TcpStreamTracker {
     }
 
     private void learnScale(TcpSegment p, int s, int dir) {
-        int shift = TcpOptions.windowScale(p.options, 0, p.optionsLength);
+        int shift = p.synFirstWindowScale;
         int rev = 1 - dir;
         int bits = this.bits[s];
         int offered = shift < 0 ? TcpAnnotation.SCALE_NONE : Math.min(shift, TcpOptions.MAX_WINDOW_SCALE);

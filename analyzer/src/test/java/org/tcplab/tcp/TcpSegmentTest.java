@@ -31,7 +31,8 @@ class TcpSegmentTest {
     private static String fields(TcpSegment s) {
         return s.tracked + " " + s.family + " " + s.srcHi + " " + s.srcLo + " " + s.dstHi + " " + s.dstLo + " " + s.sport + " "
                 + s.dport + " " + s.seq + " " + s.ack + " " + s.flags + " " + s.window + " " + s.hasSegmentLength + " "
-                + s.payloadLength + " " + Arrays.toString(Arrays.copyOf(s.options, s.optionsLength)) + " " + s.timeNanos + " "
+                + s.payloadLength + " " + s.synMss + " " + s.synWindowScale + " " + s.synFirstWindowScale + " "
+                + s.synSackPermitted + " " + s.synTimestamps + " " + s.sackDelivered + " " + s.timeNanos + " "
                 + s.frame + " " + s.frameLength;
     }
 
