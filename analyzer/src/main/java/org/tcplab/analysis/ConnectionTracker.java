@@ -41,6 +41,9 @@ public final class ConnectionTracker {
     /** Finished connections by when they have been quiet for FINISHED_NANOS; every live one by IDLE_NANOS. */
     private final RetirementQueue finishedQueue = new RetirementQueue();
     private final RetirementQueue idleQueue = new RetirementQueue();
+    /** Streams found due in one sweep, retired together; and a sum of what warming them read, so the reads stay. */
+    private final int[] due = new int[64];
+    private long warmed;
     /** Freed connection objects, reset, for the next connections: steady state allocates none. */
     private Connection[] pool = new Connection[64];
     private int pooled;
@@ -266,18 +269,31 @@ public final class ConnectionTracker {
 
     private void sweep(long now) {
         while (finishedQueue.hasDueBefore(now)) {
-            long r = finishedQueue.poll();
-            int o = RetirementQueue.stream(r);
-            Connection c = connections[o];
-            if (c == null || c.serial != RetirementQueue.serial(r)) {
-                continue;
+            // the due ones a batch at a time: their state, 10 s of capture old, is brought in
+            // from memory together (Connection#warm) before each is summarised and reset
+            int n = 0;
+            while (n < due.length && finishedQueue.hasDueBefore(now)) {
+                long r = finishedQueue.poll();
+                int o = RetirementQueue.stream(r);
+                Connection c = connections[o];
+                if (c == null || c.serial != RetirementQueue.serial(r)) {
+                    continue;
+                }
+                if (!c.finished) {
+                    c.finishedQueued = false;
+                } else if (now - c.lastTime() > FINISHED_NANOS) {
+                    due[n++] = o;
+                } else {
+                    finishedQueue.add(c.lastTime() + FINISHED_NANOS, o, c.serial);
+                }
             }
-            if (!c.finished) {
-                c.finishedQueued = false;
-            } else if (now - c.lastTime() > FINISHED_NANOS) {
-                retire(o);
-            } else {
-                finishedQueue.add(c.lastTime() + FINISHED_NANOS, o, c.serial);
+            long sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += connections[due[i]].warm();
+            }
+            warmed += sum;
+            for (int i = 0; i < n; i++) {
+                retire(due[i]);
             }
         }
         while (idleQueue.hasDueBefore(now)) {

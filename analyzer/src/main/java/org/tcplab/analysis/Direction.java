@@ -70,6 +70,11 @@ final class Direction {
 
     static final int POOLED_RING = 64;
 
+    /** A field from each part of the object, for {@link Connection#warm()}. */
+    long warm() {
+        return baseSeq + sackDelivered + segments;
+    }
+
     /** Array index of the {@code k}-th oldest unacknowledged segment's seq (NEXT, FRAME, TIME follow). */
     int at(int k) {
         return ((segHead + k) & (seg.length / SEG - 1)) * SEG;

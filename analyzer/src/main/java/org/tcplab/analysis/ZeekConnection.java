@@ -64,6 +64,11 @@ final class ZeekConnection {
         relativeUnderflow = false;
     }
 
+    /** For {@link Connection#warm()}: this object and its history's. */
+    long warm() {
+        return seen + history.length();
+    }
+
     private ZeekEndpoint end(int dir) {
         return dir == 0 ? end0 : end1;
     }
