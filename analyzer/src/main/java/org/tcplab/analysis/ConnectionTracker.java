@@ -22,10 +22,12 @@ public final class ConnectionTracker {
     public static final long IDLE_NANOS = 300_000_000_000L;
     public static final long FINISHED_NANOS = 10_000_000_000L;
     /**
-     * How often, in capture time, held connections are checked against those bounds. Only capture
-     * time can make a connection quiet, so checking more often frees nothing sooner.
+     * How often, in capture time, held connections are checked against those bounds. A check when
+     * nothing is due is a look at the heads of two queues; checking every 10 ms rather than every
+     * second frees connections closer to their due time, and the objects freed are then reused
+     * while still in cache (conns on the million-connection capture: 0.84 of the time with 1 s).
      */
-    static final long SWEEP_NANOS = 1_000_000_000L;
+    static final long SWEEP_NANOS = 10_000_000L;
 
     /** The numbering this tracker's segments were annotated by: it also keeps each stream's endpoints. */
     private final TcpStreamTracker streams;
