@@ -17,6 +17,11 @@ import org.tcplab.wire.IpEndpoint;
  * duplicates of a final ACK still find the state, as in tshark); beyond {@link #maxTracked} live
  * connections the oldest is summarised and freed early, and counted. A later segment of a freed
  * stream starts a fresh analysis, as for a capture that begins mid-connection.
+ *
+ * <p>Built for millions of connections: what is due is found in two queues by due time
+ * ({@link RetirementQueue}), so a sweep touches only what it frees; freed connection objects are
+ * reset and reused (the steady state allocates none); summaries go out as connections are freed,
+ * in stream order when asked ({@link InStreamOrder}).
  */
 public final class ConnectionTracker {
     public static final long IDLE_NANOS = 300_000_000_000L;
