@@ -117,7 +117,10 @@ public final class ConnsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         DisplayFilter filter = Filters.compile(displayFilter);
         Failure failure = null;
-        ConnectionTracker connections = null;
+        // the filter and Zeek's checksums need the one-thread analysis; else conns' two-thread pass
+        CaptureAnalyzer analyzer = filter == null && !zeekChecksums ? null : new CaptureAnalyzer();
+        ConnectionTracker connections = analyzer == null ? new ConnectionTracker() : analyzer.connections();
+        connections.maxTracked(maxTracked);
         // a file that cannot be opened fails here, in one line, before anything is printed
         FrameSource opened = Inputs.open(file);
         // rows are printed as connections retire, in stream order, while the capture is read
@@ -125,20 +128,17 @@ public final class ConnsCommand implements Callable<Integer> {
              FrameSource source = opened;
              ConnectionTableFormatter.Rows rows = format == Format.text ? ConnectionTableFormatter.text(out)
                      : ConnectionTableFormatter.jsonl(out)) {
-            if (filter == null && !zeekChecksums) {
-                connections = new ConnectionTracker();
-                connections.maxTracked(maxTracked);
+            if (analyzer == null) {
                 new ConnectionPass(connections).summarise(source, rows);
             } else {
-                connections = filtered(source, filter, rows);
+                filtered(analyzer, source, filter, rows);
             }
         } catch (CaptureFileException e) {
             failure = new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, e.getMessage()));
-            connections = lastTracker;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        if (connections != null && connections.evictedEarly() > 0) {
+        if (connections.evictedEarly() > 0) {
             Io.current().err().printf("conns: %d connections were summarised early: more than %d open at once (--max-tracked)%n",
                     connections.evictedEarly(), maxTracked);
         }
@@ -148,16 +148,12 @@ public final class ConnsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private ConnectionTracker lastTracker;
-
     /** The one-thread analysis with the filter: the summaries of the streams that had a packet passing it. */
-    private ConnectionTracker filtered(FrameSource source, DisplayFilter filter, Consumer<ConnectionSummary> rows) throws IOException {
-        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+    private void filtered(CaptureAnalyzer analyzer, FrameSource source, DisplayFilter filter, Consumer<ConnectionSummary> rows)
+            throws IOException {
         analyzer.countConversations(false);
         analyzer.zeekChecksums(zeekChecksums);
         analyzer.displayFilter(filter);
-        analyzer.connections().maxTracked(maxTracked);
-        lastTracker = analyzer.connections();
         // a connection retires after its last packet, so its stream's bit is set by then
         java.util.BitSet matched = new java.util.BitSet();
         analyzer.summarise(source, v -> {
@@ -170,6 +166,5 @@ public final class ConnsCommand implements Callable<Integer> {
                 rows.accept(c);
             }
         });
-        return analyzer.connections();
     }
 }

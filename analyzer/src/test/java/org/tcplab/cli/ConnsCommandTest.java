@@ -3,11 +3,35 @@ package org.tcplab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tcplab.Corpus;
 import org.tcplab.Samples;
 
 class ConnsCommandTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * A damaged file and the cap at once: the rows read before the damage, the count of what the
+     * cap summarised early, then the damage, exit 1.
+     */
+    @Test
+    void damagedFile_stillSaysWhatTheCapSummarisedEarly() throws Exception {
+        byte[] whole = Files.readAllBytes(Samples.path("portscan.pcap"));
+        Path cut = dir.resolve("cut.pcap");
+        Files.write(cut, Arrays.copyOf(whole, whole.length - 7));
+        Cli.Result r = Cli.run("conns", cut.toString(), "--max-tracked", "2", "--format", "jsonl");
+        assertEquals(1, r.exitCode(), r.stderr());
+        assertEquals(14, r.stdout().lines().count(), r.stdout());
+        assertTrue(r.stderr().contains("conns: 12 connections were summarised early: more than 2 open at once (--max-tracked)"),
+                r.stderr());
+        assertTrue(r.stderr().contains("file cut short in the middle of packet 31"), r.stderr());
+    }
+
     /** The client only ACKs a zero window; the SYNs are not in the capture. */
     @Test
     void sideWithoutData_saysNone_andRolesAreMarkedInferred() throws Exception {
