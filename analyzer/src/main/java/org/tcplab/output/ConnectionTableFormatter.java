@@ -12,16 +12,43 @@ import org.tcplab.wire.IpEndpoint;
  * README documents; printed row by row while the capture is read.
  */
 public final class ConnectionTableFormatter {
+    // the table's column widths, the same for the header and the rows
+    private static final int STREAM = 6;
+    private static final int ENDS = 44;
+    private static final int START = 8;
+    private static final int DURATION = 10;
+    private static final int PACKETS = 9;
+    private static final int HANDSHAKE = 9;
+    private static final int STATE = 12;
+    private static final int CONN_STATE = 7;
+
     private ConnectionTableFormatter() {
     }
 
     /** The table: its header now, then each row as it comes, and the note on inferred roles at the end. */
     public static Rows text(LineOutput out) throws IOException {
-        StringBuilder sb = out.builder();
-        header(sb, "stream", "client -> server", "start", "duration", "pkts c>s", "pkts s>c", "handshake", "client", "server",
-                "state");
-        sb.append("history");
-        out.endLine();
+        ByteSink h = new ByteSink();
+        h.put("stream").left(0, STREAM);
+        int at = h.length();
+        h.put("client -> server").left(at, ENDS);
+        at = h.length();
+        h.put("start").left(at, START);
+        at = h.length();
+        h.put("duration").right(at, DURATION);
+        at = h.length();
+        h.put("pkts c>s").right(at, PACKETS);
+        at = h.length();
+        h.put("pkts s>c").right(at, PACKETS);
+        at = h.length();
+        h.put("handshake").left(at, HANDSHAKE);
+        at = h.length();
+        h.put("client").left(at, STATE);
+        at = h.length();
+        h.put("server").left(at, STATE);
+        at = h.length();
+        h.put("state").left(at, CONN_STATE);
+        h.put("history\n");
+        out.write(h.bytes(), 0, h.length());
         return new Rows(out, true);
     }
 
@@ -75,30 +102,30 @@ public final class ConnectionTableFormatter {
      */
     public static void appendText(ByteSink sb, ConnectionSummary c) {
         int at = sb.length();
-        sb.put(c.stream()).left(at, 6);
+        sb.put(c.stream()).left(at, STREAM);
         at = sb.length();
         endpoint(sb, c.client()).put(" -> ");
         endpoint(sb, c.server());
         if (c.rolesInferred()) {
             sb.put('?');
         }
-        sb.left(at, 44);
+        sb.left(at, ENDS);
         at = sb.length();
-        sb.putDuration(c.startNanos(), 3).left(at, 8);
+        sb.putDuration(c.startNanos(), 3).left(at, START);
         at = sb.length();
-        sb.putDuration(c.durationNanos(), 6).right(at, 10);
+        sb.putDuration(c.durationNanos(), 6).right(at, DURATION);
         at = sb.length();
-        sb.put(c.clientPackets()).right(at, 9);
+        sb.put(c.clientPackets()).right(at, PACKETS);
         at = sb.length();
-        sb.put(c.serverPackets()).right(at, 9);
+        sb.put(c.serverPackets()).right(at, PACKETS);
         at = sb.length();
-        sb.put(c.handshakeComplete() ? "complete" : "partial").left(at, 9);
+        sb.put(c.handshakeComplete() ? "complete" : "partial").left(at, HANDSHAKE);
         at = sb.length();
-        sb.put(c.clientState().label()).left(at, 12);
+        sb.put(c.clientState().label()).left(at, STATE);
         at = sb.length();
-        sb.put(c.serverState().label()).left(at, 12);
+        sb.put(c.serverState().label()).left(at, STATE);
         at = sb.length();
-        sb.put(c.connState()).left(at, 7);
+        sb.put(c.connState()).left(at, CONN_STATE);
         sb.put(c.history()).put('\n');
         sb.put("       bytes c>s ").put(c.clientBytes()).put(" (payload ").put(c.clientPayload())
                 .put("), s>c ").put(c.serverBytes()).put(" (payload ").put(c.serverPayload()).put(")");
@@ -162,21 +189,6 @@ public final class ConnectionTableFormatter {
     /** Smallest and largest payload of a side's data segments, "none" when it sent no data. */
     private static ByteSink range(ByteSink sb, int min, int max) {
         return max == 0 ? sb.put("none") : sb.put(min).put('-').put(max);
-    }
-
-    /** The header row: the same columns and widths as the rows. */
-    private static void header(StringBuilder sb, String stream, String ends, String start, String duration, String toServer,
-                               String toClient, String handshake, String client, String server, String state) {
-        Columns.left(sb, stream, 6);
-        Columns.left(sb, ends, 44);
-        Columns.left(sb, start, 8);
-        Columns.right(sb, duration, 10);
-        Columns.right(sb, toServer, 9);
-        Columns.right(sb, toClient, 9);
-        Columns.left(sb, handshake, 9);
-        Columns.left(sb, client, 12);
-        Columns.left(sb, server, 12);
-        Columns.left(sb, state, 7);
     }
 
     /** One connection as a JSON object (the conns JSONL interface). */
