@@ -154,8 +154,7 @@ public final class ConnectionTracker {
             Connection c = connections[s];
             if (c != null && !c.idleQueued) {
                 // never analysed, so quiet since time 0: freed at the next sweep, as an idle one
-                c.idleQueued = true;
-                idleQueue.add(c.lastTime() + IDLE_NANOS, s, c.serial);
+                queueIdle(s, c);
             }
             return;
         }
@@ -219,7 +218,7 @@ public final class ConnectionTracker {
     }
 
     /** The sender of a stream's first segment (direction 0) or the other end (1). */
-    public IpEndpoint endpoint(int stream, int direction) {
+    private IpEndpoint endpoint(int stream, int direction) {
         return streams.endpoint(stream, direction);
     }
 
@@ -253,16 +252,14 @@ public final class ConnectionTracker {
     }
 
     /**
-     * Notes whether both ends of stream {@code s} are done, then, once a second of capture time
-     * has passed since the last sweep, frees what has become due: a finished connection quiet for
-     * FINISHED_NANOS, any connection quiet for IDLE_NANOS.
+     * Notes whether both ends of stream {@code s} are done, then, once {@link #SWEEP_NANOS} of
+     * capture time has passed since the last sweep, frees what has become due: a finished
+     * connection quiet for FINISHED_NANOS, any connection quiet for IDLE_NANOS.
      */
     private void afterSegment(int s, Connection c, boolean done, long now) {
         c.finished = done;
         if (!c.idleQueued) {
-            c.idleQueued = true;
-            idleQueue.add(c.lastTime() + IDLE_NANOS, s, c.serial);
-            compactQueues();
+            queueIdle(s, c);
         }
         if (done && !c.finishedQueued) {
             c.finishedQueued = true;
@@ -274,6 +271,19 @@ public final class ConnectionTracker {
         }
     }
 
+    /** Puts a connection in the idle queue, due IDLE_NANOS after its latest segment (once: a sweep re-queues it). */
+    private void queueIdle(int s, Connection c) {
+        c.idleQueued = true;
+        idleQueue.add(c.lastTime() + IDLE_NANOS, s, c.serial);
+        compactQueues();
+    }
+
+    /** The connection a queue entry was made for, or null when it has been freed since. */
+    private Connection entry(long ref) {
+        Connection c = connections[RetirementQueue.stream(ref)];
+        return c != null && c.serial == RetirementQueue.serial(ref) ? c : null;
+    }
+
     private void sweep(long now) {
         while (finishedQueue.hasDueBefore(now)) {
             // the due ones a batch at a time: their state, 10 s of capture old, is brought in
@@ -282,8 +292,8 @@ public final class ConnectionTracker {
             while (n < due.length && finishedQueue.hasDueBefore(now)) {
                 long r = finishedQueue.poll();
                 int o = RetirementQueue.stream(r);
-                Connection c = connections[o];
-                if (c == null || c.serial != RetirementQueue.serial(r)) {
+                Connection c = entry(r);
+                if (c == null) {
                     continue;
                 }
                 if (!c.finished) {
@@ -306,8 +316,8 @@ public final class ConnectionTracker {
         while (idleQueue.hasDueBefore(now)) {
             long r = idleQueue.poll();
             int o = RetirementQueue.stream(r);
-            Connection c = connections[o];
-            if (c == null || c.serial != RetirementQueue.serial(r)) {
+            Connection c = entry(r);
+            if (c == null) {
                 continue;
             }
             if (now - c.lastTime() > IDLE_NANOS) {
