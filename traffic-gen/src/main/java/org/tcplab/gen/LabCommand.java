@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.tcplab.capture.CaptureFiles;
@@ -44,8 +43,9 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--inside", hidden = true, description = "already inside the namespace (set by the lab itself)")
     boolean inside;
 
-    @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "scenarios to run (default: all): ${COMPLETION-CANDIDATES}",
-            completionCandidates = ScenarioNames.class)
+    @Parameters(paramLabel = "SCENARIO [OPTIONS]", arity = "0..*", description = {"scenarios to run (default: all):"
+            + " ${COMPLETION-CANDIDATES}; each may be followed by its own options, as its command takes them",
+            "(lab --out DIR exchange --text \"2023 Zhang\" greeting --clients 3)"}, completionCandidates = ScenarioNames.class)
     List<String> names = new ArrayList<>();
 
     /** For the help text. */
@@ -57,24 +57,17 @@ public final class LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Scenario> all = Scenarios.all();
-        for (String n : names) {
-            if (!all.containsKey(n)) {
-                throw new Failure(ExitCodes.USAGE, "unknown scenario " + n + "; there are: " + String.join(", ", all.keySet()));
-            }
-        }
+        // before the namespace: a bad scenario word or option is refused here, in one line
+        List<ScenarioSelection.Selected> run = ScenarioSelection.parse(names);
         org.tcplab.cli.OutputPaths.checkDirectory(out);
         if (!inside) {
             return reexecInNamespace();
         }
         setUpLoopback();
         Files.createDirectories(out);
-        List<String> run = names.isEmpty() ? new ArrayList<>(all.keySet()) : names;
         int failed = 0;
-        List<String> order = new ArrayList<>(all.keySet());
-        for (String n : run) {
-            // each scenario owns its place in the full list, so ports do not depend on the selection
-            if (!runOne(all.get(n), portOf(order, n))) {
+        for (ScenarioSelection.Selected s : run) {
+            if (!runOne(s.scenario(), s.port())) {
                 failed++;
             }
         }
@@ -82,7 +75,10 @@ public final class LabCommand implements Callable<Integer> {
         return failed == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
-    /** The first port of a scenario: FIRST_PORT + its index, or a block of ten after 6100 for port ranges. */
+    /**
+     * The first port of a scenario: FIRST_PORT + its place in the full list (so that ports do not
+     * depend on the selection), or a block of ten after 6100 for port ranges.
+     */
     static int portOf(List<String> order, String name) {
         int i = order.indexOf(name);
         return name.equals("portscan") ? FIRST_PORT + 100 : FIRST_PORT + i;
@@ -130,6 +126,9 @@ public final class LabCommand implements Callable<Integer> {
             throw new Failure(ExitCodes.NO_PERMISSION, f.getMessage());
         }
         ScenarioContext ctx = new ScenarioContext(InetAddress.getByName("127.0.0.1"), port, System.out);
+        for (String caveat : s.caveats(ctx.kernel())) {
+            System.out.println("  note: " + caveat); // the lab set its namespace up to leave none
+        }
         String error = null;
         try {
             Thread.sleep(100);

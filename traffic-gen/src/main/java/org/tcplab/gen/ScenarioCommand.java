@@ -44,11 +44,44 @@ public final class ScenarioCommand implements Callable<Integer> {
         this.configure = configure;
     }
 
+    /** The scenario as its options configure it (the lab runs it in its own namespace). */
+    Scenario configured() {
+        return configure.apply(this);
+    }
+
+    /** Whether the options chose the port (--port, or portscan's range, which always does), so the lab keeps it. */
+    boolean portChosen() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--port") || spec.findOption("--ports") != null;
+    }
+
+    /** The lab command that runs this scenario with the same options, in a namespace set up for it. */
+    String labCommand() {
+        StringBuilder sb = new StringBuilder("sudo bin/traffic-gen lab --out DIR ").append(scenario.name());
+        java.util.List<String> all = spec.commandLine().getParseResult().originalArgs();
+        // the parse result holds the whole command line: this command's own words follow its name
+        java.util.List<String> args = all.subList(all.indexOf(spec.name()) + 1, all.size());
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (option.equals("--port") || option.equals("--host")) {
+                i += a.contains("=") ? 0 : 1; // the lab chooses where it runs
+            } else if (!option.equals("--allow-remote")) {
+                sb.append(' ').append(a.contains(" ") ? "\"" + a + "\"" : a);
+            }
+        }
+        return sb.toString();
+    }
+
     @Override
     public Integer call() throws Exception {
-        Scenario scenario = configure.apply(this);
+        Scenario scenario = configured();
         ScenarioContext ctx = new ScenarioContext(Loopback.resolve(host, allowRemote), port, System.out);
         System.out.println(scenario.name() + ": " + scenario.description());
+        // said before it runs: what this kernel will show instead, and where the real thing runs
+        for (String caveat : scenario.caveats(ctx.kernel())) {
+            System.out.println(scenario.name() + ": " + caveat + "; for the real thing run it in the lab: " + labCommand());
+        }
+        System.out.flush();
         try {
             scenario.run(ctx);
         } catch (BindException e) {

@@ -3,6 +3,7 @@ package org.tcplab.gen;
 import java.util.List;
 import org.tcplab.cli.Checked;
 import org.tcplab.gen.scenario.Exchange;
+import org.tcplab.gen.scenario.Greeting;
 import org.tcplab.gen.scenario.IcmpEcho;
 import org.tcplab.gen.scenario.PortScan;
 import org.tcplab.gen.scenario.Scenario;
@@ -21,6 +22,11 @@ final class ScenarioOptions {
         CommandSpec spec;
         CommandLine cl;
         switch (s.name()) {
+            case "greeting" -> {
+                ScenarioCommand cmd = new ScenarioCommand(s, c -> new Greeting(c.<Integer>option("--clients")));
+                cl = new CommandLine(cmd);
+                add(cl, "--clients", "1", "clients that connect at once, each served by a thread of its own", Clients.class);
+            }
             case "exchange" -> {
                 ScenarioCommand cmd = new ScenarioCommand(s, c -> new Exchange(c.option("--text")));
                 cl = new CommandLine(cmd);
@@ -98,6 +104,13 @@ final class ScenarioOptions {
         }
     }
 
+    /** greeting's clients at once, each a thread on both sides: 1 to 100. */
+    public static final class Clients extends Checked.IntRange {
+        public Clients() {
+            super(1, 100, "a number of clients (1-100)", "0", "-1", "101", "three", "");
+        }
+    }
+
     /** udp-lossy's requests: 1 to 1000 (each may wait for retries). */
     public static final class Requests extends Checked.IntRange {
         public Requests() {
@@ -127,6 +140,6 @@ final class ScenarioOptions {
     }
 
     static List<String> names() {
-        return List.of("exchange", "segment", "udp-lossy", "portscan", "icmp-echo");
+        return List.of("greeting", "exchange", "segment", "udp-lossy", "portscan", "icmp-echo");
     }
 }

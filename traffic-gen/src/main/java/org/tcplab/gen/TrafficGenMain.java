@@ -24,6 +24,8 @@ public final class TrafficGenMain implements Runnable {
     /** The command tree: the commands above, and every lab scenario as a command of its own. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TrafficGenMain());
+        // everything after the lab's first scenario word is scenarios and their own options
+        cl.getSubcommands().get("lab").setStopAtPositional(true);
         for (var s : org.tcplab.gen.scenario.Scenarios.all().values()) {
             cl.addSubcommand(s.name(), ScenarioOptions.command(s));
         }

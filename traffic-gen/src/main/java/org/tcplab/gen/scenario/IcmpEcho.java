@@ -3,6 +3,7 @@ package org.tcplab.gen.scenario;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNetworkInterface;
@@ -65,6 +66,23 @@ public final class IcmpEcho implements Scenario {
         return "icmp";
     }
 
+    /** What the kernel drops an echo request injected on lo for (both sysctls must be 1), or null when nothing. */
+    private String unanswerable(KernelFacts k) {
+        if (!interfaceName.equals("lo")) {
+            return null;
+        }
+        String a = k.sysctl("net.ipv4.conf.lo.route_localnet");
+        String b = k.sysctl("net.ipv4.conf.lo.accept_local");
+        return "1".equals(a) && "1".equals(b) ? null : "the kernel answers an echo request injected on lo only with"
+                + " net.ipv4.conf.lo.route_localnet=1 and net.ipv4.conf.lo.accept_local=1 (here " + a + " and " + b + ")";
+    }
+
+    @Override
+    public List<String> caveats(KernelFacts k) {
+        String why = unanswerable(k);
+        return why == null ? List.of() : List.of(why + ": expect the requests and no replies");
+    }
+
     @Override
     public void run(ScenarioContext ctx) throws Exception {
         Inet4Address lo = (Inet4Address) ctx.address();
@@ -112,7 +130,9 @@ public final class IcmpEcho implements Scenario {
             watch.close();
         }
         ctx.say(count + " packets transmitted, " + replies + " received");
-        ScenarioContext.expect(replies == count, "only " + replies + " of " + count + " echo requests answered");
+        String why = unanswerable(ctx.kernel());
+        ScenarioContext.expect(replies == count, "only " + replies + " of " + count + " echo requests answered"
+                + (why == null ? "" : ": " + why));
     }
 
     private static CapturedPacket poll(LiveCapture watch, long deadline) throws IOException, InterruptedException {

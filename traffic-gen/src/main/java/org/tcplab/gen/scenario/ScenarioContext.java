@@ -14,6 +14,7 @@ public final class ScenarioContext {
     private final int port;
     private final PrintStream log;
     private final List<String> socketSnapshots = new ArrayList<>();
+    private final KernelFacts kernel = new KernelFacts();
 
     public ScenarioContext(InetAddress address, int port, PrintStream log) {
         this.address = address;
@@ -27,6 +28,11 @@ public final class ScenarioContext {
 
     public int port() {
         return port;
+    }
+
+    /** The kernel the scenario runs on, to check what it did. */
+    public KernelFacts kernel() {
+        return kernel;
     }
 
     public void say(String step) {

@@ -4,6 +4,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * UDP echo: the server answers each datagram with "Your data was N bytes long". No handshake, no
@@ -26,9 +27,14 @@ public final class UdpEcho implements Scenario {
         return name;
     }
 
+    /** Whether the datagram is meant to be fragmented: larger than a 1500-byte MTU holds (1500 - 20 - 8). */
+    private boolean fragments() {
+        return bytes > 1472;
+    }
+
     @Override
     public String description() {
-        return bytes > 1472 ? "one " + bytes + "-byte UDP datagram, larger than the MTU: IP fragments"
+        return fragments() ? "one " + bytes + "-byte UDP datagram, larger than the MTU: IP fragments"
                 : rounds + " UDP request/reply pairs: no handshake, no teardown, no ACKs";
     }
 
@@ -39,7 +45,19 @@ public final class UdpEcho implements Scenario {
     }
 
     @Override
+    public List<String> caveats(KernelFacts k) {
+        int mtu = k.mtu("lo");
+        if (fragments() && bytes + 28 <= mtu) {
+            return List.of("lo here has MTU " + mtu + ": the " + bytes + "-byte datagram fits in one packet and"
+                    + " is not fragmented");
+        }
+        return List.of();
+    }
+
+    @Override
     public void run(ScenarioContext ctx) throws Exception {
+        long fragsBefore = ctx.kernel().ipCounter("FragCreates");
+        long reassembledBefore = ctx.kernel().ipCounter("ReasmOKs");
         try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(ctx.address(), ctx.port()));
              DatagramSocket client = new DatagramSocket(new InetSocketAddress(ctx.address(), 0))) {
             client.setSoTimeout(2000);
@@ -68,6 +86,16 @@ public final class UdpEcho implements Scenario {
                 ScenarioContext.expect(text.equals("Your data was " + bytes + " bytes long"), "unexpected reply " + text);
             }
             t.join();
+        }
+        if (fragments()) {
+            // the kernel's own IP counters (RFC 4293's ipSystemStatsOutFragCreates, ReasmOKs) say
+            // whether it fragmented; namespace-wide, so other traffic could only add to them
+            long made = ctx.kernel().ipCounter("FragCreates") - fragsBefore;
+            long reassembled = ctx.kernel().ipCounter("ReasmOKs") - reassembledBefore;
+            ScenarioContext.expect(made > 0, "the kernel did not fragment the " + bytes + "-byte datagram (FragCreates in"
+                    + " /proc/net/snmp did not move): lo's MTU is " + ctx.kernel().mtu("lo"));
+            ctx.say("the kernel cut it into " + made + " IP fragments and the receiver reassembled " + reassembled
+                    + " datagram" + (reassembled == 1 ? "" : "s") + " (FragCreates, ReasmOKs in /proc/net/snmp)");
         }
     }
 }

@@ -1,0 +1,110 @@
+package org.tcplab.gen.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What this network namespace's kernel is set to, as far as the scenarios depend on it: an
+ * interface's MTU and segmentation offload, a sysctl, an IP counter, a connection's MSS. Each is
+ * read where the kernel publishes it (/sys, /proc, ethtool, ss), so a scenario can say before it
+ * runs what the student will see, and check afterwards what the kernel did.
+ */
+public final class KernelFacts {
+    /**
+     * The MTU of an interface, or -1 when there is no such interface. Asked of the kernel (an
+     * ioctl in this namespace): /sys/class/net would show the namespace that mounted /sys.
+     */
+    public int mtu(String iface) {
+        try {
+            java.net.NetworkInterface n = java.net.NetworkInterface.getByName(iface);
+            return n == null ? -1 : n.getMTU();
+        } catch (java.net.SocketException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Whether TCP or generic segmentation offload is on (then a capture on the sending host sees a
+     * write as one super-segment, however the MSS would cut it), or null when ethtool cannot tell.
+     */
+    public Boolean segmentationOffload(String iface) {
+        String out = run("ethtool", "-k", iface);
+        if (out == null) {
+            return null;
+        }
+        boolean seen = false;
+        for (String line : out.split("\n")) {
+            if (line.startsWith("tcp-segmentation-offload:") || line.startsWith("generic-segmentation-offload:")) {
+                seen = true;
+                if (line.contains(": on")) {
+                    return true;
+                }
+            }
+        }
+        return seen ? Boolean.FALSE : null;
+    }
+
+    /** A sysctl's value by its dotted name (net.ipv4.tcp_timestamps), or null when it does not exist. */
+    public String sysctl(String name) {
+        return read(Path.of("/proc/sys", name.replace('.', '/')));
+    }
+
+    /** One of the kernel's IP counters (RFC 4293's names as /proc/net/snmp has them: FragCreates), or -1. */
+    public long ipCounter(String name) {
+        String s = read(Path.of("/proc/net/snmp"));
+        if (s == null) {
+            return -1;
+        }
+        List<String> ip = s.lines().filter(l -> l.startsWith("Ip: ")).toList();
+        if (ip.size() < 2) {
+            return -1;
+        }
+        List<String> names = List.of(ip.get(0).split(" "));
+        String[] values = ip.get(1).split(" ");
+        int i = names.indexOf(name);
+        return i < 0 || i >= values.length ? -1 : Long.parseLong(values[i]);
+    }
+
+    /** The MSS the kernel uses to send on the connection to port {@code dport} (ss -ti's mss), or -1. */
+    public int sendMss(int dport) {
+        String out = run("ss", "-tinH", "( dport = :" + dport + " )");
+        if (out == null) {
+            return -1;
+        }
+        int at = out.indexOf(" mss:");
+        if (at < 0) {
+            return -1;
+        }
+        int end = at + 5;
+        while (end < out.length() && Character.isDigit(out.charAt(end))) {
+            end++;
+        }
+        return end == at + 5 ? -1 : Integer.parseInt(out.substring(at + 5, end));
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A command's standard output, or null when it is missing or fails. */
+    private static String run(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
