@@ -18,6 +18,10 @@ import java.util.List;
  * the capture point would be retransmitted; the retransmission then finds the receiver already
  * moved and changes nothing.
  *
+ * <p>Where later evidence shows the placement was wrong, the state follows the evidence: a FIN
+ * whose ack does not cover the peer's captured FIN proves that FIN had not arrived yet (the FINs
+ * crossed), so its sender goes to CLOSING, not LAST-ACK, from whichever side it is captured.
+ *
  * <p>The ACK of a segment is processed before its FIN, as RFC 9293 §3.10.7.4 orders the steps
  * (fifth: the ACK field; eighth: the FIN bit), so a FIN+ACK reaching FIN-WAIT-1 takes both arrows,
  * FIN-WAIT-1 to FIN-WAIT-2 to TIME-WAIT.
@@ -102,6 +106,14 @@ final class EndpointStates {
             x.finFrame = frame;
             if (x.state == TcpState.ESTABLISHED || x.state == TcpState.SYN_RECEIVED) {
                 move(x, xName, yName, TcpState.FIN_WAIT_1, TransitionCause.SENT_FIN_ACTIVE, relFin, relAck, 0, out);
+            } else if (x.state == TcpState.CLOSE_WAIT && ackSet && y.sentFin && !SequenceAnalysis.gt(ack, y.finSeq)) {
+                // Evidence over capture order: a FIN whose ack does not cover the peer's FIN was
+                // sent before that FIN arrived (a receiver acknowledges everything it has, RFC 9293
+                // §3.10.7.4). The peer's FIN was placed as arrived when it was captured; it was in
+                // fact still on its way, so the FINs crossed: this side closed actively
+                // (FIN-WAIT-1) and the peer's FIN then found it there, CLOSING (§3.6, figure 13).
+                // Whichever FIN a capture point sees first, both sides end the same way.
+                move(x, xName, yName, TcpState.CLOSING, TransitionCause.FINS_CROSSED, relFin, relAck, y.finFrame, out);
             } else if (x.state == TcpState.CLOSE_WAIT) {
                 move(x, xName, yName, TcpState.LAST_ACK, TransitionCause.SENT_FIN_PASSIVE, relFin, relAck, 0, out);
             }

@@ -64,6 +64,14 @@ public record Segment(long frame, long timeNanos, Role from, IpEndpoint src, IpE
                 a.ackRttNanos(), a.rstCause(), a.rstEvidence(), a.rstDetail(), p.payload());
     }
 
+    /** This segment with other states before and after and other transitions (EvidenceOrder). */
+    Segment withStates(TcpState clientBefore, TcpState serverBefore, TcpState clientAfter, TcpState serverAfter,
+                       List<Transition> transitions) {
+        return new Segment(frame, timeNanos, from, src, dst, flags, seq, ack, rawSeq, rawAck, len, window, options, nextSeq,
+                clientBefore, serverBefore, clientAfter, serverAfter, transitions, verdicts, dupAckNumber, dupAckFrame,
+                ackedFrame, ackRttNanos, rstCause, rstEvidence, rstDetail, payload);
+    }
+
     public boolean syn() {
         return TcpFlags.has(flags, TcpFlags.SYN);
     }

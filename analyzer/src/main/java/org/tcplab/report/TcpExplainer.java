@@ -39,7 +39,7 @@ final class TcpExplainer {
     TcpExplainer(Say say, ConnectionSummary summary, List<Segment> segs) {
         this.say = say;
         this.summary = summary;
-        this.segs = segs;
+        this.segs = EvidenceOrder.apply(segs);
         Segment first = segs.get(0);
         this.client = (first.from() == Role.CLIENT ? first.src() : first.dst()).toString();
         this.server = (first.from() == Role.CLIENT ? first.dst() : first.src()).toString();
@@ -483,7 +483,12 @@ final class TcpExplainer {
             }
             transitions(s, out);
         }
-        if (fin2 != null && ack1 != null && ack2 != null) {
+        // a second FIN whose ack does not cover the first was sent before the first arrived
+        boolean crossed = fin2 != null && fin2.hasAck() && fin2.ack() < fin1.nextSeq();
+        if (crossed) {
+            out.add(say.it("fin.crossed", fin2.frame(), say.role(fin2.from()), say.role(closer), fin2.ack(), fin1.frame(),
+                    fin1.nextSeq()));
+        } else if (fin2 != null && ack1 != null && ack2 != null) {
             if (ack1 == fin2) {
                 out.add(say.it("fin.three", fin2.frame(), say.role(fin2.from()), say.role(closer)));
             } else {

@@ -131,8 +131,43 @@ class EndpointStatesTest {
             Segments s = new Segments().handshake().client(FIN | ACK, 1, 1, 0);
             s.send(false, FIN | ACK, S_ISN + 1, C_ISN + 1, 0, 65535); // server's FIN crosses the client's: acks only 1
             assertMoved(s.transitions, "client", FIN_WAIT_1, CLOSING);
+            assertMoved(s.transitions, "server", CLOSE_WAIT, CLOSING);
             s.server(ACK, 2, 2, 0);
             assertMoved(s.transitions, "client", CLOSING, TIME_WAIT);
+        }
+
+        @Test
+        void finsCrossed_theSecondFinAcksOnlyUpToTheFirst_itsSenderGoesToClosing_andBothEndInTimeWait() {
+            Segments s = new Segments().handshake().client(FIN | ACK, 1, 1, 0);
+            assertMoved(s.transitions, "server", ESTABLISHED, CLOSE_WAIT); // placed as arrived, until evidence says not
+            s.transitions.clear();
+            s.server(FIN | ACK, 1, 1, 0); // ack 1 = the client's FIN's seq: sent before that FIN arrived
+            assertEquals(List.of("server CLOSE-WAIT>CLOSING FINS_CROSSED", "client FIN-WAIT-1>CLOSING FIN_IN_FIN_WAIT_1"),
+                    s.transitions.stream().map(t -> t.endpoint() + " " + t.from().label() + ">" + t.to().label() + " "
+                            + t.why()).toList());
+            assertTrue(s.transitions.get(0).cause().contains("does not acknowledge the client's FIN (frame 4)"),
+                    s.transitions.get(0).cause());
+            s.server(ACK, 2, 2, 0).client(ACK, 2, 2, 0); // each side acknowledges the other's FIN
+            assertEquals(TIME_WAIT, s.clientState());
+            assertEquals(TIME_WAIT, s.serverState());
+        }
+
+        @Test
+        void finsCrossed_seenFromTheOtherSide_endTheSame() {
+            // the same close captured where the server's FIN is seen first (at the server's host)
+            Segments s = new Segments().handshake().server(FIN | ACK, 1, 1, 0).client(FIN | ACK, 1, 1, 0);
+            assertMoved(s.transitions, "client", CLOSE_WAIT, CLOSING);
+            assertMoved(s.transitions, "server", FIN_WAIT_1, CLOSING);
+            s.client(ACK, 2, 2, 0).server(ACK, 2, 2, 0);
+            assertEquals(TIME_WAIT, s.clientState());
+            assertEquals(TIME_WAIT, s.serverState());
+        }
+
+        @Test
+        void aFinThatAcksThePeersFin_isAPassiveClose_notACrossing() {
+            Segments s = new Segments().handshake().client(FIN | ACK, 1, 1, 0).server(FIN | ACK, 1, 2, 0);
+            assertMoved(s.transitions, "server", CLOSE_WAIT, LAST_ACK);
+            assertTrue(s.transitions.stream().noneMatch(t -> t.why() == TransitionCause.FINS_CROSSED));
         }
 
         @Test

@@ -24,7 +24,7 @@ class ReportGoldenTest {
                 String name = p.getFileName().toString().replace(".pcap", "");
                 for (String format : List.of("txt", "md", "json")) {
                     out.add(Arguments.of(name, "en", format));
-                    if (name.equals("greeting") || name.equals("segment") || name.equals("rst-refused")) {
+                    if (List.of("greeting", "segment", "rst-refused", "simultaneous-close").contains(name)) {
                         out.add(Arguments.of(name, "zh", format));
                     }
                 }

@@ -314,4 +314,50 @@ class LabTest {
         assertEquals(java.util.Set.of(1, 2, 3), requests);
         assertEquals(requests, replies, "an echo reply for every echo request");
     }
+
+    @Test
+    void simultaneousClose_finsCrossed_bothEndInTimeWait_andEveryAttemptEndsAsTheKernelSays() throws Exception {
+        int serverPort = LabCommand.FIRST_PORT + 13;
+        Map<Integer, TcpState[]> byClientPort = new HashMap<>();
+        Map<Integer, Boolean> crossed = new HashMap<>();
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("simultaneous-close.pcap"))) {
+            analyzer.run(s, v -> {
+                var c = v.connection();
+                if (c.clientState() != null) {
+                    int clientPort = c.fromClient() ? v.packet().sport() : v.packet().dport();
+                    byClientPort.put(clientPort, new TcpState[] {c.clientState(), c.serverState()});
+                    boolean x = c.transitions().stream().anyMatch(t -> t.why() == org.tcplab.analysis.TransitionCause.FINS_CROSSED);
+                    crossed.merge(clientPort, x, Boolean::logicalOr);
+                }
+                return true;
+            });
+        }
+        String text = Files.readString(dir.resolve("simultaneous-close.txt"));
+        String sockets = text.substring(text.indexOf("## The kernel's sockets"), text.indexOf("## Packets"));
+        // ss's lines: STATE RECV-Q SEND-Q LOCAL PEER; each connection has a socket at each end
+        Map<String, String> kernel = new HashMap<>();
+        for (String line : sockets.split("\n")) {
+            String[] f = line.split(" ");
+            if (f.length >= 5 && !f[0].equals("LISTEN") && !f[0].equals("#")) {
+                kernel.put(port(f[3]) + ">" + port(f[4]), f[0]);
+            }
+        }
+        assertTrue(crossed.containsValue(true), "one attempt's FINs crossed: " + crossed);
+        for (var e : byClientPort.entrySet()) {
+            int clientPort = e.getKey();
+            TcpState client = e.getValue()[0];
+            TcpState server = e.getValue()[1];
+            if (crossed.get(clientPort)) {
+                assertEquals(TcpState.TIME_WAIT, client, "crossed: client");
+                assertEquals(TcpState.TIME_WAIT, server, "crossed: server");
+            }
+            assertEquals(ssName(client), kernel.get(clientPort + ">" + serverPort), "client of " + clientPort + ": " + kernel);
+            assertEquals(ssName(server), kernel.get(serverPort + ">" + clientPort), "server of " + clientPort + ": " + kernel);
+        }
+    }
+
+    private static int port(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
 }

@@ -86,6 +86,16 @@ public final class KernelFacts {
         return end == at + 5 ? -1 : Integer.parseInt(out.substring(at + 5, end));
     }
 
+    /**
+     * The kernel's TCP sockets of one connection, by the port of one end (ss -tan): each line's
+     * state, local and peer address. Empty when there are none (both CLOSED, or no ss).
+     */
+    public List<String> connectionSockets(int port) {
+        String out = run("ss", "-tanH", "( sport = :" + port + " or dport = :" + port + " )");
+        return out == null ? List.of() : out.lines().map(l -> l.trim().replaceAll("\\s+", " ")).filter(l -> !l.isEmpty())
+                .toList();
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p, StandardCharsets.US_ASCII).trim();
