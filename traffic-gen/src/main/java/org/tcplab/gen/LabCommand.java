@@ -30,7 +30,11 @@ import picocli.CommandLine.Parameters;
         description = {"Run scenarios in a private network namespace, capture each on its loopback and analyse it:",
                 "DIR/SCENARIO.pcap, DIR/SCENARIO.txt (the coursework report: handshake, data, teardown, RST explained;",
                 "the kernel's own socket states, ss -tan; every packet) and DIR/SCENARIO.html (the report with its ladder",
-                "diagram and time-sequence graph). Needs root (for the namespace and the capture)."})
+                "diagram and time-sequence graph). Needs root (for the namespace and the capture).",
+                "With --net wan: a client host, a router and a server host, each a namespace, joined by veth pairs,",
+                "the emulated wire (--delay --jitter --loss --burst --duplicate --reorder --rate --queue --seed) on the",
+                "server's link; each scenario captured at four vantage points, DIR/SCENARIO-{client,router-a,router-b,",
+                "server}.pcap, and DIR/network-VANTAGE.pcap the network coming up (ARP, neighbour discovery)."})
 public final class LabCommand implements Callable<Integer> {
     static final int FIRST_PORT = 6000;
 
@@ -39,6 +43,52 @@ public final class LabCommand implements Callable<Integer> {
 
     @Option(names = "--timestamps", description = "keep TCP timestamps on (segments then carry 1448 bytes, not 1460)")
     boolean timestamps;
+
+    /** Which network the scenarios run over. */
+    enum Net { loopback, wan }
+
+    @Option(names = "--net", paramLabel = "NET", description = "loopback (default: one namespace's lo) or wan (a client host,"
+            + " a router and a server host, each a namespace, joined by veth pairs, with the emulated wire on the server's link)")
+    Net net = Net.loopback;
+
+    @Option(names = "--delay", paramLabel = "TIME", converter = org.tcplab.gen.wan.LinkOptions.Duration.class,
+            description = "--net wan: the round trip the wire adds, half each way (default 0; e.g. 20ms)")
+    long delayNanos;
+
+    @Option(names = "--jitter", paramLabel = "TIME", converter = org.tcplab.gen.wan.LinkOptions.Duration.class,
+            description = "--net wan: each way's delay varies by up to this much either way (default 0)")
+    long jitterNanos;
+
+    @Option(names = "--loss", paramLabel = "PERCENT", converter = org.tcplab.gen.wan.LinkOptions.Percent.class,
+            description = "--net wan: packets lost each way, e.g. 1%% (default 0)")
+    double loss;
+
+    @Option(names = "--burst", paramLabel = "PACKETS", converter = org.tcplab.gen.wan.LinkOptions.Burst.class,
+            description = "--net wan: mean length of a loss burst (Gilbert-Elliott; default 1: independent losses)")
+    double burst = 1;
+
+    @Option(names = "--duplicate", paramLabel = "PERCENT", converter = org.tcplab.gen.wan.LinkOptions.Percent.class,
+            description = "--net wan: packets sent twice (default 0)")
+    double duplicate;
+
+    @Option(names = "--reorder", paramLabel = "PERCENT", converter = org.tcplab.gen.wan.LinkOptions.Percent.class,
+            description = "--net wan: packets sent at once, ahead of the delayed ones (default 0)")
+    double reorder;
+
+    @Option(names = "--rate", paramLabel = "RATE", converter = org.tcplab.gen.wan.LinkOptions.Rate.class,
+            description = "--net wan: the wire's rate each way, e.g. 10mbit (default 0: no limit)")
+    long rate;
+
+    @Option(names = "--queue", paramLabel = "PACKETS", converter = org.tcplab.gen.wan.LinkOptions.Queue.class,
+            description = "--net wan: packets that may wait for the rate before the tail drops (default 1000)")
+    int queue = 1000;
+
+    @Option(names = "--seed", paramLabel = "N", converter = org.tcplab.cli.Checked.Seed.class,
+            description = "--net wan: seed of the wire's losses, duplicates and jitter, so that a run repeats (default 1)")
+    long seed = 1;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--inside", hidden = true, description = "already inside the namespace (set by the lab itself)")
     boolean inside;
@@ -59,20 +109,74 @@ public final class LabCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // before the namespace: a bad scenario word or option is refused here, in one line
         List<ScenarioSelection.Selected> run = ScenarioSelection.parse(names);
+        checkNet(run);
         org.tcplab.cli.OutputPaths.checkDirectory(out);
         if (!inside) {
             return reexecInNamespace();
         }
-        setUpLoopback();
         Files.createDirectories(out);
         int failed = 0;
-        for (ScenarioSelection.Selected s : run) {
-            if (!runOne(s.scenario(), s.port())) {
-                failed++;
+        if (net == Net.wan) {
+            failed = new WanLab(out, profile(), seed, linkWords()).run(run);
+        } else {
+            setUpLoopback();
+            for (ScenarioSelection.Selected s : run) {
+                if (!runOne(s.scenario(), s.port())) {
+                    failed++;
+                }
             }
         }
         System.out.printf("%d of %d scenarios went as expected; results in %s%n", run.size() - failed, run.size(), out);
         return failed == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    /** The wire's options need the wire; the scenarios that inject on lo stay on loopback. */
+    private void checkNet(List<ScenarioSelection.Selected> run) {
+        if (net == Net.loopback) {
+            for (String o : List.of("--delay", "--jitter", "--loss", "--burst", "--duplicate", "--reorder", "--rate", "--queue",
+                    "--seed")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new Failure(ExitCodes.USAGE, o + " is the emulated wire's: it needs --net wan (the loopback lab"
+                            + " has no link to impair)");
+                }
+            }
+            return;
+        }
+        if (names.isEmpty()) {
+            run.removeIf(s -> WanLab.LOOPBACK_ONLY.contains(s.scenario().name()));
+            return;
+        }
+        for (ScenarioSelection.Selected s : run) {
+            if (WanLab.LOOPBACK_ONLY.contains(s.scenario().name())) {
+                throw new Failure(ExitCodes.USAGE, s.scenario().name() + " injects its packets on lo with libpcap: it runs"
+                        + " in the loopback lab only (drop --net wan)");
+            }
+        }
+    }
+
+    /** Each direction of the wire: half the round trip's delay, the rest as given. */
+    org.tcplab.gen.wan.LinkProfile profile() {
+        return new org.tcplab.gen.wan.LinkProfile(delayNanos / 2, jitterNanos, loss, burst, duplicate, reorder, rate, queue);
+    }
+
+    private String linkWords() {
+        StringBuilder sb = new StringBuilder("round trip +" + delayNanos / 1_000_000.0 + " ms");
+        if (jitterNanos > 0) {
+            sb.append(", jitter ").append(jitterNanos / 1_000_000.0).append(" ms");
+        }
+        if (loss > 0) {
+            sb.append(", loss ").append(loss * 100).append("% each way").append(burst > 1 ? " in bursts of " + burst : "");
+        }
+        if (duplicate > 0) {
+            sb.append(", duplicates ").append(duplicate * 100).append('%');
+        }
+        if (reorder > 0) {
+            sb.append(", reordered ").append(reorder * 100).append('%');
+        }
+        if (rate > 0) {
+            sb.append(", rate ").append(rate / 1e6).append(" Mbit/s, queue ").append(queue);
+        }
+        return sb.append(", seed ").append(seed).toString();
     }
 
     /**
@@ -90,14 +194,14 @@ public final class LabCommand implements Callable<Integer> {
             throw new Failure(ExitCodes.NO_PERMISSION, "the lab needs root for its private network namespace and the capture;"
                     + " run: sudo bin/traffic-gen lab --out " + out);
         }
-        List<String> cmd = new ArrayList<>(List.of("unshare", "-n",
+        // lo is up before the JVM starts: the JDK decides once, at its first socket, whether this
+        // namespace has IPv6, and without an interface up it would make IPv4-only sockets
+        List<String> cmd = new ArrayList<>(List.of("unshare", "-n", "/bin/sh", "-c", "ip link set lo up && exec \"$@\"", "sh",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), TrafficGenMain.class.getName(), "lab", "--inside",
-                "--out", out.toAbsolutePath().toString()));
-        if (timestamps) {
-            cmd.add("--timestamps");
-        }
-        cmd.addAll(names);
+                "-cp", System.getProperty("java.class.path"), TrafficGenMain.class.getName(), "lab", "--inside"));
+        // the same words again, as they were given after "lab"
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        cmd.addAll(all.subList(all.indexOf(spec.name()) + 1, all.size()));
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         return p.waitFor();
     }

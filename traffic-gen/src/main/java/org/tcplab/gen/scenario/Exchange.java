@@ -24,8 +24,8 @@ public final class Exchange implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx) throws Exception {
-        try (ServerSocket server = new ServerSocket(ctx.port(), 5, ctx.address())) {
-            Socket c = new Socket(ctx.address(), ctx.port());
+        try (ServerSocket server = ctx.listen(5)) {
+            Socket c = ctx.connect();
             try (Socket s = server.accept()) {
                 Lines.write(c.getOutputStream(), text);
                 ScenarioContext.expect(text.equals(Lines.read(s.getInputStream())), "the server did not get the client's text");

@@ -64,7 +64,7 @@ public final class Greeting implements Scenario {
     public void run(ScenarioContext ctx) throws Exception {
         List<Thread> threads = new ArrayList<>();
         List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (ServerSocket server = new ServerSocket(ctx.port(), Math.max(5, clients), ctx.address())) {
+        try (ServerSocket server = ctx.listen(Math.max(5, clients))) {
             Thread acceptor = new Thread(() -> {
                 try {
                     for (int i = 0; i < clients; i++) {
@@ -123,7 +123,7 @@ public final class Greeting implements Scenario {
     /** One client's side of the exchange. */
     private void talk(ScenarioContext ctx, int k) throws Exception {
         String who = clients == 1 ? "client" : "client " + (k + 1);
-        try (Socket c = new Socket(ctx.address(), ctx.port())) {
+        try (Socket c = ctx.connect()) {
             InputStream in = c.getInputStream();
             OutputStream out = c.getOutputStream();
             ctx.say(who + " connected from port " + c.getLocalPort());

@@ -2,8 +2,6 @@ package org.tcplab.gen.scenario;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,25 +12,48 @@ import java.util.concurrent.TimeUnit;
  * runs what the student will see, and check afterwards what the kernel did.
  */
 public final class KernelFacts {
+    private final List<String> prefix;
+    private final String iface;
+
+    /** This JVM's own namespace, whose scenarios talk over lo. */
+    public KernelFacts() {
+        this(List.of(), "lo");
+    }
+
     /**
-     * The MTU of an interface, or -1 when there is no such interface. Asked of the kernel (an
-     * ioctl in this namespace): /sys/class/net would show the namespace that mounted /sys.
+     * A host's namespace: its commands run behind {@code prefix} (nsenter into it), and its
+     * traffic leaves by {@code iface}.
      */
-    public int mtu(String iface) {
-        try {
-            java.net.NetworkInterface n = java.net.NetworkInterface.getByName(iface);
-            return n == null ? -1 : n.getMTU();
-        } catch (java.net.SocketException e) {
+    public KernelFacts(List<String> prefix, String iface) {
+        this.prefix = List.copyOf(prefix);
+        this.iface = iface;
+    }
+
+    /** The interface the scenario's traffic leaves by: lo, or a lab host's eth0. */
+    public String iface() {
+        return iface;
+    }
+
+    /** The MTU of an interface in this namespace (ip link), or -1 when there is no such interface. */
+    public int mtu(String name) {
+        String out = run("ip", "-o", "link", "show", "dev", name);
+        int at = out == null ? -1 : out.indexOf(" mtu ");
+        if (at < 0) {
             return -1;
         }
+        int end = at + 5;
+        while (end < out.length() && Character.isDigit(out.charAt(end))) {
+            end++;
+        }
+        return Integer.parseInt(out.substring(at + 5, end));
     }
 
     /**
      * Whether TCP or generic segmentation offload is on (then a capture on the sending host sees a
      * write as one super-segment, however the MSS would cut it), or null when ethtool cannot tell.
      */
-    public Boolean segmentationOffload(String iface) {
-        String out = run("ethtool", "-k", iface);
+    public Boolean segmentationOffload(String name) {
+        String out = run("ethtool", "-k", name);
         if (out == null) {
             return null;
         }
@@ -50,12 +71,13 @@ public final class KernelFacts {
 
     /** A sysctl's value by its dotted name (net.ipv4.tcp_timestamps), or null when it does not exist. */
     public String sysctl(String name) {
-        return read(Path.of("/proc/sys", name.replace('.', '/')));
+        String out = run("sysctl", "-n", name);
+        return out == null ? null : out.trim();
     }
 
     /** One of the kernel's IP counters (RFC 4293's names as /proc/net/snmp has them: FragCreates), or -1. */
     public long ipCounter(String name) {
-        String s = read(Path.of("/proc/net/snmp"));
+        String s = run("cat", "/proc/net/snmp");
         if (s == null) {
             return -1;
         }
@@ -67,6 +89,12 @@ public final class KernelFacts {
         String[] values = ip.get(1).split(" ");
         int i = names.indexOf(name);
         return i < 0 || i >= values.length ? -1 : Long.parseLong(values[i]);
+    }
+
+    /** The kernel's TCP socket table (ss -tan), or "" without ss. */
+    public String tcpSockets() {
+        String out = run("ss", "-tan");
+        return out == null ? "" : out;
     }
 
     /** The MSS the kernel uses to send on the connection to port {@code dport} (ss -ti's mss), or -1. */
@@ -96,18 +124,12 @@ public final class KernelFacts {
                 .toList();
     }
 
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.US_ASCII).trim();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /** A command's standard output, or null when it is missing or fails. */
-    private static String run(String... cmd) {
+    private String run(String... cmd) {
+        List<String> full = new java.util.ArrayList<>(prefix);
+        full.addAll(List.of(cmd));
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(full).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
         } catch (IOException e) {

@@ -93,10 +93,11 @@ public final class PortScan implements Scenario {
         List<ServerSocket> open = new ArrayList<>();
         try {
             for (int offset : listeners) {
-                open.add(new ServerSocket(ctx.port() + offset, 50, ctx.address()));
+                open.add(ctx.listen(ctx.port() + offset, 50));
             }
             long started = System.nanoTime();
-            Map<Integer, Verdict> result = scan(ctx.address(), ctx.port(), span, concurrency, timeoutMs);
+            // as the client host: the pool's threads start there, and so do the sockets they make
+            Map<Integer, Verdict> result = ctx.hosts().client(() -> scan(ctx.address(), ctx.port(), span, concurrency, timeoutMs));
             double seconds = (System.nanoTime() - started) / 1e9;
             int[] counts = new int[Verdict.values().length];
             for (Map.Entry<Integer, Verdict> e : result.entrySet()) {

@@ -37,8 +37,8 @@ public final class RstOutOfWindow implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx) throws Exception {
-        try (ServerSocket server = new ServerSocket(ctx.port(), 5, ctx.address());
-             Socket c = new Socket(ctx.address(), ctx.port());
+        try (ServerSocket server = ctx.listen(5);
+             Socket c = ctx.connect();
              Socket s = server.accept()) {
             Lines.write(c.getOutputStream(), "before");
             ScenarioContext.expect("before".equals(Lines.read(s.getInputStream())), "no data before");

@@ -20,7 +20,7 @@ public final class RstScenarios {
 
         @Override
         public void run(ScenarioContext ctx) throws Exception {
-            try (Socket c = new Socket(ctx.address(), ctx.port())) {
+            try (Socket c = ctx.connect()) {
                 throw new ScenarioFailed("something listens on port " + ctx.port());
             } catch (ConnectException e) {
                 ctx.say("connect to port " + ctx.port() + ": " + e.getMessage());
@@ -36,8 +36,8 @@ public final class RstScenarios {
 
         @Override
         public void run(ScenarioContext ctx) throws Exception {
-            try (ServerSocket server = new ServerSocket(ctx.port(), 5, ctx.address())) {
-                Socket c = new Socket(ctx.address(), ctx.port());
+            try (ServerSocket server = ctx.listen(5)) {
+                Socket c = ctx.connect();
                 try (Socket s = server.accept()) {
                     Lines.write(c.getOutputStream(), "hello");
                     ScenarioContext.expect("hello".equals(Lines.read(s.getInputStream())), "server did not get hello");
@@ -66,8 +66,8 @@ public final class RstScenarios {
 
         @Override
         public void run(ScenarioContext ctx) throws Exception {
-            try (ServerSocket server = new ServerSocket(ctx.port(), 5, ctx.address());
-                 Socket c = new Socket(ctx.address(), ctx.port())) {
+            try (ServerSocket server = ctx.listen(5);
+                 Socket c = ctx.connect()) {
                 Socket s = server.accept();
                 Lines.write(c.getOutputStream(), "a request the server never reads");
                 Thread.sleep(100);
@@ -91,8 +91,8 @@ public final class RstScenarios {
 
         @Override
         public void run(ScenarioContext ctx) throws Exception {
-            try (ServerSocket server = new ServerSocket(ctx.port(), 5, ctx.address());
-                 Socket c = new Socket(ctx.address(), ctx.port())) {
+            try (ServerSocket server = ctx.listen(5);
+                 Socket c = ctx.connect()) {
                 Socket s = server.accept();
                 s.close();
                 ctx.say("server closed at once (FIN)");

@@ -13,7 +13,6 @@ import java.util.List;
  * later, or never on loopback (RFC 9293 §3.7.1 leaves the cut to the sender).
  */
 public final class Segment implements Scenario {
-    private static final String LOOPBACK = "lo";
     private final int bytes;
 
     public Segment(int bytes) {
@@ -32,32 +31,32 @@ public final class Segment implements Scenario {
 
     /** The MSS the kernel will use on lo: its MTU less the IP and TCP headers, and 12 with timestamps (RFC 7323). */
     private static int expectedMss(KernelFacts k) {
-        return k.mtu(LOOPBACK) - 40 - ("0".equals(k.sysctl("net.ipv4.tcp_timestamps")) ? 0 : 12);
+        return k.mtu(k.iface()) - 40 - ("0".equals(k.sysctl("net.ipv4.tcp_timestamps")) ? 0 : 12);
     }
 
     @Override
     public List<String> caveats(KernelFacts k) {
-        Boolean offload = k.segmentationOffload(LOOPBACK);
+        Boolean offload = k.segmentationOffload(k.iface());
         int mss = expectedMss(k);
-        String setting = "lo here has MTU " + k.mtu(LOOPBACK) + " and segmentation offload "
+        String setting = k.iface() + " here has MTU " + k.mtu(k.iface()) + " and segmentation offload "
                 + (offload == null ? "unknown (ethtool is not installed)" : offload ? "on" : "off");
         if (Boolean.TRUE.equals(offload)) {
-            return List.of(setting + ": a capture on lo shows the " + bytes + " bytes as one segment, not cut at the MSS");
+            return List.of(setting + ": a capture on " + k.iface() + " shows the " + bytes + " bytes as one segment, not cut at the MSS");
         }
         if (bytes <= mss) {
             return List.of(setting + ": it allows segments of up to " + mss + " bytes, so the " + bytes
                     + " bytes go in one segment");
         }
         if (offload == null) {
-            return List.of(setting + ": if it is on, a capture on lo shows the " + bytes + " bytes as one segment");
+            return List.of(setting + ": if it is on, a capture on " + k.iface() + " shows the " + bytes + " bytes as one segment");
         }
         return List.of();
     }
 
     @Override
     public void run(ScenarioContext ctx) throws Exception {
-        try (ServerSocket server = new ServerSocket(ctx.port(), 5, ctx.address());
-             Socket c = new Socket(ctx.address(), ctx.port());
+        try (ServerSocket server = ctx.listen(5);
+             Socket c = ctx.connect();
              Socket s = server.accept()) {
             c.setTcpNoDelay(true);
             byte[] payload = new byte[bytes];
@@ -75,10 +74,10 @@ public final class Segment implements Scenario {
             ScenarioContext.expect(mss > 0, "could not read the connection's MSS from ss -ti (is iproute2 installed?)");
             ScenarioContext.expect(bytes > mss, "the kernel's MSS for this connection is " + mss + " (ss -ti), so the "
                     + bytes + " bytes went as one segment");
-            Boolean offload = ctx.kernel().segmentationOffload(LOOPBACK);
+            Boolean offload = ctx.kernel().segmentationOffload(ctx.kernel().iface());
             ScenarioContext.expect(Boolean.FALSE.equals(offload), offload == null
-                    ? "could not check segmentation offload on lo (ethtool is not installed: apt-get install ethtool)"
-                    : "segmentation offload is on for lo: a capture there shows the " + bytes + " bytes as one segment");
+                    ? "could not check segmentation offload on " + ctx.kernel().iface() + " (ethtool is not installed: apt-get install ethtool)"
+                    : "segmentation offload is on for " + ctx.kernel().iface() + ": a capture there shows the " + bytes + " bytes as one segment");
             ctx.say("server read all " + bytes + " bytes; the kernel's MSS for this connection is " + mss + " (ss -ti): "
                     + cut(bytes, mss));
         }

@@ -29,14 +29,18 @@ public final class SimultaneousClose implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx) throws Exception {
-        try (ServerSocket server = new ServerSocket(ctx.port(), 5, ctx.address())) {
+        try (ServerSocket server = ctx.listen(5)) {
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                Socket c = new Socket(ctx.address(), ctx.port());
+                Socket c = ctx.connect();
                 Socket s = server.accept();
                 int clientPort = c.getLocalPort();
                 closeTogether(c, s, attempt);
                 Thread.sleep(20);
-                List<String> sockets = ctx.kernel().connectionSockets(clientPort);
+                // each end's socket as its own kernel has it (one kernel on loopback, two in the lab network)
+                List<String> sockets = new java.util.ArrayList<>(ctx.kernel().connectionSockets(clientPort));
+                if (ctx.serverKernel() != ctx.kernel()) {
+                    sockets.addAll(ctx.serverKernel().connectionSockets(clientPort));
+                }
                 long timeWait = sockets.stream().filter(l -> l.startsWith("TIME-WAIT ")).count();
                 if (timeWait == 2) {
                     ctx.say("attempt " + attempt + " (client port " + clientPort + "): the FINs crossed; ss -tan shows both"

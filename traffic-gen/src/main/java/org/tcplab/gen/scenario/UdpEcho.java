@@ -46,9 +46,9 @@ public final class UdpEcho implements Scenario {
 
     @Override
     public List<String> caveats(KernelFacts k) {
-        int mtu = k.mtu("lo");
+        int mtu = k.mtu(k.iface());
         if (fragments() && bytes + 28 <= mtu) {
-            return List.of("lo here has MTU " + mtu + ": the " + bytes + "-byte datagram fits in one packet and"
+            return List.of(k.iface() + " here has MTU " + mtu + ": the " + bytes + "-byte datagram fits in one packet and"
                     + " is not fragmented");
         }
         return List.of();
@@ -57,9 +57,9 @@ public final class UdpEcho implements Scenario {
     @Override
     public void run(ScenarioContext ctx) throws Exception {
         long fragsBefore = ctx.kernel().ipCounter("FragCreates");
-        long reassembledBefore = ctx.kernel().ipCounter("ReasmOKs");
-        try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(ctx.address(), ctx.port()));
-             DatagramSocket client = new DatagramSocket(new InetSocketAddress(ctx.address(), 0))) {
+        long reassembledBefore = ctx.serverKernel().ipCounter("ReasmOKs");
+        try (DatagramSocket server = ctx.udpServer();
+             DatagramSocket client = ctx.udpClient()) {
             client.setSoTimeout(2000);
             Thread t = new Thread(() -> {
                 try {
@@ -91,9 +91,9 @@ public final class UdpEcho implements Scenario {
             // the kernel's own IP counters (RFC 4293's ipSystemStatsOutFragCreates, ReasmOKs) say
             // whether it fragmented; namespace-wide, so other traffic could only add to them
             long made = ctx.kernel().ipCounter("FragCreates") - fragsBefore;
-            long reassembled = ctx.kernel().ipCounter("ReasmOKs") - reassembledBefore;
+            long reassembled = ctx.serverKernel().ipCounter("ReasmOKs") - reassembledBefore;
             ScenarioContext.expect(made > 0, "the kernel did not fragment the " + bytes + "-byte datagram (FragCreates in"
-                    + " /proc/net/snmp did not move): lo's MTU is " + ctx.kernel().mtu("lo"));
+                    + " /proc/net/snmp did not move): " + ctx.kernel().iface() + "'s MTU is " + ctx.kernel().mtu(ctx.kernel().iface()));
             ctx.say("the kernel cut it into " + made + " IP fragments and the receiver reassembled " + reassembled
                     + " datagram" + (reassembled == 1 ? "" : "s") + " (FragCreates, ReasmOKs in /proc/net/snmp)");
         }

@@ -46,8 +46,8 @@ public final class UdpLossy implements Scenario {
     @Override
     public void run(ScenarioContext ctx) throws Exception {
         SplittableRandom random = new SplittableRandom(seed);
-        try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(ctx.address(), ctx.port()));
-             DatagramSocket client = new DatagramSocket(new InetSocketAddress(ctx.address(), 0))) {
+        try (DatagramSocket server = ctx.udpServer();
+             DatagramSocket client = ctx.udpClient()) {
             Thread t = new Thread(() -> {
                 byte[] buf = new byte[1500];
                 try {

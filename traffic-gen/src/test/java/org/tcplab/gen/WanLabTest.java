@@ -1,0 +1,187 @@
+package org.tcplab.gen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tcplab.analysis.TcpState;
+import org.tcplab.capture.CaptureFiles;
+import org.tcplab.capture.FrameSource;
+import org.tcplab.gen.wan.WanTopology;
+import org.tcplab.live.Privileges;
+import org.tcplab.pipeline.CaptureAnalyzer;
+import org.tcplab.wire.TcpFlags;
+
+/**
+ * The lab over its small network, as root: {@code lab --net wan --delay 20ms}, a client host, a
+ * router, the emulated wire and a server host, each scenario captured at four vantage points.
+ * Every vantage point must tell the same ending of every connection, and it must be the one each
+ * host's kernel reports (ss -tan there); the first round trip is the wire's; ARP crosses the wire;
+ * and when the lab is gone, so are its namespaces and their holders.
+ */
+class WanLabTest {
+    private static final List<String> TCP = List.of("greeting", "rst-refused", "rst-abort", "exchange", "simultaneous-close");
+    private static final List<String> VANTAGES = List.of("client", "router-a", "router-b", "server");
+    @TempDir
+    static Path dir;
+    static String log;
+    static long namespacesBefore;
+
+    @BeforeAll
+    static void runTheLab() throws Exception {
+        assumeTrue(Privileges.isRoot(), "skipped: the lab needs root (network namespaces, capture)");
+        namespacesBefore = netNamespaces();
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TrafficGenMain.class.getName(), "lab", "--out", dir.toString(),
+                "--net", "wan", "--delay", "20ms"));
+        cmd.addAll(TCP);
+        cmd.add("udp-echo");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), log);
+        assertEquals(0, p.exitValue(), log);
+    }
+
+    private static long netNamespaces() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("lsns", "-t", "net", "-n", "-o", "NS").redirectErrorStream(true).start();
+        long n = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().distinct().count();
+        p.waitFor();
+        return n;
+    }
+
+    @Test
+    void everyVantagePoint_tellsTheSameEnding_andItIsTheKernels() throws Exception {
+        for (String scenario : TCP) {
+            Map<Integer, TcpState[]> client = VantagePoints.states(dir.resolve(scenario + "-client.pcap"));
+            assertFalse(client.isEmpty(), scenario);
+            for (String v : VANTAGES) {
+                Map<Integer, TcpState[]> here = VantagePoints.states(dir.resolve(scenario + "-" + v + ".pcap"));
+                assertEquals(render(client), render(here), scenario + " seen from " + v);
+            }
+            String text = Files.readString(dir.resolve(scenario + ".txt"));
+            Map<String, String> kernel = kernelSockets(text);
+            int serverPort = LabCommand.portOf(new java.util.ArrayList<>(org.tcplab.gen.scenario.Scenarios.all().keySet()),
+                    scenario);
+            for (var e : client.entrySet()) {
+                assertEquals(LabTest.ssName(e.getValue()[0]), kernel.get("client " + e.getKey() + ">" + serverPort),
+                        scenario + ": the client of port " + e.getKey() + " vs its kernel: " + kernel);
+                assertEquals(LabTest.ssName(e.getValue()[1]), kernel.get("server " + serverPort + ">" + e.getKey()),
+                        scenario + ": the server vs its kernel: " + kernel);
+            }
+        }
+    }
+
+    @Test
+    void finsCrossOverTheWire_bothEndInTimeWait_fromEveryVantagePoint() throws Exception {
+        for (String v : VANTAGES) {
+            Map<Integer, TcpState[]> here = VantagePoints.states(dir.resolve("simultaneous-close-" + v + ".pcap"));
+            assertEquals(1, here.size(), "with 20 ms on the wire the first try crosses: " + log);
+            for (TcpState[] s : here.values()) {
+                assertEquals(TcpState.TIME_WAIT, s[0], v);
+                assertEquals(TcpState.TIME_WAIT, s[1], v);
+            }
+        }
+    }
+
+    @Test
+    void theFirstRoundTrip_isTheWiresDelay_withinTenPercent() throws Exception {
+        long[] syn = {-1};
+        long[] synAck = {-1};
+        try (FrameSource s = CaptureFiles.open(dir.resolve("exchange-client.pcap"))) {
+            new CaptureAnalyzer().run(s, v -> {
+                int f = v.packet().tcpFlags();
+                if (v.packet().isTcp() && (f & TcpFlags.SYN) != 0) {
+                    long t = v.timeNanos();
+                    if ((f & TcpFlags.ACK) == 0 && syn[0] < 0) {
+                        syn[0] = t;
+                    } else if ((f & TcpFlags.ACK) != 0 && synAck[0] < 0) {
+                        synAck[0] = t;
+                    }
+                }
+                return true;
+            });
+        }
+        double rttMs = (synAck[0] - syn[0]) / 1e6;
+        assertTrue(rttMs >= 18 && rttMs <= 22, "SYN to SYN-ACK at the client: " + rttMs + " ms for --delay 20ms");
+    }
+
+    @Test
+    void arpAndNeighbourDiscovery_resolveEachHop_acrossTheWire() throws Exception {
+        String client = tshark(dir.resolve("network-client.pcap"));
+        String routerB = tshark(dir.resolve("network-router-b.pcap"));
+        assertTrue(client.contains("Who has " + WanTopology.ROUTER_A_ADDRESS + "? Tell " + WanTopology.CLIENT_ADDRESS), client);
+        assertTrue(routerB.contains("Who has " + WanTopology.SERVER_ADDRESS + "? Tell " + WanTopology.ROUTER_B_ADDRESS), routerB);
+        assertTrue(routerB.contains(WanTopology.SERVER_ADDRESS + " is at"), routerB);
+        assertTrue(client.contains("Destination unreachable (Port unreachable)"), "the server's answer to the discard port: "
+                + client);
+    }
+
+    @Test
+    void nothingIsLeft_noNamespace_noHolder() throws Exception {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            List<String> holders = procs.filter(p -> p.getFileName().toString().matches("\\d+")).map(p -> {
+                try {
+                    return new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return "";
+                }
+            }).filter(c -> c.contains(WanTopology.HOLDER_MARK)).toList();
+            assertEquals(List.of(), holders);
+        }
+        assertEquals(namespacesBefore, netNamespaces(), "the lab's namespaces are gone");
+    }
+
+    private static String render(Map<Integer, TcpState[]> m) {
+        StringBuilder sb = new StringBuilder();
+        m.forEach((k, v) -> sb.append(k).append('=').append(v[0]).append('/').append(v[1]).append(' '));
+        return sb.toString();
+    }
+
+    /** "client LOCALPORT>PEERPORT" or "server ..." to ss's state, from the report's socket tables. */
+    private static Map<String, String> kernelSockets(String text) {
+        Map<String, String> out = new HashMap<>();
+        int at = text.indexOf("## The kernel's sockets");
+        if (at < 0) {
+            return out;
+        }
+        String host = null;
+        for (String line : text.substring(at, text.indexOf("## Packets")).split("\n")) {
+            if (line.startsWith("# ss -tan, on the client")) {
+                host = "client";
+                out.clear(); // only the last snapshot counts
+            } else if (line.startsWith("# ss -tan, on the server")) {
+                host = "server";
+            } else if (host != null && !line.startsWith("#") && !line.startsWith("LISTEN")) {
+                String[] f = line.split(" ");
+                if (f.length >= 5) {
+                    out.put(host + " " + port(f[3]) + ">" + port(f[4]), f[0]);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int port(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    private static String tshark(Path pcap) throws Exception {
+        Process p = new ProcessBuilder("tshark", "-r", pcap.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+}
