@@ -26,14 +26,14 @@ unshare -n bash -euo pipefail -c '
     "$@" 2> "$OUT/$name.err" &
     local pid=$!
     await "$OUT/$name.err" "capturing on\|listening on"
-    "$ROOT/bin/traffic-gen" bulk --bytes "$BYTES" --port 5001 2> "$OUT/$name.bulk"
+    "$ROOT/bin/traffic-gen" bulk --bytes "$BYTES" --port 5001 > "$OUT/$name.bulk" 2>&1
     sleep 1.5
     kill -TERM $pid; wait $pid || true
   }
   run tcplab "$ROOT/bin/analyzer" capture -i lo -f "tcp port 5001" -w "$OUT/tcplab.pcap"
   run tcpdump tcpdump -i lo -w "$OUT/tcpdump.pcap" "tcp port 5001"
 '
-echo "load: $(cat "$OUT/tcplab.bulk")"
+echo "load: $(grep -o "sent .*" "$OUT/tcplab.bulk")"
 echo
 echo "| capturer (defaults, writing the file) | packets captured | dropped by kernel | file |"
 echo "|---|---|---|---|"

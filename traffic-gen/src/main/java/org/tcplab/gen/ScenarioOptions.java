@@ -2,6 +2,7 @@ package org.tcplab.gen;
 
 import java.util.List;
 import org.tcplab.cli.Checked;
+import org.tcplab.gen.scenario.Bulk;
 import org.tcplab.gen.scenario.Exchange;
 import org.tcplab.gen.scenario.Greeting;
 import org.tcplab.gen.scenario.IcmpEcho;
@@ -26,6 +27,12 @@ final class ScenarioOptions {
                 ScenarioCommand cmd = new ScenarioCommand(s, c -> new Greeting(c.<Integer>option("--clients")));
                 cl = new CommandLine(cmd);
                 add(cl, "--clients", "1", "clients that connect at once, each served by a thread of its own", Clients.class);
+            }
+            case "bulk" -> {
+                ScenarioCommand cmd = new ScenarioCommand(s, c -> new Bulk(c.<Long>option("--bytes")));
+                cl = new CommandLine(cmd);
+                add(cl, "--bytes", "2M", "bytes to send, with an optional K/M/G suffix (powers of 1024)",
+                        Checked.ByteSize.class);
             }
             case "exchange" -> {
                 ScenarioCommand cmd = new ScenarioCommand(s, c -> new Exchange(c.option("--text")));
@@ -140,6 +147,6 @@ final class ScenarioOptions {
     }
 
     static List<String> names() {
-        return List.of("greeting", "exchange", "segment", "udp-lossy", "portscan", "icmp-echo");
+        return List.of("greeting", "bulk", "exchange", "segment", "udp-lossy", "portscan", "icmp-echo");
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "traffic-gen", mixinStandardHelpOptions = true, version = "traffic-gen 0.1.0",
         description = "Generate TCP/UDP/ICMP traffic and captures.",
-        subcommands = {SynthCommand.class, BulkCommand.class, LabCommand.class, GreetingServerCommand.class,
+        subcommands = {SynthCommand.class, LabCommand.class, GreetingServerCommand.class,
                 GreetingClientCommand.class})
 public final class TrafficGenMain implements Runnable {
     @CommandLine.Spec

@@ -360,4 +360,38 @@ class LabTest {
     private static int port(String address) {
         return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     }
+
+    @Test
+    void bulk_everyByteCrosses_inFullSizedSegments() throws Exception {
+        long[] payload = {0};
+        int[] largest = {0};
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("bulk.pcap"))) {
+            analyzer.run(s, v -> {
+                if (v.connection().fromClient() && !org.tcplab.analysis.AnalysisFlag.RETRANSMISSION.in(v.connection().analysisFlags())) {
+                    payload[0] += v.packet().payloadLength();
+                    largest[0] = Math.max(largest[0], v.packet().payloadLength());
+                }
+                return true;
+            });
+        }
+        assertEquals(2L << 20, payload[0], "2 MiB from the client");
+        assertEquals(1460, largest[0], "no segment above the MSS: offloads are off");
+    }
+
+    @Test
+    void traceroute_onLoopback_theDestinationIsTheFirstHop() throws Exception {
+        List<String> answers = new ArrayList<>();
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("traceroute.pcap"))) {
+            analyzer.run(s, v -> {
+                var p = v.packet();
+                if (p.layer() == org.tcplab.decode.Layer.ICMP) {
+                    answers.add(p.icmpType() + "/" + p.icmpCode() + " quoting port " + p.quotedDport());
+                }
+                return true;
+            });
+        }
+        assertEquals(List.of("3/3 quoting port 33434"), answers, "no router on loopback: Port Unreachable for TTL 1");
+    }
 }

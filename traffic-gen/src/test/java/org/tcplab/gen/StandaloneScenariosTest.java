@@ -37,7 +37,7 @@ class StandaloneScenariosTest {
                 + " for the real thing run it in the lab: sudo bin/traffic-gen lab --out DIR udp-big\n");
         assertHas(out, "udp-big did not go as expected: the kernel did not fragment the 4000-byte datagram");
         assertHas(out, "udp-big exit 1");
-        assertHas(out, "icmp-echo: the kernel answers an echo request injected on lo only with"
+        assertHas(out, "icmp-echo: the kernel answers a packet injected on lo only with"
                 + " net.ipv4.conf.lo.route_localnet=1 and net.ipv4.conf.lo.accept_local=1 (here 0 and 0): expect the requests"
                 + " and no replies; for the real thing run it in the lab: sudo bin/traffic-gen lab --out DIR icmp-echo --count 2");
         assertHas(out, "only 0 of 2 echo requests answered");

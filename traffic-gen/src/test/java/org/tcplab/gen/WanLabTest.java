@@ -49,6 +49,7 @@ class WanLabTest {
                 "--net", "wan", "--delay", "20ms"));
         cmd.addAll(TCP);
         cmd.add("udp-echo");
+        cmd.add("traceroute");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), log);
@@ -127,6 +128,26 @@ class WanLabTest {
         assertTrue(routerB.contains(WanTopology.SERVER_ADDRESS + " is at"), routerB);
         assertTrue(client.contains("Destination unreachable (Port unreachable)"), "the server's answer to the discard port: "
                 + client);
+    }
+
+    @Test
+    void traceroute_theRoutersTimeExceeded_thenTheServersPortUnreachable() throws Exception {
+        List<String> answers = new java.util.ArrayList<>();
+        org.tcplab.decode.PacketDecoder decoder = new org.tcplab.decode.PacketDecoder();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("traceroute-client.pcap"))) {
+            new CaptureAnalyzer().run(s, v -> {
+                var p = v.packet();
+                if (p.layer() == org.tcplab.decode.Layer.ICMP && p.quotedDport() > 0) {
+                    long a = p.srcLo();
+                    answers.add(p.icmpType() + "/" + p.icmpCode() + " from " + (a >>> 24 & 255) + "." + (a >>> 16 & 255) + "."
+                            + (a >>> 8 & 255) + "." + (a & 255) + " quoting port " + p.quotedDport());
+                }
+                return true;
+            });
+        }
+        // TTL 1 dies at the router (Time Exceeded in transit); TTL 2 reaches the server, whose port is closed
+        assertEquals(List.of("11/0 from " + WanTopology.ROUTER_A_ADDRESS + " quoting port 33434",
+                "3/3 from " + WanTopology.SERVER_ADDRESS + " quoting port 33435"), answers, log);
     }
 
     @Test

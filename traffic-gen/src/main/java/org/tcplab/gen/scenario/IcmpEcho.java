@@ -1,6 +1,5 @@
 package org.tcplab.gen.scenario;
 
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.util.HashMap;
 import java.util.List;
@@ -66,15 +65,9 @@ public final class IcmpEcho implements Scenario {
         return "icmp";
     }
 
-    /** What the kernel drops an echo request injected on lo for (both sysctls must be 1), or null when nothing. */
+    /** What the kernel drops an echo request injected on lo for, or null when nothing. */
     private String unanswerable(KernelFacts k) {
-        if (!interfaceName.equals("lo")) {
-            return null;
-        }
-        String a = k.sysctl("net.ipv4.conf.lo.route_localnet");
-        String b = k.sysctl("net.ipv4.conf.lo.accept_local");
-        return "1".equals(a) && "1".equals(b) ? null : "the kernel answers an echo request injected on lo only with"
-                + " net.ipv4.conf.lo.route_localnet=1 and net.ipv4.conf.lo.accept_local=1 (here " + a + " and " + b + ")";
+        return k.injectionOnLoDropped(interfaceName);
     }
 
     @Override
@@ -104,9 +97,9 @@ public final class IcmpEcho implements Scenario {
                     Thread.sleep(50);
                 }
             }
-            long deadline = System.currentTimeMillis() + 2000;
-            while (replies < count && System.currentTimeMillis() < deadline) {
-                CapturedPacket p = poll(watch, deadline);
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (replies < count && System.nanoTime() < deadline) {
+                CapturedPacket p = Watch.next(watch, deadline);
                 if (p == null) {
                     break;
                 }
@@ -133,25 +126,6 @@ public final class IcmpEcho implements Scenario {
         String why = unanswerable(ctx.kernel());
         ScenarioContext.expect(replies == count, "only " + replies + " of " + count + " echo requests answered"
                 + (why == null ? "" : ": " + why));
-    }
-
-    private static CapturedPacket poll(LiveCapture watch, long deadline) throws IOException, InterruptedException {
-        // take() blocks; the capture stops by itself after 2 * count packets, else we stop it at the deadline
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(Math.max(1, deadline - System.currentTimeMillis()));
-                watch.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        stopper.setDaemon(true);
-        stopper.start();
-        try {
-            return watch.take();
-        } finally {
-            stopper.interrupt();
-        }
     }
 
     private EthernetPacket request(Inet4Address lo, int seq) {

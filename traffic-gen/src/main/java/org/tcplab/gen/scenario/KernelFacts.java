@@ -91,6 +91,43 @@ public final class KernelFacts {
         return i < 0 || i >= values.length ? -1 : Long.parseLong(values[i]);
     }
 
+    /**
+     * Why the kernel drops a packet injected on lo with libpcap (it answers one only with both
+     * route_localnet and accept_local set on lo), or null when it does not, or the interface is not lo.
+     */
+    public String injectionOnLoDropped(String name) {
+        if (!name.equals("lo")) {
+            return null;
+        }
+        String a = sysctl("net.ipv4.conf.lo.route_localnet");
+        String b = sysctl("net.ipv4.conf.lo.accept_local");
+        return "1".equals(a) && "1".equals(b) ? null : "the kernel answers a packet injected on lo only with"
+                + " net.ipv4.conf.lo.route_localnet=1 and net.ipv4.conf.lo.accept_local=1 (here " + a + " and " + b + ")";
+    }
+
+    /** An interface's own MAC address (ip link), or null. */
+    public org.pcap4j.util.MacAddress macAddress(String name) {
+        return mac(run("ip", "-o", "link", "show", "dev", name), "link/ether ");
+    }
+
+    /** The MAC address of the default route's gateway on an interface, from the neighbour table (ip neigh), or null. */
+    public org.pcap4j.util.MacAddress gatewayMac(String name) {
+        String route = run("ip", "-4", "route", "show", "default", "dev", name);
+        if (route == null || !route.contains("via ")) {
+            return null;
+        }
+        String via = route.substring(route.indexOf("via ") + 4).split("\\s+")[0];
+        return mac(run("ip", "-4", "neigh", "show", via, "dev", name), "lladdr ");
+    }
+
+    private static org.pcap4j.util.MacAddress mac(String out, String key) {
+        int at = out == null ? -1 : out.indexOf(key);
+        if (at < 0) {
+            return null;
+        }
+        return org.pcap4j.util.MacAddress.getByName(out.substring(at + key.length()).split("\\s+")[0]);
+    }
+
     /** The kernel's TCP socket table (ss -tan), or "" without ss. */
     public String tcpSockets() {
         String out = run("ss", "-tan");
