@@ -140,6 +140,15 @@ public final class LabCommand implements Callable<Integer> {
                             + " has no link to impair)");
                 }
             }
+            if (names.isEmpty()) {
+                run.removeIf(s -> WanLab.NETWORK_ONLY.contains(s.scenario().name()));
+            }
+            for (ScenarioSelection.Selected s : run) {
+                if (WanLab.NETWORK_ONLY.contains(s.scenario().name())) {
+                    throw new Failure(ExitCodes.USAGE, s.scenario().name() + " needs a router and a smaller link on the way:"
+                            + " run it over the lab network (--net wan)");
+                }
+            }
             return;
         }
         if (names.isEmpty()) {

@@ -31,6 +31,8 @@ import org.tcplab.live.LiveCaptureOptions;
 final class WanLab {
     /** Scenarios that inject on lo with libpcap: they have no place on the lab network yet. */
     static final List<String> LOOPBACK_ONLY = List.of("rst-out-of-window", "icmp-echo");
+    /** Scenarios that need a router and a smaller link on the way: they have no place on one loopback. */
+    static final List<String> NETWORK_ONLY = List.of("pmtud");
     /** Vantage point name, host, interface. */
     private static final String[][] VANTAGES = {{"client", WanTopology.CLIENT, "eth0"}, {"router-a", WanTopology.ROUTER, "eth0"},
             {"router-b", WanTopology.ROUTER, "eth1"}, {"server", WanTopology.SERVER, "eth0"}};
@@ -84,7 +86,7 @@ final class WanLab {
                 }
                 return null;
             });
-            Thread.sleep(300 + 2 * link.delayNanos() / 1_000_000);
+            Thread.sleep(1000 + 2 * link.delayNanos() / 1_000_000); // neighbour discovery takes the longest
         } finally {
             for (LiveCapture c : captures.values()) {
                 c.close();

@@ -50,6 +50,7 @@ class WanLabTest {
         cmd.addAll(TCP);
         cmd.add("udp-echo");
         cmd.add("traceroute");
+        cmd.add("pmtud");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), log);
@@ -148,6 +149,19 @@ class WanLabTest {
         // TTL 1 dies at the router (Time Exceeded in transit); TTL 2 reaches the server, whose port is closed
         assertEquals(List.of("11/0 from " + WanTopology.ROUTER_A_ADDRESS + " quoting port 33434",
                 "3/3 from " + WanTopology.SERVER_ADDRESS + " quoting port 33435"), answers, log);
+    }
+
+    @Test
+    void pmtud_theRoutersFragmentationNeeded_teachesTheNextHopMtu() throws Exception {
+        Process p = new ProcessBuilder("tshark", "-r", dir.resolve("pmtud-client.pcap").toString(), "-Y",
+                "icmp.type == 3 && icmp.code == 4", "-T", "fields", "-E", "occurrence=f", "-e", "ip.src", "-e", "icmp.mtu")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String icmp = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor(60, TimeUnit.SECONDS);
+        assertEquals(WanTopology.ROUTER_A_ADDRESS + "\t1400", icmp, "the router's Fragmentation Needed, next-hop MTU 1400");
+        assertTrue(log.contains("taught the kernel the path MTU, 1400 (IP_MTU)"), log);
+        assertTrue(log.contains("sent 1372 bytes (1400 with the headers): it arrived"), log);
+        assertTrue(log.contains("the client sends segments of at most 1360 bytes (ss -ti)"), log);
     }
 
     @Test
