@@ -51,6 +51,7 @@ class WanLabTest {
         cmd.add("udp-echo");
         cmd.add("traceroute");
         cmd.add("pmtud");
+        cmd.add("udp-spoof");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), log);
@@ -139,9 +140,8 @@ class WanLabTest {
             new CaptureAnalyzer().run(s, v -> {
                 var p = v.packet();
                 if (p.layer() == org.tcplab.decode.Layer.ICMP && p.quotedDport() > 0) {
-                    long a = p.srcLo();
-                    answers.add(p.icmpType() + "/" + p.icmpCode() + " from " + (a >>> 24 & 255) + "." + (a >>> 16 & 255) + "."
-                            + (a >>> 8 & 255) + "." + (a & 255) + " quoting port " + p.quotedDport());
+                    answers.add(p.icmpType() + "/" + p.icmpCode() + " from " + dotted(p.srcLo()) + " quoting port "
+                            + p.quotedDport());
                 }
                 return true;
             });
@@ -162,6 +162,34 @@ class WanLabTest {
         assertTrue(log.contains("taught the kernel the path MTU, 1400 (IP_MTU)"), log);
         assertTrue(log.contains("sent 1372 bytes (1400 with the headers): it arrived"), log);
         assertTrue(log.contains("the client sends segments of at most 1360 bytes (ss -ti)"), log);
+    }
+
+    @Test
+    void udpSpoof_theForgeriesReachTheClient_theConnectedSocketsPortAnswersUnreachable() throws Exception {
+        String forger = "198.18.2.99";
+        List<String> seen = new java.util.ArrayList<>();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("udp-spoof-client.pcap"))) {
+            new CaptureAnalyzer().run(s, v -> {
+                var p = v.packet();
+                String src = dotted(p.srcLo());
+                if (p.isUdp() && src.equals(forger)) {
+                    seen.add("forged to " + p.dport());
+                } else if (p.layer() == org.tcplab.decode.Layer.ICMP && p.icmpType() == 3 && p.icmpCode() == 3) {
+                    seen.add("unreachable for " + p.quotedDport() + " to " + dotted(p.dstLo()));
+                }
+                return true;
+            });
+        }
+        assertEquals(4, seen.size(), seen.toString());
+        // the second forgery went to the connected socket: its kernel refused it
+        assertEquals("unreachable for " + seen.get(1).substring("forged to ".length()) + " to " + forger, seen.get(2), seen.toString());
+        assertTrue(log.contains("unconnected client: took \"reply to id=1\" from " + forger), log);
+        assertTrue(log.contains("connected client: got only \"reply to id=2\" from the server"), log);
+        assertTrue(log.contains("the request id caught the forgery"), log);
+    }
+
+    private static String dotted(long a) {
+        return (a >>> 24 & 255) + "." + (a >>> 16 & 255) + "." + (a >>> 8 & 255) + "." + (a & 255);
     }
 
     @Test

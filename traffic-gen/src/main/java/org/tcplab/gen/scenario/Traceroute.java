@@ -4,19 +4,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNetworkInterface;
-import org.pcap4j.core.Pcaps;
-import org.pcap4j.packet.EthernetPacket;
-import org.pcap4j.packet.IpV4Packet;
-import org.pcap4j.packet.IpV4Rfc791Tos;
-import org.pcap4j.packet.UdpPacket;
-import org.pcap4j.packet.UnknownPacket;
-import org.pcap4j.packet.namednumber.EtherType;
-import org.pcap4j.packet.namednumber.IpNumber;
-import org.pcap4j.packet.namednumber.IpVersion;
-import org.pcap4j.packet.namednumber.UdpPort;
-import org.pcap4j.util.MacAddress;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.Layer;
 import org.tcplab.decode.PacketDecoder;
@@ -67,23 +54,18 @@ public final class Traceroute implements Scenario {
         String iface = ctx.kernel().iface();
         Inet4Address src = (Inet4Address) ctx.hosts().clientAddress();
         Inet4Address dst = (Inet4Address) ctx.address();
-        boolean loopback = iface.equals("lo");
-        MacAddress srcMac = loopback ? MacAddress.getByName("00:00:00:00:00:00") : ctx.kernel().macAddress(iface);
-        MacAddress dstMac = loopback ? srcMac : ctx.kernel().gatewayMac(iface);
-        ScenarioContext.expect(srcMac != null && dstMac != null, "cannot find the MAC addresses on " + iface
-                + " (ip link, ip neigh)");
         PacketDecoder decoder = new PacketDecoder();
         DecodedPacket d = new DecodedPacket();
         LiveCapture watch = ctx.hosts().client(() -> LiveCapture.start(new LiveCaptureOptions(iface, "(icmp and (icmp[0] == 11"
                 + " or icmp[0] == 3)) or (udp and " + filter(0).substring(filter(0).indexOf("dst portrange")), LiveCaptureOptions.DEFAULT_SNAPLEN, 1 << 20, true), null, true, Long.MAX_VALUE));
         List<String> hops = new ArrayList<>();
         boolean arrived = false;
-        try (PcapHandle out = ctx.hosts().client(() -> Pcaps.getDevByName(iface).openLive(65536,
-                PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS, 100))) {
+        try (Injector out = Injector.client(ctx)) {
             for (int ttl = 1; ttl <= maxHops && !arrived; ttl++) {
                 int probePort = FIRST_PROBE_PORT + ttl - 1;
                 long sent = System.nanoTime();
-                out.sendPacket(probe(srcMac, dstMac, src, dst, ttl, probePort));
+                out.udp(src, dst, ttl, 4000 + ttl, 45000, probePort,
+                        "tcplab traceroute probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 String answer = null;
                 long probeSeen = -1; // the probe's own capture time: round trips from the capture's clock
                 long deadline = sent + 2_000_000_000L;
@@ -130,19 +112,5 @@ public final class Traceroute implements Scenario {
     private static byte[] address(DecodedPacket d) {
         long lo = d.srcLo();
         return new byte[] {(byte) (lo >>> 24), (byte) (lo >>> 16), (byte) (lo >>> 8), (byte) lo};
-    }
-
-    private static EthernetPacket probe(MacAddress srcMac, MacAddress dstMac, Inet4Address src, Inet4Address dst, int ttl,
-                                        int port) {
-        byte[] payload = "tcplab traceroute probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        UdpPacket.Builder udp = new UdpPacket.Builder().srcPort(UdpPort.getInstance((short) 45000))
-                .dstPort(UdpPort.getInstance((short) port)).srcAddr(src).dstAddr(dst)
-                .payloadBuilder(new UnknownPacket.Builder().rawData(payload)).correctChecksumAtBuild(true)
-                .correctLengthAtBuild(true);
-        IpV4Packet.Builder ip = new IpV4Packet.Builder().version(IpVersion.IPV4).tos(IpV4Rfc791Tos.newInstance((byte) 0))
-                .ttl((byte) ttl).protocol(IpNumber.UDP).srcAddr(src).dstAddr(dst).identification((short) (4000 + ttl))
-                .payloadBuilder(udp).correctChecksumAtBuild(true).correctLengthAtBuild(true);
-        return new EthernetPacket.Builder().srcAddr(srcMac).dstAddr(dstMac).type(EtherType.IPV4).payloadBuilder(ip)
-                .paddingAtBuild(true).build();
     }
 }
