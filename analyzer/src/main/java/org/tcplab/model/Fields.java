@@ -24,6 +24,7 @@ public final class Fields {
         all.addAll(UdpFields.ALL);
         all.addAll(IcmpFields.ALL);
         all.addAll(TcplabFields.ALL);
+        all.addAll(HttpFields.ALL);
         for (Field f : all) {
             if (BY_NAME.put(f.name(), f) != null) {
                 throw new IllegalStateException("field named twice: " + f.name());

@@ -75,6 +75,9 @@ public final class TextFormatter implements PacketFormatter {
             default -> sb.put(f.linkType() == LinkTypes.PCAPNG_CUSTOM_BLOCK ? "pcapng custom block"
                     : layer == Layer.ETHERNET ? "Ethernet" : "frame");
         }
+        if (org.tcplab.model.HttpFields.START_LINE.present(v)) {
+            sb.put("  HTTP: ").put(org.tcplab.model.HttpFields.START_LINE.text(v, 0));
+        }
         if (FRAGMENT.present(v)) {
             sb.put("  fragment id=").put(FRAGMENT_ID.longValue(v, 0)).put(" offset=").put(FRAGMENT_OFFSET.longValue(v, 0))
                     .put(FRAGMENT_MORE.longValue(v, 0) != 0 ? " (more follow)" : " (last)");

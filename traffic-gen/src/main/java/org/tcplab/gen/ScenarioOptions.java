@@ -4,6 +4,7 @@ import java.util.List;
 import org.tcplab.cli.Checked;
 import org.tcplab.gen.scenario.Bulk;
 import org.tcplab.gen.scenario.Exchange;
+import org.tcplab.gen.scenario.FileTransfer;
 import org.tcplab.gen.scenario.Greeting;
 import org.tcplab.gen.scenario.IcmpEcho;
 import org.tcplab.gen.scenario.PortScan;
@@ -33,6 +34,25 @@ final class ScenarioOptions {
                 cl = new CommandLine(cmd);
                 add(cl, "--bytes", "2M", "bytes to send, with an optional K/M/G suffix (powers of 1024)",
                         Checked.ByteSize.class);
+            }
+            case "file-transfer" -> {
+                ScenarioCommand cmd = new ScenarioCommand(s, c -> {
+                    java.nio.file.Path file = c.option("--file");
+                    if (file != null && java.nio.file.Files.isDirectory(file)) {
+                        throw new org.tcplab.command.Failure(org.tcplab.command.ExitCodes.USAGE, file + " is a directory: give"
+                                + " --file a file to send");
+                    }
+                    if (file != null && !java.nio.file.Files.isReadable(file)) {
+                        throw new org.tcplab.command.Failure(org.tcplab.command.ExitCodes.NOT_FOUND, "cannot read " + file
+                                + ": no such file, or not readable");
+                    }
+                    return new FileTransfer(c.<Long>option("--size"), file);
+                });
+                cl = new CommandLine(cmd);
+                add(cl, "--size", "100000", "bytes of a generated file, with an optional K/M suffix (powers of 1024)",
+                        TransferSize.class);
+                cl.getCommandSpec().addOption(OptionSpec.builder("--file").paramLabel("FILE").type(java.nio.file.Path.class)
+                        .description("send this file instead (at most 2 GiB: it is held in memory)").build());
             }
             case "exchange" -> {
                 ScenarioCommand cmd = new ScenarioCommand(s, c -> new Exchange(c.option("--text")));
@@ -111,6 +131,25 @@ final class ScenarioOptions {
         }
     }
 
+    /** file-transfer's generated file: 1 byte to 64 MiB (it is held in memory). */
+    public static final class TransferSize implements CommandLine.ITypeConverter<Long>, Checked.Refusing {
+        private final Checked.ByteSize bytes = new Checked.ByteSize();
+
+        @Override
+        public Long convert(String s) throws Exception {
+            long n = bytes.convert(s);
+            if (n > 64L << 20) {
+                throw new CommandLine.TypeConversionException("'" + s + "' is not a file size from 1 byte to 64M");
+            }
+            return n;
+        }
+
+        @Override
+        public java.util.List<String> refused() {
+            return java.util.List.of("0", "-1", "65M", "big", "");
+        }
+    }
+
     /** greeting's clients at once, each a thread on both sides: 1 to 100. */
     public static final class Clients extends Checked.IntRange {
         public Clients() {
@@ -147,6 +186,6 @@ final class ScenarioOptions {
     }
 
     static List<String> names() {
-        return List.of("greeting", "bulk", "exchange", "segment", "udp-lossy", "portscan", "icmp-echo");
+        return List.of("greeting", "bulk", "file-transfer", "exchange", "segment", "udp-lossy", "portscan", "icmp-echo");
     }
 }

@@ -394,4 +394,52 @@ class LabTest {
         }
         assertEquals(List.of("3/3 quoting port 33434"), answers, "no router on loopback: Port Unreachable for TTL 1");
     }
+
+    @Test
+    void http_requestAndStatusLines_asTsharkDecodesThem() throws Exception {
+        int port = LabCommand.portOf(new ArrayList<>(org.tcplab.gen.scenario.Scenarios.all().keySet()), "http");
+        List<String> ours = new ArrayList<>();
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("http.pcap"))) {
+            analyzer.run(s, v -> {
+                if (org.tcplab.model.HttpFields.START_LINE.present(v)) {
+                    ours.add(org.tcplab.model.HttpFields.START_LINE.text(v, 0));
+                }
+                return true;
+            });
+        }
+        // tshark decodes HTTP on this port when told to (-d), and puts a response's fields on the
+        // segment that completes it (here the body's); ours stand where the start line begins.
+        // The lines themselves must be the same, in the same order.
+        Process p = new ProcessBuilder("tshark", "-r", dir.resolve("http.pcap").toString(), "-d", "tcp.port==" + port + ",http",
+                "-Y", "http.request or http.response", "-T", "fields", "-e", "http.request.method", "-e", "http.request.uri",
+                "-e", "http.request.version", "-e", "http.response.version", "-e", "http.response.code", "-e",
+                "http.response.phrase").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> theirs = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .map(l -> String.join(" ", java.util.Arrays.stream(l.split("\t")).filter(f -> !f.isEmpty()).toList())).toList();
+        p.waitFor(60, TimeUnit.SECONDS);
+        assertEquals(List.of("GET / HTTP/1.1", "HTTP/1.1 200 OK", "GET /missing.html HTTP/1.1", "HTTP/1.1 404 Not Found"), ours);
+        assertEquals(theirs, ours);
+    }
+
+    @Test
+    void fileTransfer_theHeaderThenTheBytes_andTheReceiverSaysVerified() throws Exception {
+        long[] fromClient = {0};
+        StringBuilder fromServer = new StringBuilder();
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("file-transfer.pcap"))) {
+            analyzer.run(s, v -> {
+                int n = v.packet().payloadLength();
+                if (n > 0 && v.connection().fromClient()) {
+                    fromClient[0] += n;
+                } else if (n > 0) {
+                    fromServer.append(org.tcplab.model.TcplabFields.PAYLOAD_TEXT.text(v, 0));
+                }
+                return true;
+            });
+        }
+        // "random-100000.bin 100000 " + 64 hex digits + newline, then the 100,000 bytes
+        assertEquals(17 + 1 + 6 + 1 + 64 + 1 + 100_000, fromClient[0]);
+        assertTrue(fromServer.toString().matches("verified [0-9a-f]{64}\n"), fromServer.toString());
+    }
 }
