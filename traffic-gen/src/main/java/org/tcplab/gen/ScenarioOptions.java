@@ -3,6 +3,7 @@ package org.tcplab.gen;
 import java.util.List;
 import org.tcplab.cli.Checked;
 import org.tcplab.gen.scenario.Bulk;
+import org.tcplab.gen.scenario.Chat;
 import org.tcplab.gen.scenario.Exchange;
 import org.tcplab.gen.scenario.FileTransfer;
 import org.tcplab.gen.scenario.Greeting;
@@ -53,6 +54,11 @@ final class ScenarioOptions {
                         TransferSize.class);
                 cl.getCommandSpec().addOption(OptionSpec.builder("--file").paramLabel("FILE").type(java.nio.file.Path.class)
                         .description("send this file instead (at most 2 GiB: it is held in memory)").build());
+            }
+            case "chat" -> {
+                ScenarioCommand cmd = new ScenarioCommand(s, c -> new Chat(c.<Integer>option("--clients")));
+                cl = new CommandLine(cmd);
+                add(cl, "--clients", "3", "clients in the room, each served by a thread of its own", ChatClients.class);
             }
             case "exchange" -> {
                 ScenarioCommand cmd = new ScenarioCommand(s, c -> new Exchange(c.option("--text")));
@@ -150,6 +156,13 @@ final class ScenarioOptions {
         }
     }
 
+    /** chat's clients: 2 (someone to hear) to 6. */
+    public static final class ChatClients extends Checked.IntRange {
+        public ChatClients() {
+            super(2, 6, "a number of chat clients (2-6)", "1", "0", "7", "many", "");
+        }
+    }
+
     /** greeting's clients at once, each a thread on both sides: 1 to 100. */
     public static final class Clients extends Checked.IntRange {
         public Clients() {
@@ -186,6 +199,6 @@ final class ScenarioOptions {
     }
 
     static List<String> names() {
-        return List.of("greeting", "bulk", "file-transfer", "exchange", "segment", "udp-lossy", "portscan", "icmp-echo");
+        return List.of("greeting", "chat", "bulk", "file-transfer", "exchange", "segment", "udp-lossy", "portscan", "icmp-echo");
     }
 }

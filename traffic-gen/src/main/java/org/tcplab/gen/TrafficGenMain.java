@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "traffic-gen", mixinStandardHelpOptions = true, version = "traffic-gen 0.1.0",
         description = "Generate TCP/UDP/ICMP traffic and captures.",
         subcommands = {SynthCommand.class, LabCommand.class, GreetingServerCommand.class,
-                GreetingClientCommand.class})
+                GreetingClientCommand.class, ChatServerCommand.class, ChatClientCommand.class})
 public final class TrafficGenMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -442,4 +442,28 @@ class LabTest {
         assertEquals(17 + 1 + 6 + 1 + 64 + 1 + 100_000, fromClient[0]);
         assertTrue(fromServer.toString().matches("verified [0-9a-f]{64}\n"), fromServer.toString());
     }
+
+    @Test
+    void chat_everyLineReachesEveryOtherClient_onTheWire() throws Exception {
+        Map<Integer, StringBuilder> toClient = new HashMap<>();
+        CaptureAnalyzer analyzer = new CaptureAnalyzer();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("chat.pcap"))) {
+            analyzer.run(s, v -> {
+                if (v.packet().payloadLength() > 0 && !v.connection().fromClient()) {
+                    toClient.computeIfAbsent(v.tcp().stream(), k -> new StringBuilder())
+                            .append(org.tcplab.model.TcplabFields.PAYLOAD_TEXT.text(v, 0));
+                }
+                return true;
+            });
+        }
+        assertEquals(3, toClient.size(), "a connection per client");
+        String[] names = {"Alice", "Bob", "Carol"};
+        for (int stream = 0; stream < 3; stream++) {
+            String heard = toClient.get(stream).toString();
+            for (int other = 0; other < 3; other++) {
+                String line = names[other] + ": hello from " + names[other] + "\n";
+                assertEquals(other != stream, heard.contains(line), names[stream] + "'s connection carried: " + heard);
+            }
+        }
+    }
 }

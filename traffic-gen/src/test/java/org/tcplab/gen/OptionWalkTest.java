@@ -69,7 +69,9 @@ class OptionWalkTest {
                 // no -c: each case fails before the console would read commands from standard input
                 Map.entry("analyzer shell", List.of(SAMPLE.toString())),
                 Map.entry("traffic-gen synth", List.of("-o", out.resolve("synth.pcap").toString(), "--packets", "10", "--flows", "1")),
-                Map.entry("traffic-gen lab", List.of("--out", out.resolve("lab").toString())));
+                Map.entry("traffic-gen lab", List.of("--out", out.resolve("lab").toString())),
+                // its one required option; an accepted port then meets no server (connection refused, one line)
+                Map.entry("traffic-gen chat-client", List.of("--name", "Alice")));
     }
 
     private record Case(String program, String command, ArgSpec arg, String value, int exitCode, boolean parseTime) {

@@ -87,6 +87,8 @@ public final class FileTransfer implements Scenario {
             }
             receiver.join();
             ScenarioContext.expect(failed[0] == null, "the receiver failed: " + failed[0]);
+            Thread.sleep(100);
+            ctx.snapshotSockets("after the transfer");
         }
     }
 }
