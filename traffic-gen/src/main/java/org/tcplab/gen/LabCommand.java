@@ -33,8 +33,9 @@ import picocli.CommandLine.Parameters;
                 "diagram and time-sequence graph). Needs root (for the namespace and the capture).",
                 "With --net wan: a client host, a router and a server host, each a namespace, joined by veth pairs,",
                 "the emulated wire (--delay --jitter --loss --burst --duplicate --reorder --rate --queue --seed) on the",
-                "server's link; each scenario captured at four vantage points, DIR/SCENARIO-{client,router-a,router-b,",
-                "server}.pcap, and DIR/network-VANTAGE.pcap the network coming up (ARP, neighbour discovery)."})
+                "server's link, and two more hosts on the client's segment; each scenario captured at five vantage points,",
+                "DIR/SCENARIO-{client,router-a,router-b,server,peer-1}.pcap, and DIR/network-VANTAGE.pcap the network",
+                "coming up (ARP, neighbour discovery)."})
 public final class LabCommand implements Callable<Integer> {
     static final int FIRST_PORT = 6000;
 

@@ -23,8 +23,8 @@ import org.tcplab.live.LiveCaptureOptions;
 
 /**
  * The lab over its small network ({@code lab --net wan}): the client and server hosts, the router
- * between them and the emulated wire on the server's link. Each scenario is captured at four
- * vantage points at once (the client's eth0, the router's two interfaces, the server's eth0) into
+ * between them and the emulated wire on the server's link. Each scenario is captured at five
+ * vantage points at once (the client's eth0, the router's two interfaces, the server's eth0, a peer's) into
  * SCENARIO-VANTAGE.pcap, and its report says what each vantage point makes of both endpoints'
  * final states beside what each host's kernel says.
  */
@@ -32,10 +32,10 @@ final class WanLab {
     /** Scenarios that inject on lo with libpcap: they have no place on the lab network yet. */
     static final List<String> LOOPBACK_ONLY = List.of("rst-out-of-window", "icmp-echo");
     /** Scenarios that need a router and a smaller link on the way: they have no place on one loopback. */
-    static final List<String> NETWORK_ONLY = List.of("pmtud");
+    static final List<String> NETWORK_ONLY = List.of("pmtud", "udp-broadcast");
     /** Vantage point name, host, interface. */
     private static final String[][] VANTAGES = {{"client", WanTopology.CLIENT, "eth0"}, {"router-a", WanTopology.ROUTER, "eth0"},
-            {"router-b", WanTopology.ROUTER, "eth1"}, {"server", WanTopology.SERVER, "eth0"}};
+            {"router-b", WanTopology.ROUTER, "eth1"}, {"server", WanTopology.SERVER, "eth0"}, {"peer-1", "peer-1", "eth0"}};
 
     private final Path out;
     private final LinkProfile link;

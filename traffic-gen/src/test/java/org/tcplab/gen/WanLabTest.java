@@ -53,6 +53,7 @@ class WanLabTest {
         cmd.add("traceroute");
         cmd.add("pmtud");
         cmd.add("udp-spoof");
+        cmd.add("udp-broadcast");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), log);
@@ -191,6 +192,21 @@ class WanLabTest {
 
     private static String dotted(long a) {
         return (a >>> 24 & 255) + "." + (a >>> 16 & 255) + "." + (a >>> 8 & 255) + "." + (a & 255);
+    }
+
+    @Test
+    void udpBroadcast_oneFrameToEveryone_bothPeersReceiveIt() throws Exception {
+        for (String v : List.of("client", "peer-1")) {
+            Process p = new ProcessBuilder("tshark", "-r", dir.resolve("udp-broadcast-" + v + ".pcap").toString(), "-Y", "udp",
+                    "-T", "fields", "-e", "eth.dst", "-e", "ip.src", "-e", "ip.dst").redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String frames = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor(60, TimeUnit.SECONDS);
+            assertEquals("ff:ff:ff:ff:ff:ff\t" + WanTopology.CLIENT_ADDRESS + "\t" + WanTopology.CLIENT_BROADCAST, frames,
+                    "one frame, to every station, seen at " + v);
+        }
+        assertTrue(log.contains("peer 1 (198.18.1.3) received it from " + WanTopology.CLIENT_ADDRESS), log);
+        assertTrue(log.contains("peer 2 (198.18.1.4) received it from " + WanTopology.CLIENT_ADDRESS), log);
     }
 
     @Test

@@ -29,6 +29,26 @@ public interface Hosts {
     /** The server host's kernel. */
     KernelFacts serverKernel();
 
+    /** How many other hosts share the client's segment (none on loopback). */
+    default int peers() {
+        return 0;
+    }
+
+    /** Runs body as the i-th other host on the client's segment. */
+    default <T> T peer(int i, Body<T> body) throws Exception {
+        throw new IllegalStateException("no other host on the client's segment");
+    }
+
+    /** The i-th other host's address. */
+    default InetAddress peerAddress(int i) {
+        throw new IllegalStateException("no other host on the client's segment");
+    }
+
+    /** The client's segment's broadcast address. */
+    default InetAddress broadcastAddress() {
+        throw new IllegalStateException("no broadcast on loopback");
+    }
+
     /** Both ends on the loopback of this namespace. */
     static Hosts loopback(InetAddress address) {
         KernelFacts k = new KernelFacts();

@@ -16,7 +16,7 @@ public final class Scenarios {
                 new Segment(2950), new UdpEcho("udp-echo", 16, 3), new UdpEcho("udp-big", 4000, 1),
                 new UdpLossy(0.5, 7, 4), new PortScan(10, new int[] {1, 3, 7}, 4, 500), new IcmpEcho(3, 0x4242),
                 new SimultaneousClose(), new Bulk(2 << 20), new Traceroute(8), new Pmtud(), new UdpSpoof(),
-                new FileTransfer(100_000, null), new Http(), new Chat(3))) {
+                new FileTransfer(100_000, null), new Http(), new Chat(3), new UdpBroadcast())) {
             m.put(s.name(), s);
         }
         return m;

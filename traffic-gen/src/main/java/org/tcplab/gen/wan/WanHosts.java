@@ -41,6 +41,34 @@ public final class WanHosts implements Hosts {
     }
 
     @Override
+    public int peers() {
+        return WanTopology.PEERS.size();
+    }
+
+    @Override
+    public <T> T peer(int i, Body<T> body) throws Exception {
+        return net.inside(WanTopology.PEERS.get(i), body);
+    }
+
+    @Override
+    public InetAddress peerAddress(int i) {
+        return address("198.18.1." + (3 + i));
+    }
+
+    @Override
+    public InetAddress broadcastAddress() {
+        return address(WanTopology.CLIENT_BROADCAST);
+    }
+
+    private static InetAddress address(String a) {
+        try {
+            return InetAddress.getByName(a);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public KernelFacts clientKernel() {
         return client;
     }

@@ -13,14 +13,15 @@ import org.tcplab.command.ExitCodes;
 import org.tcplab.command.Failure;
 
 /**
- * The lab's small network: a client host, a router and a server host, each a network namespace of
+ * The lab's small network: a client host and two peers on its segment, a router and a server host, each a network namespace of
  * its own, and between the router and the server a namespace that holds only the wire (the link
  * emulator's two ends). Joined by veth pairs:
  *
  * <pre>
- *   client eth0 198.18.1.2 ── eth0 198.18.1.1  router  eth1 198.18.2.1 ── w0 [wire] w1 ── eth0 198.18.2.2 server
- *               fd00:1::2        fd00:1::1               fd00:2::1                          fd00:2::2
- *               MTU 1500 (the client's link)             MTU 1400 (the server's link, through the wire)
+ *   client eth0 198.18.1.2 ── eth0 ┐
+ *   peer-1 eth0 198.18.1.3 ── eth2 ├ br0 198.18.1.1 router eth1 198.18.2.1 ── w0 [wire] w1 ── eth0 198.18.2.2 server
+ *   peer-2 eth0 198.18.1.4 ── eth3 ┘
+ *   MTU 1500 (the client's segment, a bridge)    MTU 1400 (the server's link, through the wire)
  * </pre>
  *
  * Addresses only from RFC 2544's benchmarking range 198.18.0.0/15 and fd00::/8, routes only
@@ -33,6 +34,9 @@ public final class WanTopology implements AutoCloseable {
     public static final String ROUTER = "router";
     public static final String WIRE = "wire";
     public static final String SERVER = "server";
+    /** Two more hosts on the client's segment (198.18.1.3 and .4), for what a segment shares: broadcast. */
+    public static final List<String> PEERS = List.of("peer-1", "peer-2");
+    public static final String CLIENT_BROADCAST = "198.18.1.255";
     public static final String CLIENT_ADDRESS = "198.18.1.2";
     public static final String SERVER_ADDRESS = "198.18.2.2";
     public static final String ROUTER_A_ADDRESS = "198.18.1.1";
@@ -66,7 +70,7 @@ public final class WanTopology implements AutoCloseable {
     public static WanTopology up(int clientMtu, int serverMtu) throws IOException, InterruptedException {
         WanTopology t = new WanTopology(clientMtu, serverMtu);
         try {
-            for (String h : List.of(CLIENT, ROUTER, WIRE, SERVER)) {
+            for (String h : List.of(CLIENT, ROUTER, WIRE, SERVER, PEERS.get(0), PEERS.get(1))) {
                 t.holders.put(h, hold(h));
             }
             t.link();
@@ -105,9 +109,18 @@ public final class WanTopology implements AutoCloseable {
     private void link() throws IOException, InterruptedException {
         // the veth pairs, each end made straight in its namespace
         veth(CLIENT, "eth0", ROUTER, "eth0", clientMtu);
+        // the client's segment is a bridge in the router: its eth0 (to the client) and one port per
+        // peer host; the router's own address on the segment is the bridge's
+        veth(PEERS.get(0), "eth0", ROUTER, "eth2", clientMtu);
+        veth(PEERS.get(1), "eth0", ROUTER, "eth3", clientMtu);
+        in(ROUTER, "ip", "link", "add", "br0", "type", "bridge");
+        in(ROUTER, "ip", "link", "set", "br0", "mtu", Integer.toString(clientMtu));
+        for (String port : List.of("eth0", "eth2", "eth3")) {
+            in(ROUTER, "ip", "link", "set", port, "master", "br0");
+        }
         veth(ROUTER, "eth1", WIRE, "w0", serverMtu);
         veth(WIRE, "w1", SERVER, "eth0", serverMtu);
-        for (String h : List.of(CLIENT, ROUTER, SERVER)) {
+        for (String h : List.of(CLIENT, ROUTER, SERVER, PEERS.get(0), PEERS.get(1))) {
             in(h, "ip", "link", "set", "lo", "up");
             // whole segments on the wire as TCP cut them, and checksums computed by the stack, not
             // left to an offload that a veth never performs: the emulator forwards real packets
@@ -116,14 +129,25 @@ public final class WanTopology implements AutoCloseable {
         // the wire carries frames and has no address of its own: no IPv6 link-local chatter from it
         in(WIRE, "sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
         address(CLIENT, "eth0", CLIENT_ADDRESS + "/24", "fd00:1::2/64");
-        address(ROUTER, "eth0", ROUTER_A_ADDRESS + "/24", "fd00:1::1/64");
+        address(ROUTER, "br0", ROUTER_A_ADDRESS + "/24", "fd00:1::1/64");
+        for (int i = 0; i < PEERS.size(); i++) {
+            address(PEERS.get(i), "eth0", "198.18.1." + (3 + i) + "/24", "fd00:1::" + (3 + i) + "/64");
+        }
         address(ROUTER, "eth1", ROUTER_B_ADDRESS + "/24", "fd00:2::1/64");
         address(SERVER, "eth0", SERVER_ADDRESS + "/24", "fd00:2::2/64");
         for (String[] e : List.of(new String[] {CLIENT, "eth0"}, new String[] {ROUTER, "eth0"}, new String[] {ROUTER, "eth1"},
+                new String[] {ROUTER, "eth2"}, new String[] {ROUTER, "eth3"}, new String[] {PEERS.get(0), "eth0"},
+                new String[] {PEERS.get(1), "eth0"},
                 new String[] {WIRE, "w0"}, new String[] {WIRE, "w1"}, new String[] {SERVER, "eth0"})) {
             offloadsOff(e[0], e[1]);
             in(e[0], "ip", "link", "set", e[1], "up");
         }
+        try {
+            in(ROUTER, "ethtool", "-K", "br0", "tso", "off", "gso", "off", "tx", "off");
+        } catch (Failure f) {
+            // a bridge has fewer knobs; its ports' are off, which is what the captures see
+        }
+        in(ROUTER, "ip", "link", "set", "br0", "up");
         in(WIRE, "ip", "link", "set", "w0", "promisc", "on");
         in(WIRE, "ip", "link", "set", "w1", "promisc", "on");
         in(ROUTER, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1",
