@@ -188,7 +188,10 @@ public final class LinkEmulator implements AutoCloseable {
             if (ts == null) {
                 return now;
             }
-            long lagNanos = System.currentTimeMillis() * 1_000_000L - (ts.getTime() / 1000 * 1_000_000_000L + ts.getNanos());
+            // the wall clock to the microsecond (Instant.now), as the capture's timestamp is:
+            // currentTimeMillis would put each frame up to a millisecond off
+            java.time.Instant wall = java.time.Instant.now();
+            long lagNanos = (wall.getEpochSecond() - ts.getTime() / 1000) * 1_000_000_000L + wall.getNano() - ts.getNanos();
             return lagNanos > 0 && lagNanos < 1_000_000_000L ? now - lagNanos : now;
         }
 
