@@ -483,8 +483,8 @@ final class TcpExplainer {
             }
             transitions(s, out);
         }
-        // a second FIN whose ack does not cover the first was sent before the first arrived
-        boolean crossed = fin2 != null && fin2.hasAck() && fin2.ack() < fin1.nextSeq();
+        // the analysis found the FINs crossed (its second FIN's ack does not cover the first)
+        boolean crossed = fin2 != null && fin2.transitions().stream().anyMatch(t -> t.why() == TransitionCause.FINS_CROSSED);
         if (crossed) {
             out.add(say.it("fin.crossed", fin2.frame(), say.role(fin2.from()), say.role(closer), fin2.ack(), fin1.frame(),
                     fin1.nextSeq()));

@@ -21,25 +21,19 @@ import picocli.CommandLine.Option;
                 "is printed as it comes (a thread reads the socket while the main one reads the keyboard).",
                 "End of input (Ctrl-D) leaves the room."})
 public final class ChatClientCommand implements Callable<Integer> {
-    @Option(names = "--port", converter = org.tcplab.cli.Checked.Port.class, description = "server port (default ${DEFAULT-VALUE})")
-    int port = 6000;
-
-    @Option(names = "--host", description = "server address (default ${DEFAULT-VALUE})")
-    String host = "127.0.0.1";
+    @picocli.CommandLine.Mixin
+    ClientOptions server = new ClientOptions();
 
     @Option(names = "--name", required = true, description = "your name in the room")
     String name;
-
-    @Option(names = "--allow-remote", description = "talk to a non-loopback server")
-    boolean allowRemote;
 
     @Override
     public Integer call() throws Exception {
         if (name.isBlank() || name.contains("\n")) {
             throw new Failure(ExitCodes.USAGE, "--name must be a word or a few, on one line");
         }
-        InetAddress address = Loopback.resolve(host, allowRemote);
-        try (Socket s = new Socket(address, port)) {
+        InetAddress address = server.address();
+        try (Socket s = new Socket(address, server.port)) {
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
             Lines.write(out, name);
@@ -66,8 +60,8 @@ public final class ChatClientCommand implements Callable<Integer> {
             Lines.write(out, "/quit");
             Thread.sleep(200); // what the others said last still prints
         } catch (ConnectException e) {
-            throw new Failure(ExitCodes.BAD_INPUT, "no chat server at " + host + ":" + port
-                    + " (connection refused: start one with traffic-gen chat-server --port " + port + ")");
+            throw new Failure(ExitCodes.BAD_INPUT, "no chat server at " + server.host + ":" + server.port
+                    + " (connection refused: start one with traffic-gen chat-server --port " + server.port + ")");
         }
         return ExitCodes.OK;
     }

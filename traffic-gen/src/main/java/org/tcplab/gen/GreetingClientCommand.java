@@ -23,24 +23,18 @@ import picocli.CommandLine.Option;
                 "Names come from --names or from standard input, one per line. Reads whole lines,",
                 "however TCP splits them."})
 public final class GreetingClientCommand implements Callable<Integer> {
-    @Option(names = "--port", converter = org.tcplab.cli.Checked.Port.class, description = "server port (default ${DEFAULT-VALUE})")
-    int port = 6000;
-
-    @Option(names = "--host", description = "server address (default ${DEFAULT-VALUE})")
-    String host = "127.0.0.1";
+    @picocli.CommandLine.Mixin
+    ClientOptions server = new ClientOptions();
 
     @Option(names = "--names", split = ",", description = "names to send, e.g. Alice,Bob (default: read standard input)")
     List<String> names;
 
-    @Option(names = "--allow-remote", description = "talk to a non-loopback server")
-    boolean allowRemote;
-
     @Override
     public Integer call() throws Exception {
-        InetAddress address = Loopback.resolve(host, allowRemote);
+        InetAddress address = server.address();
         // names typed on standard input are sent as they come: the client talks interactively
         java.util.Iterator<String> toSend = names != null ? names.iterator() : stdinLines();
-        try (Socket s = new Socket(address, port)) {
+        try (Socket s = new Socket(address, server.port)) {
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
             System.out.println(expectLine(in, "the greeting"));
@@ -55,10 +49,10 @@ public final class GreetingClientCommand implements Callable<Integer> {
             Lines.write(out, "exit");
             System.out.println(expectLine(in, "Good bye!"));
         } catch (ConnectException e) {
-            throw new Failure(ExitCodes.BAD_INPUT, "no greeting server at " + host + ":" + port
-                    + " (connection refused: nothing listens there; start one with traffic-gen greeting-server --port " + port + ")");
+            throw new Failure(ExitCodes.BAD_INPUT, "no greeting server at " + server.host + ":" + server.port
+                    + " (connection refused: nothing listens there; start one with traffic-gen greeting-server --port " + server.port + ")");
         } catch (SocketException e) {
-            throw new Failure(ExitCodes.BAD_INPUT, "the greeting server at " + host + ":" + port + " closed the connection ("
+            throw new Failure(ExitCodes.BAD_INPUT, "the greeting server at " + server.host + ":" + server.port + " closed the connection ("
                     + e.getMessage() + ")");
         }
         return ExitCodes.OK;
@@ -74,7 +68,7 @@ public final class GreetingClientCommand implements Callable<Integer> {
     private String expectLine(InputStream in, String what) throws IOException {
         String line = Lines.read(in);
         if (line == null) {
-            throw new Failure(ExitCodes.BAD_INPUT, "the greeting server at " + host + ":" + port
+            throw new Failure(ExitCodes.BAD_INPUT, "the greeting server at " + server.host + ":" + server.port
                     + " closed the connection before sending " + what);
         }
         return line;

@@ -141,25 +141,18 @@ public final class LabCommand implements Callable<Integer> {
                             + " has no link to impair)");
                 }
             }
-            if (names.isEmpty()) {
-                run.removeIf(s -> WanLab.NETWORK_ONLY.contains(s.scenario().name()));
-            }
-            for (ScenarioSelection.Selected s : run) {
-                if (WanLab.NETWORK_ONLY.contains(s.scenario().name())) {
-                    throw new Failure(ExitCodes.USAGE, s.scenario().name() + " needs a router and a smaller link on the way:"
-                            + " run it over the lab network (--net wan)");
-                }
-            }
-            return;
         }
+        // the scenarios that belong to the other lab: left out of "all", refused when named
+        List<String> elsewhere = net == Net.wan ? WanLab.LOOPBACK_ONLY : WanLab.NETWORK_ONLY;
         if (names.isEmpty()) {
-            run.removeIf(s -> WanLab.LOOPBACK_ONLY.contains(s.scenario().name()));
+            run.removeIf(s -> elsewhere.contains(s.scenario().name()));
             return;
         }
         for (ScenarioSelection.Selected s : run) {
-            if (WanLab.LOOPBACK_ONLY.contains(s.scenario().name())) {
-                throw new Failure(ExitCodes.USAGE, s.scenario().name() + " injects its packets on lo with libpcap: it runs"
-                        + " in the loopback lab only (drop --net wan)");
+            if (elsewhere.contains(s.scenario().name())) {
+                throw new Failure(ExitCodes.USAGE, s.scenario().name() + (net == Net.wan
+                        ? " injects its packets on lo with libpcap: it runs in the loopback lab only (drop --net wan)"
+                        : " needs a router and a smaller link on the way: run it over the lab network (--net wan)"));
             }
         }
     }

@@ -151,8 +151,8 @@ final class ScenarioOptions {
         }
 
         @Override
-        public java.util.List<String> refused() {
-            return java.util.List.of("0", "-1", "65M", "big", "");
+        public List<String> refused() {
+            return List.of("0", "-1", "65M", "big", "");
         }
     }
 
@@ -196,9 +196,5 @@ final class ScenarioOptions {
         public IcmpCount() {
             super(1, 1000, "a count of echo requests (1-1000)", "0", "-1", "1001", "three", "");
         }
-    }
-
-    static List<String> names() {
-        return List.of("greeting", "chat", "bulk", "file-transfer", "exchange", "segment", "udp-lossy", "portscan", "icmp-echo");
     }
 }

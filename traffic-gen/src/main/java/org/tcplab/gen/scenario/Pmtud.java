@@ -77,7 +77,6 @@ public final class Pmtud implements Scenario {
             int mss = ctx.kernel().sendMss(ctx.port());
             ctx.say("TCP over the same path: the client sends segments of at most " + mss + " bytes (ss -ti), the server's"
                     + " MSS for its " + ctx.serverKernel().mtu(ctx.serverKernel().iface()) + "-byte link");
-            s.getInputStream();
         }
     }
 

@@ -29,16 +29,13 @@ public final class Segment implements Scenario {
         return bytes + " bytes in one write, cut by TCP into MSS-sized segments";
     }
 
-    /** The MSS the kernel will use on lo: its MTU less the IP and TCP headers, and 12 with timestamps (RFC 7323). */
-    private static int expectedMss(KernelFacts k) {
-        return k.mtu(k.iface()) - 40 - ("0".equals(k.sysctl("net.ipv4.tcp_timestamps")) ? 0 : 12);
-    }
-
     @Override
     public List<String> caveats(KernelFacts k) {
         Boolean offload = k.segmentationOffload(k.iface());
-        int mss = expectedMss(k);
-        String setting = k.iface() + " here has MTU " + k.mtu(k.iface()) + " and segmentation offload "
+        int mtu = k.mtu(k.iface());
+        // the MSS the kernel will use: the MTU less the IP and TCP headers, and 12 with timestamps (RFC 7323)
+        int mss = mtu - 40 - ("0".equals(k.sysctl("net.ipv4.tcp_timestamps")) ? 0 : 12);
+        String setting = k.iface() + " here has MTU " + mtu + " and segmentation offload "
                 + (offload == null ? "unknown (ethtool is not installed)" : offload ? "on" : "off");
         if (Boolean.TRUE.equals(offload)) {
             return List.of(setting + ": a capture on " + k.iface() + " shows the " + bytes + " bytes as one segment, not cut at the MSS");

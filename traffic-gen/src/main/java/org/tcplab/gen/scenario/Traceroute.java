@@ -40,7 +40,12 @@ public final class Traceroute implements Scenario {
 
     @Override
     public String filter(int port) {
-        return "icmp or (udp and dst portrange " + FIRST_PROBE_PORT + "-" + (FIRST_PROBE_PORT + maxHops - 1) + ")";
+        return "icmp or " + probes();
+    }
+
+    /** The probes: UDP to the ports they are sent to, one per hop. */
+    private String probes() {
+        return "(udp and dst portrange " + FIRST_PROBE_PORT + "-" + (FIRST_PROBE_PORT + maxHops - 1) + ")";
     }
 
     @Override
@@ -57,7 +62,8 @@ public final class Traceroute implements Scenario {
         PacketDecoder decoder = new PacketDecoder();
         DecodedPacket d = new DecodedPacket();
         LiveCapture watch = ctx.hosts().client(() -> LiveCapture.start(new LiveCaptureOptions(iface, "(icmp and (icmp[0] == 11"
-                + " or icmp[0] == 3)) or (udp and " + filter(0).substring(filter(0).indexOf("dst portrange")), LiveCaptureOptions.DEFAULT_SNAPLEN, 1 << 20, true), null, true, Long.MAX_VALUE));
+                + " or icmp[0] == 3)) or " + probes(), LiveCaptureOptions.DEFAULT_SNAPLEN, 1 << 20, true), null, true,
+                Long.MAX_VALUE));
         List<String> hops = new ArrayList<>();
         boolean arrived = false;
         try (Injector out = Injector.client(ctx)) {

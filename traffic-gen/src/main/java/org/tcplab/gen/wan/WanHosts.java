@@ -33,11 +33,7 @@ public final class WanHosts implements Hosts {
 
     @Override
     public InetAddress clientAddress() {
-        try {
-            return InetAddress.getByName(WanTopology.CLIENT_ADDRESS);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return address(WanTopology.CLIENT_ADDRESS);
     }
 
     @Override
