@@ -2,7 +2,6 @@ package org.tcplab.gen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,14 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tcplab.analysis.TcpState;
 import org.tcplab.capture.CaptureFiles;
 import org.tcplab.capture.FrameSource;
-import org.tcplab.live.Privileges;
 import org.tcplab.pipeline.CaptureAnalyzer;
 import org.tcplab.wire.TcpFlags;
 
@@ -34,14 +31,7 @@ class LabOptionsTest {
 
     @BeforeAll
     static void runTheLab() throws Exception {
-        assumeTrue(Privileges.isRoot(), "skipped: the lab needs root (network namespace, capture)");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), TrafficGenMain.class.getName(), "lab", "--out", dir.toString(),
-                "exchange", "--text", "2023 Zhang", "greeting", "--clients", "3");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), log);
-        assertEquals(0, p.exitValue(), log);
+        log = LabRun.run(dir, 120, List.of("exchange", "--text", "2023 Zhang", "greeting", "--clients", "3"));
     }
 
     @Test

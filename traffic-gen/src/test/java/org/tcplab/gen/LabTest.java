@@ -2,7 +2,6 @@ package org.tcplab.gen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import org.tcplab.analysis.Transition;
 import org.tcplab.capture.CaptureFiles;
 import org.tcplab.capture.FrameSource;
 import org.tcplab.pipeline.CaptureAnalyzer;
-import org.tcplab.live.Privileges;
 
 /**
  * The lab for real, as root: each scenario's traffic through the kernel in a private namespace,
@@ -36,13 +34,7 @@ class LabTest {
 
     @BeforeAll
     static void runTheLab() throws Exception {
-        assumeTrue(Privileges.isRoot(), "skipped: the lab needs root (network namespace, capture)");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), TrafficGenMain.class.getName(), "lab", "--out", dir.toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), out);
-        assertEquals(0, p.exitValue(), out);
+        LabRun.run(dir, 180, List.of());
     }
 
     /** What the analyzer says of one scenario's capture. */
@@ -84,7 +76,7 @@ class LabTest {
         for (String line : lastSnapshot.split("\n")) {
             String[] f = line.split(" ");
             if (f.length >= 5 && !f[0].equals("LISTEN") && !f[0].equals("#")) {
-                states.put(Integer.parseInt(f[3].substring(f[3].lastIndexOf(':') + 1)), f[0]);
+                states.put(LabRun.port(f[3]), f[0]);
             }
         }
         return states;
@@ -340,7 +332,7 @@ class LabTest {
         for (String line : sockets.split("\n")) {
             String[] f = line.split(" ");
             if (f.length >= 5 && !f[0].equals("LISTEN") && !f[0].equals("#")) {
-                kernel.put(port(f[3]) + ">" + port(f[4]), f[0]);
+                kernel.put(LabRun.port(f[3]) + ">" + LabRun.port(f[4]), f[0]);
             }
         }
         assertTrue(crossed.containsValue(true), "one attempt's FINs crossed: " + crossed);
@@ -355,10 +347,6 @@ class LabTest {
             assertEquals(ssName(client), kernel.get(clientPort + ">" + serverPort), "client of " + clientPort + ": " + kernel);
             assertEquals(ssName(server), kernel.get(serverPort + ">" + clientPort), "server of " + clientPort + ": " + kernel);
         }
-    }
-
-    private static int port(String address) {
-        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     }
 
     @Test

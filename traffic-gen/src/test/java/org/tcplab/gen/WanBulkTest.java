@@ -2,7 +2,6 @@ package org.tcplab.gen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tcplab.analysis.AnalysisFlag;
 import org.tcplab.capture.CaptureFiles;
 import org.tcplab.capture.FrameSource;
-import org.tcplab.live.Privileges;
 import org.tcplab.pipeline.CaptureAnalyzer;
 
 /**
@@ -31,14 +29,7 @@ class WanBulkTest {
 
     @BeforeAll
     static void runTheLab() throws Exception {
-        assumeTrue(Privileges.isRoot(), "skipped: the lab needs root (network namespaces, capture)");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), TrafficGenMain.class.getName(), "lab", "--out", dir.toString(),
-                "--net", "wan", "--delay", "20ms", "--loss", "1%", "--seed", "7", "bulk");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), log);
-        assertEquals(0, p.exitValue(), log);
+        log = LabRun.run(dir, 180, List.of("--net", "wan", "--delay", "20ms", "--loss", "1%", "--seed", "7", "bulk"));
     }
 
     /** Our count of packets with a verdict, and tshark's with the same filter. */

@@ -45,19 +45,10 @@ class WanLabTest {
     static void runTheLab() throws Exception {
         assumeTrue(Privileges.isRoot(), "skipped: the lab needs root (network namespaces, capture)");
         namespacesBefore = netNamespaces();
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TrafficGenMain.class.getName(), "lab", "--out", dir.toString(),
-                "--net", "wan", "--delay", "20ms"));
-        cmd.addAll(TCP);
-        cmd.add("udp-echo");
-        cmd.add("traceroute");
-        cmd.add("pmtud");
-        cmd.add("udp-spoof");
-        cmd.add("udp-broadcast");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), log);
-        assertEquals(0, p.exitValue(), log);
+        List<String> args = new java.util.ArrayList<>(List.of("--net", "wan", "--delay", "20ms"));
+        args.addAll(TCP);
+        args.addAll(List.of("udp-echo", "traceroute", "pmtud", "udp-spoof", "udp-broadcast"));
+        log = LabRun.run(dir, 180, args);
     }
 
     private static long netNamespaces() throws IOException, InterruptedException {
@@ -249,15 +240,11 @@ class WanLabTest {
             } else if (host != null && !line.startsWith("#") && !line.startsWith("LISTEN")) {
                 String[] f = line.split(" ");
                 if (f.length >= 5) {
-                    out.put(host + " " + port(f[3]) + ">" + port(f[4]), f[0]);
+                    out.put(host + " " + LabRun.port(f[3]) + ">" + LabRun.port(f[4]), f[0]);
                 }
             }
         }
         return out;
-    }
-
-    private static int port(String address) {
-        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     }
 
     private static String tshark(Path pcap) throws Exception {
