@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 "the kernel's own socket states, ss -tan; every packet) and DIR/SCENARIO.html (the report with its ladder",
                 "diagram and time-sequence graph). Needs root (for the namespace and the capture).",
                 "With --net wan: a client host, a router and a server host, each a namespace, joined by veth pairs,",
-                "the emulated wire (--delay --jitter --loss --burst --duplicate --reorder --rate --queue --seed) on the",
+                "the emulated wire (--delay --jitter --loss --burst --duplicate --reorder --rate --queue --outage --seed) on the",
                 "server's link, and two more hosts on the client's segment; each scenario captured at five vantage points,",
                 "DIR/SCENARIO-{client,router-a,router-b,server,peer-1}.pcap, and DIR/network-VANTAGE.pcap the network",
                 "coming up (ARP, neighbour discovery)."})
@@ -84,6 +84,15 @@ public final class LabCommand implements Callable<Integer> {
             description = "--net wan: packets that may wait for the rate before the tail drops (default 1000)")
     int queue = 1000;
 
+    @Option(names = "--outage", paramLabel = "TIME", converter = org.tcplab.gen.wan.LinkOptions.Duration.class,
+            description = "--net wan: the wire goes down both ways for this long in each scenario, e.g. 1s (default 0):"
+                    + " a retransmission is lost too and the timer backs off")
+    long outageNanos;
+
+    @Option(names = "--outage-at", paramLabel = "TIME", converter = org.tcplab.gen.wan.LinkOptions.Duration.class,
+            description = "--net wan: when the outage starts, from the start of each scenario (default 300ms)")
+    long outageAtNanos = 300_000_000L;
+
     @Option(names = "--seed", paramLabel = "N", converter = org.tcplab.cli.Checked.Seed.class,
             description = "--net wan: seed of the wire's losses, duplicates and jitter, so that a run repeats (default 1)")
     long seed = 1;
@@ -118,7 +127,7 @@ public final class LabCommand implements Callable<Integer> {
         Files.createDirectories(out);
         int failed = 0;
         if (net == Net.wan) {
-            failed = new WanLab(out, profile(), seed, linkWords()).run(run);
+            failed = new WanLab(out, profile(), seed, linkWords(), outageAtNanos, outageNanos).run(run);
         } else {
             setUpLoopback();
             for (ScenarioSelection.Selected s : run) {
@@ -135,7 +144,7 @@ public final class LabCommand implements Callable<Integer> {
     private void checkNet(List<ScenarioSelection.Selected> run) {
         if (net == Net.loopback) {
             for (String o : List.of("--delay", "--jitter", "--loss", "--burst", "--duplicate", "--reorder", "--rate", "--queue",
-                    "--seed")) {
+                    "--outage", "--outage-at", "--seed")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
                     throw new Failure(ExitCodes.USAGE, o + " is the emulated wire's: it needs --net wan (the loopback lab"
                             + " has no link to impair)");
@@ -178,6 +187,10 @@ public final class LabCommand implements Callable<Integer> {
         }
         if (rate > 0) {
             sb.append(", rate ").append(rate / 1e6).append(" Mbit/s, queue ").append(queue);
+        }
+        if (outageNanos > 0) {
+            sb.append(", down ").append(outageNanos / 1_000_000.0).append(" ms from ").append(outageAtNanos / 1_000_000.0)
+                    .append(" ms into each scenario");
         }
         return sb.append(", seed ").append(seed).toString();
     }

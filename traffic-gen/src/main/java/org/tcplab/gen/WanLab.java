@@ -41,12 +41,16 @@ final class WanLab {
     private final LinkProfile link;
     private final long seed;
     private final String linkWords;
+    private final long outageAtNanos;
+    private final long outageNanos;
 
-    WanLab(Path out, LinkProfile link, long seed, String linkWords) {
+    WanLab(Path out, LinkProfile link, long seed, String linkWords, long outageAtNanos, long outageNanos) {
         this.out = out;
         this.link = link;
         this.seed = seed;
         this.linkWords = linkWords;
+        this.outageAtNanos = outageAtNanos;
+        this.outageNanos = outageNanos;
     }
 
     /** Runs the scenarios; the number that did not go as expected. */
@@ -58,7 +62,7 @@ final class WanLab {
                     + ") - server " + WanTopology.SERVER_ADDRESS + " (MTU 1400)");
             warmUp(net);
             for (ScenarioSelection.Selected s : run) {
-                if (!runOne(net, s.scenario(), s.port())) {
+                if (!runOne(net, wire, s.scenario(), s.port())) {
                     failed++;
                 }
             }
@@ -116,7 +120,7 @@ final class WanLab {
         return captures;
     }
 
-    private boolean runOne(WanTopology net, Scenario s, int port) throws Exception {
+    private boolean runOne(WanTopology net, LinkEmulator wire, Scenario s, int port) throws Exception {
         System.out.println(s.name() + ": " + s.description());
         String filter = "(" + s.filter(port) + ") or arp or icmp or icmp6";
         Map<String, Path> files = new LinkedHashMap<>();
@@ -129,6 +133,9 @@ final class WanLab {
                 System.out.println("  note: " + caveat);
             }
             Thread.sleep(100);
+            if (outageNanos > 0) {
+                wire.outage(outageAtNanos, outageNanos);
+            }
             s.run(ctx);
             // what is still on the wire arrives before the captures stop
             Thread.sleep(300 + 2 * link.delayNanos() / 1_000_000);

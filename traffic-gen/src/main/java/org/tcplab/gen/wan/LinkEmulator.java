@@ -22,6 +22,8 @@ public final class LinkEmulator implements AutoCloseable {
     public static final class Counters {
         public final AtomicLong received = new AtomicLong();
         public final AtomicLong lost = new AtomicLong();
+        /** Lost because the link was down ({@link LinkEmulator#outage}), not to the loss model. */
+        public final AtomicLong outage = new AtomicLong();
         public final AtomicLong queueDrops = new AtomicLong();
         public final AtomicLong duplicated = new AtomicLong();
         public final AtomicLong sent = new AtomicLong();
@@ -29,17 +31,33 @@ public final class LinkEmulator implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "received " + received + ", lost " + lost + ", queue drops " + queueDrops + ", duplicated " + duplicated
+            return "received " + received + ", lost " + lost + (outage.get() > 0 ? ", lost to the outage " + outage : "")
+                    + ", queue drops " + queueDrops + ", duplicated " + duplicated
                     + ", sent " + sent;
+        }
+    }
+
+    /**
+     * A window of System.nanoTime in which the link is down both ways: every frame is lost. One
+     * object, read by both directions' capture threads, set by the lab.
+     */
+    private static final class Down {
+        volatile long from = Long.MAX_VALUE;
+        volatile long until = Long.MIN_VALUE;
+
+        boolean covers(long nanos) {
+            return nanos >= from && nanos < until;
         }
     }
 
     private final Direction ab;
     private final Direction ba;
+    private final Down down;
 
-    private LinkEmulator(Direction ab, Direction ba) {
+    private LinkEmulator(Direction ab, Direction ba, Down down) {
         this.ab = ab;
         this.ba = ba;
+        this.down = down;
     }
 
     /**
@@ -50,11 +68,24 @@ public final class LinkEmulator implements AutoCloseable {
         PcapHandle ha = open(a);
         PcapHandle hb = open(b);
         SplittableRandom root = new SplittableRandom(seed);
-        Direction ab = new Direction(a + ">" + b, ha, hb, aToB, root.split());
-        Direction ba = new Direction(b + ">" + a, hb, ha, bToA, root.split());
+        Down down = new Down();
+        Direction ab = new Direction(a + ">" + b, ha, hb, aToB, root.split(), down);
+        Direction ba = new Direction(b + ">" + a, hb, ha, bToA, root.split(), down);
         ab.start();
         ba.start();
-        return new LinkEmulator(ab, ba);
+        return new LinkEmulator(ab, ba, down);
+    }
+
+    /**
+     * Takes the link down both ways for {@code lengthNanos}, starting {@code afterNanos} from now: a
+     * cable pulled and plugged back. Long enough, it loses a retransmission too, so the sender's
+     * retransmission timer backs off (RFC 6298 §5.5), which random loss seldom shows.
+     */
+    public void outage(long afterNanos, long lengthNanos) {
+        long from = System.nanoTime() + afterNanos;
+        down.until = Long.MIN_VALUE; // never a window from an old start to a new end
+        down.from = from;
+        down.until = from + lengthNanos;
     }
 
     private static PcapHandle open(String name) throws Exception {
@@ -99,6 +130,7 @@ public final class LinkEmulator implements AutoCloseable {
         private final PcapHandle out;
         private final LinkProfile p;
         private final SplittableRandom random;
+        private final Down down;
         private final Counters counters = new Counters();
         private final PriorityQueue<Frame> line = new PriorityQueue<>((x, y) -> x.dueNanos != y.dueNanos
                 ? Long.compare(x.dueNanos, y.dueNanos) : Long.compare(x.order, y.order));
@@ -111,12 +143,13 @@ public final class LinkEmulator implements AutoCloseable {
         private Thread capture;
         private Thread sender;
 
-        Direction(String name, PcapHandle in, PcapHandle out, LinkProfile p, SplittableRandom random) {
+        Direction(String name, PcapHandle in, PcapHandle out, LinkProfile p, SplittableRandom random, Down down) {
             this.name = name;
             this.in = in;
             this.out = out;
             this.p = p;
             this.random = random;
+            this.down = down;
         }
 
         void start() {
@@ -138,10 +171,14 @@ public final class LinkEmulator implements AutoCloseable {
             sender.start();
         }
 
-        /** A frame arrived on the in end: lost, queued or dropped at the tail, maybe twice, due when. */
+        /** A frame arrived on the in end: lost to an outage or the loss model, queued or dropped at the tail, maybe twice, due when. */
         private void arrive(byte[] bytes) {
             long now = arrival();
             counters.received.incrementAndGet();
+            if (down.covers(now)) {
+                counters.outage.incrementAndGet();
+                return;
+            }
             if (lost()) {
                 counters.lost.incrementAndGet();
                 return;
