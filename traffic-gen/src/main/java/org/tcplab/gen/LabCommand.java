@@ -140,7 +140,7 @@ public final class LabCommand implements Callable<Integer> {
         return failed == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
-    /** The wire's options need the wire; the scenarios that inject on lo stay on loopback. */
+    /** The wire's options need the wire; the scenarios that need a router stay off loopback. */
     private void checkNet(List<ScenarioSelection.Selected> run) {
         if (net == Net.loopback) {
             for (String o : List.of("--delay", "--jitter", "--loss", "--burst", "--duplicate", "--reorder", "--rate", "--queue",
@@ -151,17 +151,18 @@ public final class LabCommand implements Callable<Integer> {
                 }
             }
         }
-        // the scenarios that belong to the other lab: left out of "all", refused when named
-        List<String> elsewhere = net == Net.wan ? WanLab.LOOPBACK_ONLY : WanLab.NETWORK_ONLY;
+        if (net == Net.wan) {
+            return; // every scenario runs over the network
+        }
+        // the scenarios that need the network: left out of "all" on loopback, refused when named
         if (names.isEmpty()) {
-            run.removeIf(s -> elsewhere.contains(s.scenario().name()));
+            run.removeIf(s -> WanLab.NETWORK_ONLY.contains(s.scenario().name()));
             return;
         }
         for (ScenarioSelection.Selected s : run) {
-            if (elsewhere.contains(s.scenario().name())) {
-                throw new Failure(ExitCodes.USAGE, s.scenario().name() + (net == Net.wan
-                        ? " injects its packets on lo with libpcap: it runs in the loopback lab only (drop --net wan)"
-                        : " needs a router and a smaller link on the way: run it over the lab network (--net wan)"));
+            if (WanLab.NETWORK_ONLY.contains(s.scenario().name())) {
+                throw new Failure(ExitCodes.USAGE, s.scenario().name()
+                        + " needs a router and a smaller link on the way: run it over the lab network (--net wan)");
             }
         }
     }

@@ -102,7 +102,8 @@ final class ScenarioOptions {
                 cl = new CommandLine(cmd);
                 add(cl, "--count", "3", "echo requests to send", IcmpCount.class);
                 cl.getCommandSpec().addOption(OptionSpec.builder("--interface").paramLabel("INTERFACE").type(String.class)
-                        .defaultValue("lo").description("interface to inject on and capture from (default lo)").build());
+                        .description("interface to inject on and capture from (default: lo, or in the lab the client host's)")
+                        .build());
             }
             default -> cl = new CommandLine(new ScenarioCommand(s));
         }

@@ -29,8 +29,6 @@ import org.tcplab.live.LiveCaptureOptions;
  * final states beside what each host's kernel says.
  */
 final class WanLab {
-    /** Scenarios that inject on lo with libpcap: they have no place on the lab network yet. */
-    static final List<String> LOOPBACK_ONLY = List.of("rst-out-of-window", "icmp-echo");
     /** Scenarios that need a router and a smaller link on the way: they have no place on one loopback. */
     static final List<String> NETWORK_ONLY = List.of("pmtud", "udp-broadcast");
     /** Vantage point name, host, interface. */

@@ -70,10 +70,16 @@ class LabTest {
 
     /** The kernel's states in the scenario's last ss snapshot, by local port. */
     static Map<Integer, String> kernelStates(String text) {
+        return kernelStates(text, "");
+    }
+
+    /** The kernel's states in the last snapshot whose label contains {@code label}. */
+    static Map<Integer, String> kernelStates(String text, String label) {
         String sockets = text.substring(text.indexOf("## The kernel's sockets"), text.indexOf("## Packets"));
-        String lastSnapshot = sockets.substring(sockets.lastIndexOf("# ss -tan"));
+        String snapshot = sockets.substring(sockets.lastIndexOf("# ss -tan, " + label));
+        int next = snapshot.indexOf("# ss -tan", 1);
         Map<Integer, String> states = new HashMap<>();
-        for (String line : lastSnapshot.split("\n")) {
+        for (String line : (next < 0 ? snapshot : snapshot.substring(0, next)).split("\n")) {
             String[] f = line.split(" ");
             if (f.length >= 5 && !f[0].equals("LISTEN") && !f[0].equals("#")) {
                 states.put(LabRun.port(f[3]), f[0]);
@@ -157,7 +163,9 @@ class LabTest {
         assertEquals(TcpState.ESTABLISHED, r.clientAfterRst(), "RFC 5961: ignored");
         assertEquals(TcpState.ESTABLISHED, r.serverAfterRst());
         // the kernel agrees: after the forged RST its sockets were still established
-        assertEquals("ESTAB", kernelStates(r.text()).get(LabCommand.FIRST_PORT + 5));
+        assertEquals("ESTAB", kernelStates(r.text(), "after the forged RST").get(LabCommand.FIRST_PORT + 5));
+        // and the ordinary teardown afterwards ends as the kernel says
+        assertStatesMatchKernel(r, LabCommand.FIRST_PORT + 5);
     }
 
     @Test

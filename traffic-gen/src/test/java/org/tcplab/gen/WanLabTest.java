@@ -34,7 +34,7 @@ import org.tcplab.wire.TcpFlags;
  */
 class WanLabTest {
     private static final List<String> TCP = List.of("greeting", "rst-refused", "rst-abort", "exchange", "simultaneous-close",
-            "http", "chat", "file-transfer");
+            "http", "chat", "file-transfer", "rst-out-of-window");
     private static final List<String> VANTAGES = List.of("client", "router-a", "router-b", "server");
     @TempDir
     static Path dir;
@@ -47,7 +47,7 @@ class WanLabTest {
         namespacesBefore = netNamespaces();
         List<String> args = new java.util.ArrayList<>(List.of("--net", "wan", "--delay", "20ms"));
         args.addAll(TCP);
-        args.addAll(List.of("udp-echo", "traceroute", "pmtud", "udp-spoof", "udp-broadcast"));
+        args.addAll(List.of("udp-echo", "traceroute", "pmtud", "udp-spoof", "udp-broadcast", "icmp-echo"));
         log = LabRun.run(dir, 180, args);
     }
 
@@ -179,6 +179,51 @@ class WanLabTest {
         assertTrue(log.contains("unconnected client: took \"reply to id=1\" from " + forger), log);
         assertTrue(log.contains("connected client: got only \"reply to id=2\" from the server"), log);
         assertTrue(log.contains("the request id caught the forgery"), log);
+    }
+
+    @Test
+    void icmpEcho_injectedAtTheClient_crossesTheRouter_andTheServerAnswersEach() throws Exception {
+        for (String v : VANTAGES) {
+            List<String> seen = new java.util.ArrayList<>();
+            try (FrameSource s = CaptureFiles.open(dir.resolve("icmp-echo-" + v + ".pcap"))) {
+                new CaptureAnalyzer().run(s, view -> {
+                    var p = view.packet();
+                    if (p.layer() == org.tcplab.decode.Layer.ICMP && (p.icmpType() == 8 || p.icmpType() == 0)) {
+                        assertEquals(org.tcplab.decode.ChecksumStatus.GOOD, org.tcplab.decode.Checksums.transport(p), v);
+                        seen.add(p.icmpType() + " " + dotted(p.srcLo()) + ">" + dotted(p.dstLo()) + " seq " + p.icmpSeq()
+                                + " ttl " + p.ttl());
+                    }
+                    return true;
+                });
+            }
+            // each hop the router forwards takes one off the TTL: 64 before it, 63 after it
+            boolean clientSide = v.equals("client") || v.equals("router-a");
+            List<String> expected = new java.util.ArrayList<>();
+            for (int seq = 1; seq <= 3; seq++) {
+                expected.add("8 " + WanTopology.CLIENT_ADDRESS + ">" + WanTopology.SERVER_ADDRESS + " seq " + seq + " ttl "
+                        + (clientSide ? 64 : 63));
+                expected.add("0 " + WanTopology.SERVER_ADDRESS + ">" + WanTopology.CLIENT_ADDRESS + " seq " + seq + " ttl "
+                        + (clientSide ? 63 : 64));
+            }
+            assertEquals(expected, seen, "at " + v);
+        }
+        assertTrue(log.contains("3 packets transmitted, 3 received"), log);
+    }
+
+    @Test
+    void forgedRst_fromTheServersSide_crossesTheWire_isOutOfWindow_andIgnored() throws Exception {
+        List<String> causes = new java.util.ArrayList<>();
+        try (FrameSource s = CaptureFiles.open(dir.resolve("rst-out-of-window-client.pcap"))) {
+            new CaptureAnalyzer().run(s, v -> {
+                if (v.packet().isTcp() && (v.packet().tcpFlags() & TcpFlags.RST) != 0) {
+                    causes.add(v.connection().rstCause() + " ttl " + v.packet().ttl() + " then " + v.connection().clientState());
+                }
+                return true;
+            });
+        }
+        assertEquals(List.of(org.tcplab.analysis.RstCause.OUT_OF_WINDOW + " ttl 63 then " + TcpState.ESTABLISHED), causes,
+                "forged on the server's host, forwarded by the router, ignored by the client (RFC 5961 §3.2)");
+        assertTrue(log.contains("the connection survived: data still flows"), log);
     }
 
     private static String dotted(long a) {

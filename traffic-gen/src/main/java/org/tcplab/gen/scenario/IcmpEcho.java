@@ -4,21 +4,7 @@ import java.net.Inet4Address;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.Pcaps;
-import org.pcap4j.packet.EthernetPacket;
-import org.pcap4j.packet.IcmpV4CommonPacket;
-import org.pcap4j.packet.IcmpV4EchoPacket;
-import org.pcap4j.packet.IpV4Packet;
-import org.pcap4j.packet.IpV4Rfc791Tos;
-import org.pcap4j.packet.UnknownPacket;
-import org.pcap4j.packet.namednumber.EtherType;
-import org.pcap4j.packet.namednumber.IcmpV4Code;
-import org.pcap4j.packet.namednumber.IcmpV4Type;
-import org.pcap4j.packet.namednumber.IpNumber;
-import org.pcap4j.packet.namednumber.IpVersion;
-import org.pcap4j.util.MacAddress;
 import org.tcplab.decode.ChecksumStatus;
 import org.tcplab.decode.Checksums;
 import org.tcplab.decode.DecodedPacket;
@@ -30,18 +16,20 @@ import org.tcplab.live.LiveCaptureOptions;
 
 /**
  * ping, built by hand: ICMP echo requests (type 8, an id, a sequence number, a payload, the
- * checksum computed by pcap4j's builder) injected with libpcap on loopback; the kernel's replies
- * are captured and matched by id and sequence number; RTT and TTL printed as ping does, and both
+ * checksum computed by pcap4j's builder) injected with libpcap on the client host's interface (lo,
+ * or over the lab network its eth0, toward the router); the server's kernel's replies are captured
+ * there and matched by id and sequence number; RTT and TTL printed as ping does, and both
  * directions' checksums verified (RFC 792). On loopback the kernel answers an injected request only
  * with route_localnet and accept_local set, which the lab does in its namespace.
  */
 public final class IcmpEcho implements Scenario {
     private final int count;
     private final short id;
+    /** Where to inject and capture; null for the client host's own interface (lo outside the lab network). */
     private final String interfaceName;
 
     public IcmpEcho(int count, int id) {
-        this(count, id, "lo");
+        this(count, id, null);
     }
 
     public IcmpEcho(int count, int id, String interfaceName) {
@@ -57,7 +45,7 @@ public final class IcmpEcho implements Scenario {
 
     @Override
     public String description() {
-        return count + " ICMP echo requests crafted with pcap4j and injected on lo; replies matched by id and seq";
+        return count + " ICMP echo requests crafted with pcap4j and injected with libpcap; replies matched by id and seq";
     }
 
     @Override
@@ -65,9 +53,13 @@ public final class IcmpEcho implements Scenario {
         return "icmp";
     }
 
+    private String iface(KernelFacts k) {
+        return interfaceName != null ? interfaceName : k.iface();
+    }
+
     /** What the kernel drops an echo request injected on lo for, or null when nothing. */
     private String unanswerable(KernelFacts k) {
-        return k.injectionOnLoDropped(interfaceName);
+        return k.injectionOnLoDropped(iface(k));
     }
 
     @Override
@@ -78,22 +70,27 @@ public final class IcmpEcho implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx) throws Exception {
-        Inet4Address lo = (Inet4Address) ctx.address();
+        Inet4Address to = (Inet4Address) ctx.address();
+        Inet4Address from = (Inet4Address) ctx.hosts().clientAddress();
+        String iface = iface(ctx.kernel());
+        if (ctx.hosts().client(() -> Pcaps.getDevByName(iface)) == null) {
+            throw new ScenarioFailed("no interface named " + iface);
+        }
         PacketDecoder decoder = new PacketDecoder();
         DecodedPacket d = new DecodedPacket();
-        LiveCapture watch = LiveCapture.start(new LiveCaptureOptions(interfaceName, "icmp and icmp[4:2] == " + (id & 0xFFFF),
-                LiveCaptureOptions.DEFAULT_SNAPLEN, LiveCaptureOptions.PRINTING_BUFFER, true), null, true, 2L * count);
+        LiveCapture watch = ctx.hosts().client(() -> LiveCapture.start(new LiveCaptureOptions(iface, "icmp and icmp[4:2] == "
+                + (id & 0xFFFF), LiveCaptureOptions.DEFAULT_SNAPLEN, LiveCaptureOptions.PRINTING_BUFFER, true), null, true, 2L * count));
         Map<Integer, long[]> sent = new HashMap<>();
         int replies = 0;
         try {
-            PcapNetworkInterface nif = Pcaps.getDevByName(interfaceName);
-            if (nif == null) {
-                throw new ScenarioFailed("no interface named " + interfaceName);
+            byte[] payload = new byte[56];
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] = (byte) (0x10 + i);
             }
-            try (PcapHandle h = nif.openLive(65536, PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS, 100)) {
+            try (Injector out = interfaceName == null ? Injector.client(ctx) : Injector.on(ctx, interfaceName)) {
                 Thread.sleep(100);
                 for (int seq = 1; seq <= count; seq++) {
-                    h.sendPacket(request(lo, seq));
+                    out.echoRequest(from, to, 1000 + seq, id, seq, payload);
                     Thread.sleep(50);
                 }
             }
@@ -114,8 +111,8 @@ public final class IcmpEcho implements Scenario {
                     sent.put(d.icmpSeq(), new long[] {t});
                 } else if (d.icmpType() == 0 && sent.containsKey(d.icmpSeq())) {
                     replies++;
-                    ctx.say(String.format("%d bytes from 127.0.0.1: icmp_seq=%d ttl=%d time=%.3f ms (checksums good)",
-                            d.l4Reported(), d.icmpSeq(), d.ttl(), (t - sent.get(d.icmpSeq())[0]) / 1e6));
+                    ctx.say(String.format("%d bytes from %s: icmp_seq=%d ttl=%d time=%.3f ms (checksums good)",
+                            d.l4Reported(), to.getHostAddress(), d.icmpSeq(), d.ttl(), (t - sent.get(d.icmpSeq())[0]) / 1e6));
                 }
             }
         } finally {
@@ -126,22 +123,5 @@ public final class IcmpEcho implements Scenario {
         String why = unanswerable(ctx.kernel());
         ScenarioContext.expect(replies == count, "only " + replies + " of " + count + " echo requests answered"
                 + (why == null ? "" : ": " + why));
-    }
-
-    private EthernetPacket request(Inet4Address lo, int seq) {
-        byte[] payload = new byte[56];
-        for (int i = 0; i < payload.length; i++) {
-            payload[i] = (byte) (0x10 + i);
-        }
-        IcmpV4EchoPacket.Builder echo = new IcmpV4EchoPacket.Builder().identifier(id).sequenceNumber((short) seq)
-                .payloadBuilder(new UnknownPacket.Builder().rawData(payload));
-        IcmpV4CommonPacket.Builder icmp = new IcmpV4CommonPacket.Builder().type(IcmpV4Type.ECHO).code(IcmpV4Code.NO_CODE)
-                .payloadBuilder(echo).correctChecksumAtBuild(true);
-        IpV4Packet.Builder ip = new IpV4Packet.Builder().version(IpVersion.IPV4).tos(IpV4Rfc791Tos.newInstance((byte) 0))
-                .ttl((byte) 64).protocol(IpNumber.ICMPV4).srcAddr(lo).dstAddr(lo).identification((short) (1000 + seq))
-                .payloadBuilder(icmp).correctChecksumAtBuild(true).correctLengthAtBuild(true);
-        return new EthernetPacket.Builder().srcAddr(MacAddress.getByName("00:00:00:00:00:00"))
-                .dstAddr(MacAddress.getByName("00:00:00:00:00:00")).type(EtherType.IPV4).payloadBuilder(ip)
-                .paddingAtBuild(true).build();
     }
 }
