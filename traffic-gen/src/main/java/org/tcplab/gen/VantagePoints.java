@@ -31,6 +31,11 @@ public final class VantagePoints {
     }
 
     /** "port 40312: client TIME-WAIT, server CLOSED; ..." (or "no TCP"). */
+    /** The report's header line for one vantage point: its name, its file, what it makes of each connection's end. */
+    static String headerLine(String vantage, Path pcap) throws IOException {
+        return "# vantage " + vantage + " (" + pcap.getFileName() + "): " + finalStates(pcap);
+    }
+
     static String finalStates(Path pcap) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (var e : states(pcap).entrySet()) {

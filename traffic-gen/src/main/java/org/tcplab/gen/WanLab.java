@@ -151,8 +151,7 @@ final class WanLab {
                 .append(" - wire (").append(linkWords).append(") - server ").append(WanTopology.SERVER_ADDRESS)
                 .append(" (eth0, MTU 1400); this report is the client's capture\n");
         for (var e : files.entrySet()) {
-            head.append("# vantage ").append(e.getKey()).append(" (").append(e.getValue().getFileName()).append("): ")
-                    .append(VantagePoints.finalStates(e.getValue())).append('\n');
+            head.append(VantagePoints.headerLine(e.getKey(), e.getValue())).append('\n');
         }
         if (error != null) {
             head.append("# FAILED: ").append(error).append('\n');
