@@ -276,7 +276,8 @@ public final class Connection {
                 firstRstCause = rst.cause;
             }
         }
-        if (closedFirstBy == null && (s.flags & (FIN | RST)) != 0) {
+        // an RST outside the window closes nothing: the receiver ignores it (RFC 5961 §3.2)
+        if (closedFirstBy == null && ((s.flags & FIN) != 0 || (s.flags & RST) != 0 && rstInWindow)) {
             closedFirstBy = role(dir);
             closedFirstRst = (s.flags & RST) != 0;
             closedFirstFrame = s.frame;
