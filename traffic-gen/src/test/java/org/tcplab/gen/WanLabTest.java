@@ -34,7 +34,9 @@ import org.tcplab.wire.TcpFlags;
  */
 class WanLabTest {
     private static final List<String> TCP = List.of("greeting", "rst-refused", "rst-abort", "exchange", "simultaneous-close",
-            "http", "chat", "file-transfer", "rst-out-of-window");
+            "http", "chat", "file-transfer", "rst-out-of-window", "rst-unread", "rst-after-close", "segment", "bulk");
+    /** TCP scenarios whose kernel sockets are not on the scenario's one port: the vantage points must agree. */
+    private static final List<String> TCP_MANY_PORTS = List.of("portscan");
     private static final List<String> VANTAGES = List.of("client", "router-a", "router-b", "server");
     @TempDir
     static Path dir;
@@ -46,8 +48,14 @@ class WanLabTest {
         assumeTrue(Privileges.isRoot(), "skipped: the lab needs root (network namespaces, capture)");
         namespacesBefore = netNamespaces();
         List<String> args = new java.util.ArrayList<>(List.of("--net", "wan", "--delay", "20ms"));
-        args.addAll(TCP);
-        args.addAll(List.of("udp-echo", "traceroute", "pmtud", "udp-spoof", "udp-broadcast", "icmp-echo"));
+        for (String s : TCP) {
+            args.add(s);
+            if (s.equals("bulk")) {
+                args.addAll(List.of("--bytes", "256K"));
+            }
+        }
+        args.addAll(TCP_MANY_PORTS);
+        args.addAll(List.of("udp-echo", "udp-big", "udp-lossy", "traceroute", "pmtud", "udp-spoof", "udp-broadcast", "icmp-echo"));
         log = LabRun.run(dir, 180, args);
     }
 
@@ -76,6 +84,18 @@ class WanLabTest {
                         scenario + ": the client of port " + e.getKey() + " vs its kernel: " + kernel);
                 assertEquals(LabTest.ssName(e.getValue()[1]), kernel.get("server " + serverPort + ">" + e.getKey()),
                         scenario + ": the server vs its kernel: " + kernel);
+            }
+        }
+    }
+
+    @Test
+    void aScanOfManyPorts_endsTheSame_fromEveryVantagePoint() throws Exception {
+        for (String scenario : TCP_MANY_PORTS) {
+            Map<Integer, TcpState[]> client = VantagePoints.states(dir.resolve(scenario + "-client.pcap"));
+            assertTrue(client.size() >= 10, scenario + ": a connection tried per port: " + client.size());
+            for (String v : VANTAGES) {
+                assertEquals(render(client), render(VantagePoints.states(dir.resolve(scenario + "-" + v + ".pcap"))),
+                        scenario + " seen from " + v);
             }
         }
     }

@@ -66,6 +66,8 @@ public final class Bulk implements Scenario {
             ScenarioContext.expect(received[0] == bytes, "the receiver got " + received[0] + " of " + bytes + " bytes");
             ctx.say(String.format("sent %d bytes in %.2f s (%.1f MB/s); the receiver got them all", bytes, seconds,
                     bytes / seconds / 1e6));
+            Thread.sleep(100);
+            ctx.snapshotSockets("after both closed");
         }
     }
 }

@@ -79,6 +79,7 @@ public final class Segment implements Scenario {
                     + cut(bytes, mss));
         }
         Thread.sleep(100);
+        ctx.snapshotSockets("after both closed");
     }
 
     /** How an MSS cuts a write, as the capture shows it: 1460 + 1460 + 30. */
