@@ -244,6 +244,20 @@ class EndpointStatesTest {
             assertEquals(RstCause.OUT_OF_WINDOW, s.c.rstCause());
             assertEquals(ESTABLISHED, s.clientState(), "RFC 5961: the receiver ignores it");
         }
+
+        @Test
+        void rstOutsideTheWindow_closesNothing_soTheFinAfterItClosesFirst() {
+            Segments s = new Segments().handshake();
+            s.send(false, RST, S_ISN + 1 + 1_000_000, 0, 0, 0);
+            s.send(true, FIN | ACK, C_ISN + 1, S_ISN + 1, 0, 65535);
+            List<ConnectionSummary> out = new java.util.ArrayList<>();
+            s.tracker().onRetired(out::add);
+            s.tracker().retireAll();
+            ConnectionSummary.Closing first = out.get(0).closedFirst();
+            assertEquals(Role.CLIENT, first.by(), "the client's FIN, not the server's ignored RST");
+            assertFalse(first.rst());
+            assertEquals(RstCause.OUT_OF_WINDOW, out.get(0).rstCause(), "the RST is still told of");
+        }
     }
 
     @Nested

@@ -34,6 +34,10 @@ class LiveCaptureTest {
         assumeTrue(Privileges.isRoot(), "skipped: live capture tests need root (network namespace, CAP_NET_RAW)");
     }
 
+    /** The round trips of the exchange, and the packets of the whole connection at least (handshake, data, teardown). */
+    private static final int ROUNDS = 40;
+    private static final int WHOLE = ROUNDS * 2 + 7;
+
     @Test
     void pcapAndPcapng_holdWhatTcpdumpCaptured_andPrintAsReadDoes() throws Exception {
         Namespace.run(dir, """
@@ -46,27 +50,27 @@ class LiveCaptureTest {
                 await $DIR/pcap.err 'capturing on'
                 await $DIR/pcapng.err 'capturing on'
                 await $DIR/tcpdump.err 'listening on'
-                $JAVA org.tcplab.live.LoopbackTraffic 7000 40
+                $JAVA org.tcplab.live.LoopbackTraffic 7000 ROUNDS
                 # tcpdump, the reference, does not drain libpcap's ring on SIGTERM, and under a loaded CI
                 # host it has been seconds behind (54 of 87 after a fixed 2 s): stop it only once its
                 # file holds the whole exchange, or after 30 s
                 for _ in $(seq 300); do
-                  [ "$(tcpdump -r $DIR/tcpdump.pcap 2>/dev/null | wc -l)" -ge 87 ] && break
+                  [ "$(tcpdump -r $DIR/tcpdump.pcap 2>/dev/null | wc -l)" -ge WHOLE ] && break
                   sleep 0.1
                 done
                 sleep 0.5
                 kill -TERM $A $B $C
                 wait $A $B $C
-                """, 120);
+                """.replace("ROUNDS", Integer.toString(ROUNDS)).replace("WHOLE", Integer.toString(WHOLE)), 120);
         List<String> tcpdump = frames(dir.resolve("tcpdump.pcap"));
         List<String> ours = frames(dir.resolve("ours.pcap"));
-        assertTrue(ours.size() >= 40 * 2 + 7, "we captured the whole exchange: " + ours.size());
+        assertTrue(ours.size() >= WHOLE, "we captured the whole exchange: " + ours.size());
         assertEquals(ours, frames(dir.resolve("ours.pcapng")), "pcap and pcapng hold the same packets");
         // Packet by packet what tcpdump captured, in its order. tcpdump does not drain libpcap's
         // buffer when stopped, and under load it has missed packets (seen in full test runs: 87,
         // 85 and 81 of 88); we drain and count drops, so we may hold packets it lacks, never the
         // reverse.
-        assertTrue(tcpdump.size() >= 40 * 2,
+        assertTrue(tcpdump.size() >= ROUNDS * 2,
                 "tcpdump saw the exchange: " + tcpdump.size() + "; " + Files.readString(dir.resolve("tcpdump.err")));
         assertTrue(inOrderWithin(tcpdump, ours),
                 "ours " + ours.size() + " vs tcpdump " + tcpdump.size() + ":\n" + ours + "\n" + tcpdump);

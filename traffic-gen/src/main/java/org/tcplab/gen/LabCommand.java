@@ -152,6 +152,10 @@ public final class LabCommand implements Callable<Integer> {
             }
         }
         if (net == Net.wan) {
+            if (outageNanos == 0 && spec.commandLine().getParseResult().hasMatchedOption("--outage-at")) {
+                throw new Failure(ExitCodes.USAGE, "--outage-at says when the wire goes down: it needs --outage, how long"
+                        + " (e.g. --outage 1s)");
+            }
             return; // every scenario runs over the network
         }
         // the scenarios that need the network: left out of "all" on loopback, refused when named

@@ -30,12 +30,12 @@ public final class VantagePoints {
         return out;
     }
 
-    /** "port 40312: client TIME-WAIT, server CLOSED; ..." (or "no TCP"). */
     /** The report's header line for one vantage point: its name, its file, what it makes of each connection's end. */
     static String headerLine(String vantage, Path pcap) throws IOException {
         return "# vantage " + vantage + " (" + pcap.getFileName() + "): " + finalStates(pcap);
     }
 
+    /** "port 40312: client TIME-WAIT, server CLOSED; ..." (or "no TCP connection"). */
     static String finalStates(Path pcap) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (var e : states(pcap).entrySet()) {

@@ -131,10 +131,19 @@ final class WanLab {
                 System.out.println("  note: " + caveat);
             }
             Thread.sleep(100);
+            long start = System.nanoTime();
             if (outageNanos > 0) {
                 wire.outage(outageAtNanos, outageNanos);
             }
-            s.run(ctx);
+            try {
+                s.run(ctx);
+            } finally {
+                wire.noOutage(); // never on the drain below or the next scenario
+            }
+            if (outageNanos > 0 && System.nanoTime() - start < outageAtNanos) {
+                System.out.println("  note: the scenario was over before the wire went down (--outage-at "
+                        + outageAtNanos / 1_000_000 + "ms): it saw no outage");
+            }
             // what is still on the wire arrives before the captures stop
             Thread.sleep(300 + 2 * link.delayNanos() / 1_000_000);
         } catch (Exception e) {

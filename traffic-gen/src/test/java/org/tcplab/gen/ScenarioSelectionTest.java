@@ -80,4 +80,28 @@ class ScenarioSelectionTest {
         assertTrue(err.contains("greeting: Invalid value for option '--clients': 'many'"), err);
         assertFalse(Files.exists(out), "nothing made");
     }
+
+    /** The lab's own words, refused in one line with exit 2 before any namespace or directory is made. */
+    private static String labRefuses(Path dir, String... words) throws Exception {
+        Path out = dir.resolve("out");
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TrafficGenMain.class.getName(), "lab", "--out", out.toString()));
+        cmd.addAll(List.of(words));
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(ExitCodes.USAGE, p.exitValue(), err);
+        assertEquals(1, err.lines().count(), err);
+        assertFalse(Files.exists(out), "nothing made");
+        return err;
+    }
+
+    @Test
+    void theWiresOptions_needTheNetwork_andAnOutageNeedsItsLength(@TempDir Path dir) throws Exception {
+        assertTrue(labRefuses(dir, "--outage", "1s", "bulk").contains("--outage is the emulated wire's: it needs --net wan"));
+        assertTrue(labRefuses(dir, "--delay", "20ms", "greeting").contains("--delay is the emulated wire's: it needs --net wan"));
+        assertTrue(labRefuses(dir, "--net", "wan", "--outage-at", "1s", "bulk").contains("--outage-at says when the wire goes"
+                + " down: it needs --outage"));
+        assertTrue(labRefuses(dir, "pmtud").contains("pmtud needs a router and a smaller link on the way"));
+    }
 }

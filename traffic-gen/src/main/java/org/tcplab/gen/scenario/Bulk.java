@@ -26,8 +26,8 @@ public final class Bulk implements Scenario {
 
     @Override
     public String description() {
-        return bytes + " bytes in one direction as fast as TCP sends them: slow start, and over a lossy link duplicate"
-                + " ACKs, fast retransmit, SACK; while the link is down, timeouts that back off";
+        return bytes + " bytes in one direction as fast as TCP sends them: slow start; over a lossy link duplicate"
+                + " ACKs, fast retransmit, SACK; over a link that goes down, timeouts that back off";
     }
 
     @Override

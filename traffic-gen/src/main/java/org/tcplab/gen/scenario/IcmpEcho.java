@@ -4,7 +4,6 @@ import java.net.Inet4Address;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.pcap4j.core.Pcaps;
 import org.tcplab.decode.ChecksumStatus;
 import org.tcplab.decode.Checksums;
 import org.tcplab.decode.DecodedPacket;
@@ -73,13 +72,19 @@ public final class IcmpEcho implements Scenario {
         Inet4Address to = (Inet4Address) ctx.address();
         Inet4Address from = (Inet4Address) ctx.hosts().clientAddress();
         String iface = iface(ctx.kernel());
-        if (ctx.hosts().client(() -> Pcaps.getDevByName(iface)) == null) {
-            throw new ScenarioFailed("no interface named " + iface);
-        }
+        // the injector first: it refuses an interface that does not exist before anything is captured
+        Injector out = Injector.on(ctx, iface);
         PacketDecoder decoder = new PacketDecoder();
         DecodedPacket d = new DecodedPacket();
-        LiveCapture watch = ctx.hosts().client(() -> LiveCapture.start(new LiveCaptureOptions(iface, "icmp and icmp[4:2] == "
-                + (id & 0xFFFF), LiveCaptureOptions.DEFAULT_SNAPLEN, LiveCaptureOptions.PRINTING_BUFFER, true), null, true, 2L * count));
+        LiveCapture watch;
+        try {
+            watch = ctx.hosts().client(() -> LiveCapture.start(new LiveCaptureOptions(iface, "icmp and icmp[4:2] == "
+                    + (id & 0xFFFF), LiveCaptureOptions.DEFAULT_SNAPLEN, LiveCaptureOptions.PRINTING_BUFFER, true), null, true,
+                    2L * count));
+        } catch (Exception e) {
+            out.close();
+            throw e;
+        }
         Map<Integer, long[]> sent = new HashMap<>();
         int replies = 0;
         try {
@@ -87,7 +92,7 @@ public final class IcmpEcho implements Scenario {
             for (int i = 0; i < payload.length; i++) {
                 payload[i] = (byte) (0x10 + i);
             }
-            try (Injector out = interfaceName == null ? Injector.client(ctx) : Injector.on(ctx, interfaceName)) {
+            try (out) {
                 Thread.sleep(100);
                 for (int seq = 1; seq <= count; seq++) {
                     out.echoRequest(from, to, 1000 + seq, id, seq, payload);

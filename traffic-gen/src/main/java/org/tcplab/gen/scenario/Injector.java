@@ -41,7 +41,7 @@ final class Injector implements AutoCloseable {
 
     /** On the client host's interface. */
     static Injector client(ScenarioContext ctx) throws Exception {
-        return open(ctx.kernel(), ctx.kernel().iface(), ctx.hosts()::client);
+        return on(ctx, ctx.kernel().iface());
     }
 
     /** On the server host's interface. */

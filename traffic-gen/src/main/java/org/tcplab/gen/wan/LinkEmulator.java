@@ -37,16 +37,25 @@ public final class LinkEmulator implements AutoCloseable {
         }
     }
 
-    /**
-     * A window of System.nanoTime in which the link is down both ways: every frame is lost. One
-     * object, read by both directions' capture threads, set by the lab.
-     */
-    private static final class Down {
-        volatile long from = Long.MAX_VALUE;
-        volatile long until = Long.MIN_VALUE;
+    /** A stretch of System.nanoTime in which the link is down both ways. */
+    private record Window(long fromNanos, long untilNanos) {
+        static final Window NEVER = new Window(Long.MAX_VALUE, Long.MIN_VALUE);
 
         boolean covers(long nanos) {
-            return nanos >= from && nanos < until;
+            return nanos >= fromNanos && nanos < untilNanos;
+        }
+    }
+
+    /**
+     * When the link is down: every frame that arrives then is lost, and so is every frame still on
+     * the line when it falls due then. One immutable window in one volatile field, so that the four
+     * threads reading it never see the start of one window with the end of another.
+     */
+    private static final class Down {
+        volatile Window window = Window.NEVER;
+
+        boolean covers(long nanos) {
+            return window.covers(nanos);
         }
     }
 
@@ -83,9 +92,12 @@ public final class LinkEmulator implements AutoCloseable {
      */
     public void outage(long afterNanos, long lengthNanos) {
         long from = System.nanoTime() + afterNanos;
-        down.until = Long.MIN_VALUE; // never a window from an old start to a new end
-        down.from = from;
-        down.until = from + lengthNanos;
+        down.window = new Window(from, from + lengthNanos);
+    }
+
+    /** The link stays up from now on (the outage of a scenario that is over, begun or not, is called off). */
+    public void noOutage() {
+        down.window = Window.NEVER;
     }
 
     private static PcapHandle open(String name) throws Exception {
@@ -175,15 +187,18 @@ public final class LinkEmulator implements AutoCloseable {
         private void arrive(byte[] bytes) {
             long now = arrival();
             counters.received.incrementAndGet();
+            // the loss model's draws are made for every frame, outage or not, so that the seed's
+            // sequence of fates does not depend on when the outage fell
+            boolean lost = lost();
+            int copies = p.duplicate() > 0 && random.nextDouble() < p.duplicate() ? 2 : 1;
             if (down.covers(now)) {
                 counters.outage.incrementAndGet();
                 return;
             }
-            if (lost()) {
+            if (lost) {
                 counters.lost.incrementAndGet();
                 return;
             }
-            int copies = p.duplicate() > 0 && random.nextDouble() < p.duplicate() ? 2 : 1;
             if (copies == 2) {
                 counters.duplicated.incrementAndGet();
             }
@@ -262,6 +277,10 @@ public final class LinkEmulator implements AutoCloseable {
                 }
                 if (wait > 0) {
                     Thread.onSpinWait(); // the last 150 us by spinning: a park oversleeps by 50 us or more
+                    continue;
+                }
+                if (down.covers(System.nanoTime())) {
+                    counters.outage.incrementAndGet(); // on the line when the cable was pulled
                     continue;
                 }
                 try {
