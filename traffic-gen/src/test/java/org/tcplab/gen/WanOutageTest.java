@@ -62,8 +62,8 @@ class WanOutageTest {
         }
         // the timeouts between retransmissions, each at least 1.6 times the one before (doubling,
         // RFC 6298 §5.5; the kernel's timer ticks blur it a little). From i = 3: the first gap runs
-        // from the original send, which went out before the segment was the oldest unacknowledged
-        // one, so it is less than a whole timeout
+        // from the original send, but the timer restarted at the last ACK before the outage
+        // (RFC 6298 §5.3), so that gap is a timeout plus the wait for that ACK
         for (int i = 3; i < times.size(); i++) {
             long before = times.get(i - 1)[0] - times.get(i - 2)[0];
             long gap = times.get(i)[0] - times.get(i - 1)[0];
