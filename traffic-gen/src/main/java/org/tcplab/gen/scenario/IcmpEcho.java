@@ -72,61 +72,61 @@ public final class IcmpEcho implements Scenario {
         Inet4Address to = (Inet4Address) ctx.address();
         Inet4Address from = (Inet4Address) ctx.hosts().clientAddress();
         String iface = iface(ctx.kernel());
+        byte[] payload = new byte[56];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (0x10 + i);
+        }
+        int replies;
         // the injector first: it refuses an interface that does not exist before anything is captured
-        Injector out = Injector.on(ctx, iface);
-        PacketDecoder decoder = new PacketDecoder();
-        DecodedPacket d = new DecodedPacket();
-        LiveCapture watch;
-        try {
-            watch = ctx.hosts().client(() -> LiveCapture.start(new LiveCaptureOptions(iface, "icmp and icmp[4:2] == "
+        try (Injector out = Injector.on(ctx, iface)) {
+            LiveCapture watch = ctx.hosts().client(() -> LiveCapture.start(new LiveCaptureOptions(iface, "icmp and icmp[4:2] == "
                     + (id & 0xFFFF), LiveCaptureOptions.DEFAULT_SNAPLEN, LiveCaptureOptions.PRINTING_BUFFER, true), null, true,
                     2L * count));
-        } catch (Exception e) {
-            out.close();
-            throw e;
-        }
-        Map<Integer, long[]> sent = new HashMap<>();
-        int replies = 0;
-        try {
-            byte[] payload = new byte[56];
-            for (int i = 0; i < payload.length; i++) {
-                payload[i] = (byte) (0x10 + i);
-            }
-            try (out) {
+            try {
                 Thread.sleep(100);
                 for (int seq = 1; seq <= count; seq++) {
                     out.echoRequest(from, to, 1000 + seq, id, seq, payload);
                     Thread.sleep(50);
                 }
+                replies = replies(ctx, watch, to);
+            } finally {
+                watch.stop();
+                watch.close();
             }
-            long deadline = System.nanoTime() + 2_000_000_000L;
-            while (replies < count && System.nanoTime() < deadline) {
-                CapturedPacket p = Watch.next(watch, deadline);
-                if (p == null) {
-                    break;
-                }
-                decoder.decode(p.data(), 0, p.data().length, p.originalLength(), watch.linkType(), d);
-                if (d.layer() != Layer.ICMP || d.icmpId() != (id & 0xFFFF)) {
-                    continue;
-                }
-                long t = p.epochSeconds() * 1_000_000_000L + p.nanos();
-                ChecksumStatus sum = Checksums.transport(d);
-                ScenarioContext.expect(sum == ChecksumStatus.GOOD, "bad ICMP checksum on seq " + d.icmpSeq() + ": " + sum);
-                if (d.icmpType() == 8) {
-                    sent.put(d.icmpSeq(), new long[] {t});
-                } else if (d.icmpType() == 0 && sent.containsKey(d.icmpSeq())) {
-                    replies++;
-                    ctx.say(String.format("%d bytes from %s: icmp_seq=%d ttl=%d time=%.3f ms (checksums good)",
-                            d.l4Reported(), to.getHostAddress(), d.icmpSeq(), d.ttl(), (t - sent.get(d.icmpSeq())[0]) / 1e6));
-                }
-            }
-        } finally {
-            watch.stop();
-            watch.close();
         }
         ctx.say(count + " packets transmitted, " + replies + " received");
         String why = unanswerable(ctx.kernel());
         ScenarioContext.expect(replies == count, "only " + replies + " of " + count + " echo requests answered"
                 + (why == null ? "" : ": " + why));
+    }
+
+    /** The replies the watch saw within 2 s, each matched to its request by id and seq, as ping prints them. */
+    private int replies(ScenarioContext ctx, LiveCapture watch, Inet4Address to) throws Exception {
+        PacketDecoder decoder = new PacketDecoder();
+        DecodedPacket d = new DecodedPacket();
+        Map<Integer, long[]> sent = new HashMap<>();
+        int replies = 0;
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (replies < count && System.nanoTime() < deadline) {
+            CapturedPacket p = Watch.next(watch, deadline);
+            if (p == null) {
+                break;
+            }
+            decoder.decode(p.data(), 0, p.data().length, p.originalLength(), watch.linkType(), d);
+            if (d.layer() != Layer.ICMP || d.icmpId() != (id & 0xFFFF)) {
+                continue;
+            }
+            long t = p.epochSeconds() * 1_000_000_000L + p.nanos();
+            ChecksumStatus sum = Checksums.transport(d);
+            ScenarioContext.expect(sum == ChecksumStatus.GOOD, "bad ICMP checksum on seq " + d.icmpSeq() + ": " + sum);
+            if (d.icmpType() == 8) {
+                sent.put(d.icmpSeq(), new long[] {t});
+            } else if (d.icmpType() == 0 && sent.containsKey(d.icmpSeq())) {
+                replies++;
+                ctx.say(String.format("%d bytes from %s: icmp_seq=%d ttl=%d time=%.3f ms (checksums good)",
+                        d.l4Reported(), to.getHostAddress(), d.icmpSeq(), d.ttl(), (t - sent.get(d.icmpSeq())[0]) / 1e6));
+            }
+        }
+        return replies;
     }
 }
