@@ -33,6 +33,17 @@ final class IcmpExplainer {
         return request(i) || reply(i);
     }
 
+    /**
+     * An error message, which quotes the datagram it is about: ICMPv6 types below 128 (RFC 4443
+     * §2.1); for ICMPv4 destination unreachable, source quench, redirect, time exceeded and
+     * parameter problem (RFC 792). The rest (neighbour discovery, router advertisements, MLD,
+     * timestamps) are informational and quote nothing.
+     */
+    static boolean error(Packet.Icmp i) {
+        int t = i.type();
+        return i.v6() ? t < 128 : t == 3 || t == 4 || t == 5 || t == 11 || t == 12;
+    }
+
     Conversation echoes(int index, List<Datagram> ds) {
         Datagram first = ds.get(0);
         // ICMP has no ports: the sides are named by their role, so that loopback's two ends stay two
@@ -157,18 +168,41 @@ final class IcmpExplainer {
         } else {
             out.add(say.it("icmp.error.unmatched", d.frame(), name, what, d.src().address()));
         }
-        String key = "icmp.error.means." + (m.v6() ? "v6." : "") + m.type() + "." + m.code();
+        means(out, "icmp.error.means.", m);
+        return single(index, d, a, b, name, orig, "error", out);
+    }
+
+    /** An informational message other than echo (a router solicitation, a neighbour advertisement...): what it is for. */
+    Conversation message(int index, Datagram d) {
+        Packet.Icmp m = d.icmp();
+        String a = d.src().address();
+        String b = d.dst().address();
+        String name = IcmpNames.describe(m.v6(), m.type(), m.code());
+        List<Sentence> out = new ArrayList<>();
+        out.add(say.it("icmp.message.says", d.frame(), name, a));
+        means(out, "icmp.message.means.", m);
+        return single(index, d, a, b, name, -1, "message", out);
+    }
+
+    /** The sentence on what this type (and code) means, from the bundle under prefix, when it has one. */
+    private void means(List<Sentence> out, String prefix, Packet.Icmp m) {
+        String key = prefix + (m.v6() ? "v6." : "") + m.type() + "." + m.code();
         if (say.word(key).equals(key)) {
-            key = "icmp.error.means." + (m.v6() ? "v6." : "") + m.type();
+            key = prefix + (m.v6() ? "v6." : "") + m.type();
         }
         if (!say.word(key).equals(key)) {
             out.add(say.it(key));
         }
+    }
+
+    /** One ICMP message as its own exchange: one row, one arrow, the sentences given. */
+    private Conversation single(int index, Datagram d, String a, String b, String name, long orig, String section,
+                                List<Sentence> out) {
         List<Table.Row> rows = List.of(new Table.Row(d.frame(), List.of(Long.toString(d.frame()), Say.seconds(d.time()),
                 a + " → " + b, name, "", "", Integer.toString(d.ttl()), orig < 0 ? "" : Long.toString(orig), "")));
         List<Ladder.Arrow> arrows = List.of(new Ladder.Arrow(d.frame(), d.time(), 0, 1, name, true));
-        return new Conversation("icmp", index, a, b, say.it("icmp.error.title", index, a, b, name),
-                List.of(new Section("error", new Table(COLUMNS, rows), out)), new Ladder(List.of(a, b), arrows, List.of()),
+        return new Conversation("icmp", index, a, b, say.it("icmp." + section + ".title", index, a, b, name),
+                List.of(new Section(section, new Table(COLUMNS, rows), out)), new Ladder(List.of(a, b), arrows, List.of()),
                 List.of());
     }
 

@@ -25,7 +25,8 @@ public final class ReportBuilder {
         Map<Integer, List<Segment>> tcp = new TreeMap<>();
         Map<String, List<Datagram>> udp = new LinkedHashMap<>();
         Map<String, List<Datagram>> echo = new LinkedHashMap<>();
-        List<Datagram> errors = new ArrayList<>();
+        // ICMP other than echo, in capture order: errors, and informational messages such as neighbour discovery
+        List<Datagram> otherIcmp = new ArrayList<>();
         Map<String, List<Datagram>> pendingFragments = new HashMap<>();
         Map<Long, List<Datagram>> fragmentsOf = new HashMap<>();
         List<Datagram> allUdp = new ArrayList<>();
@@ -56,7 +57,7 @@ public final class ReportBuilder {
             } else if (d.icmp() != null && IcmpExplainer.echo(d.icmp())) {
                 echo.computeIfAbsent(pairKey(d.src(), d.dst()) + "|" + d.icmp().identifier(), k -> new ArrayList<>()).add(d);
             } else if (d.icmp() != null) {
-                errors.add(d);
+                otherIcmp.add(d);
             }
         }
         Map<Integer, ConnectionSummary> summaries = new HashMap<>();
@@ -76,8 +77,8 @@ public final class ReportBuilder {
         for (List<Datagram> ds : echo.values()) {
             out.add(icmp.echoes(n++, ds));
         }
-        for (Datagram d : errors) {
-            out.add(icmp.error(n++, d, e -> quoted(e, allUdp, tcp)));
+        for (Datagram d : otherIcmp) {
+            out.add(IcmpExplainer.error(d.icmp()) ? icmp.error(n++, d, e -> quoted(e, allUdp, tcp)) : icmp.message(n++, d));
         }
         String span = in.packets().isEmpty() ? "0"
                 : Say.seconds(in.packets().get(in.packets().size() - 1).relativeNanos());

@@ -38,6 +38,8 @@ class ReportCasesTest {
         "tcp/zeek_rdp-proprietary-encryption.pcap, seg.ack.one",
         "tcp/sanders_http_espn_fail.pcapng, seg.timestamps",
         "icmp/dpkt_nb6-http.pcap, icmp.error.quotes",
+        "ipv6/tcpdump_icmpv6.pcap, icmp.message.says",
+        "ipv6/tcpdump_icmpv6.pcap, icmp.message.means.v6.134",
         "truncated/zeek_trunc-hdr.pcap, health.snaplen",
         "tcp/tcpdump_timestamp_invalid_micro.pcap, health.backwards",
         "tcp/pcapplusplus_unidirectional_tcp_stream_with_missing_packet.pcap, health.oneway"})
@@ -46,6 +48,14 @@ class ReportCasesTest {
                 .findFirst().orElseThrow(() -> new AssertionError("corpus capture " + name));
         List<String> k = keys(Reports.of(file));
         assertTrue(k.contains(key), file + " should say " + key + ": " + k);
+    }
+
+    /** Router advertisements and MLD reports are informational: none is told as an error quoting a datagram. */
+    @org.junit.jupiter.api.Test
+    void neighbourDiscoveryAndMld_areMessages_notErrors() throws Exception {
+        List<String> k = keys(Reports.of(Corpus.root().resolve("ipv6/tcpdump_icmpv6.pcap")));
+        assertTrue(k.stream().noneMatch(x -> x.startsWith("icmp.error")), k.toString());
+        assertTrue(k.stream().filter("icmp.message.says"::equals).count() == 5, k.toString());
     }
 
     /** Zeek's fast-retransmit trace: the graph marks the retransmissions and the receiver's SACK blocks. */
