@@ -148,6 +148,31 @@ public final class Frame {
         this.commentLength = 0;
     }
 
+    /**
+     * Copies this frame's captured bytes, and its comment, into {@code arena} at {@code at} and
+     * points {@code to} there: a copy that outlives the source's buffer, for a frame handed to
+     * another thread. Returns the end of what was written; room is the caller's to ensure
+     * ({@link #copySize()} bytes).
+     */
+    public int copyInto(Frame to, byte[] arena, int at) {
+        to.copyFrom(this);
+        System.arraycopy(data, offset, arena, at, capturedLength);
+        to.data = arena;
+        to.offset = at;
+        int end = at + capturedLength;
+        if (commentOffset >= 0) {
+            System.arraycopy(data, commentOffset, arena, end, commentLength);
+            to.commentOffset = end;
+            end += commentLength;
+        }
+        return end;
+    }
+
+    /** The bytes {@link #copyInto} writes. */
+    public int copySize() {
+        return capturedLength + (commentOffset >= 0 ? commentLength : 0);
+    }
+
     /** Makes this cursor point where {@code o} points (the bytes are shared, not copied). */
     public void copyFrom(Frame o) {
         data = o.data;

@@ -24,6 +24,8 @@ import org.tcplab.output.PacketFormatter;
 import org.tcplab.output.PacketSeparator;
 import org.tcplab.output.TextFormatter;
 import org.tcplab.pipeline.CaptureAnalyzer;
+import org.tcplab.pipeline.PacketSink;
+import org.tcplab.pipeline.TwoCorePass;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -132,7 +134,7 @@ public final class ReadCommand implements Callable<Integer> {
         long[] printed = {0};
         long start = System.nanoTime();
         try (FrameSource source = Inputs.open(file)) {
-            analyzer.run(source, v -> {
+            PacketSink sink = v -> {
                 if (writer != null) {
                     if (!filter.matches(v.packet(), v.tcp())) {
                         return !cancel.isCancelled();
@@ -146,7 +148,13 @@ public final class ReadCommand implements Callable<Integer> {
                 print.format(v, out);
                 out.endLine();
                 return ++printed[0] < count && !cancel.isCancelled();
-            });
+            };
+            // printing every packet, printing is most of the work: the analysis goes to the other core
+            if (print != null && display == null) {
+                TwoCorePass.run(analyzer, source, sink);
+            } else {
+                analyzer.run(source, sink);
+            }
         } catch (CaptureFileException e) {
             if (writer != null) {
                 writer.finish(); // what came before the damage is kept

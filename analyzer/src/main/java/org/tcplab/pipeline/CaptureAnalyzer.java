@@ -34,6 +34,8 @@ public final class CaptureAnalyzer {
     private boolean countConversations = true;
     private long packets;
     private long previous;
+    private long firstSeconds;
+    private int firstNanos;
 
     public ConversationTable conversations() {
         return conversations;
@@ -88,16 +90,16 @@ public final class CaptureAnalyzer {
 
     /** Epoch seconds of the first frame; time offsets are relative to it. */
     public long firstSeconds() {
-        return view.firstSeconds();
+        return firstSeconds;
     }
 
     public int firstNanos() {
-        return view.firstNanos();
+        return firstNanos;
     }
 
     /** Epoch nanoseconds of the first frame, 0 before it. */
     public long firstTimeNanos() {
-        return packets == 0 ? 0 : view.firstSeconds() * 1_000_000_000L + view.firstNanos();
+        return packets == 0 ? 0 : firstSeconds * 1_000_000_000L + firstNanos;
     }
 
     /**
@@ -120,43 +122,69 @@ public final class CaptureAnalyzer {
     }
 
     private boolean analyseCurrent(PacketSink sink) throws IOException {
-        Frame f = view.frame();
-        DecodedPacket packet = view.packet();
-        TcpAnnotation tcp = view.tcp();
+        decode(view, segment);
+        return !annotate(view, segment) || sink.accept(view);
+    }
+
+    /**
+     * The first half of a packet's analysis, which needs only the packets before it to have been
+     * decoded (the times, IP reassembly): decodes {@code v}'s frame into {@code v}, and its TCP
+     * header into {@code s}. {@link #annotate} must follow, in the same order of packets.
+     */
+    void decode(PacketView v, TcpSegment s) {
+        Frame f = v.frame();
+        DecodedPacket packet = v.packet();
+        long time = v.timeNanos();
         if (packets++ == 0) {
-            view.setFirst(f.epochSeconds(), f.nanos());
-            connections.captureStart(view.timeNanos());
-            previous = view.timeNanos();
+            firstSeconds = f.epochSeconds();
+            firstNanos = f.nanos();
+            connections.captureStart(time);
+            previous = time;
         }
-        view.setPrevious(previous);
+        v.setFirst(firstSeconds, firstNanos);
+        v.setPrevious(previous);
         if (f.linkType() != org.tcplab.capture.LinkTypes.PCAPNG_CUSTOM_BLOCK) {
             // tshark's frame.time_delta counts from the previous packet (a simple packet block's
             // missing time stamp as 0), not from a custom block
-            previous = view.timeNanos();
+            previous = time;
         }
-        view.changed();
+        v.changed();
         decoder.decode(f, packet);
-        if (segment.fill(packet, view.timeNanos(), f.number(), f.originalLength()) && zeekChecksums) {
+        if (s.fill(packet, time, f.number(), f.originalLength()) && zeekChecksums) {
             org.tcplab.decode.ChecksumStatus c = org.tcplab.decode.Checksums.transport(packet);
-            segment.checksumBad(c == org.tcplab.decode.ChecksumStatus.BAD || c == org.tcplab.decode.ChecksumStatus.OFFLOAD);
-            segment.ipChecksumBad(packet.ipVersion() == 4
+            s.checksumBad(c == org.tcplab.decode.ChecksumStatus.BAD || c == org.tcplab.decode.ChecksumStatus.OFFLOAD);
+            s.ipChecksumBad(packet.ipVersion() == 4
                     && org.tcplab.decode.Checksums.ipv4Header(packet) == org.tcplab.decode.ChecksumStatus.BAD);
         }
-        streams.annotate(segment, tcp);
-        ConnectionAnnotation conn = view.connection();
+    }
+
+    /**
+     * The second half, in capture order: streams, the connection analysis, UDP streams, into
+     * {@code v}'s annotations. True when the packet passes the display filter (and was counted in
+     * the conversations): it is then for the sink.
+     */
+    boolean annotate(PacketView v, TcpSegment s) {
+        TcpAnnotation tcp = v.tcp();
+        streams.annotate(s, tcp);
+        ConnectionAnnotation conn = v.connection();
         if (connectionAnalysis) {
-            connections.analyse(segment, tcp, conn);
+            connections.analyse(s, tcp, conn);
         } else {
             conn.reset();
         }
-        udpStreams.annotate(packet, view.udp());
-        if (filter != null && !filter.test(view)) {
-            return true;
+        udpStreams.annotate(v.packet(), v.udp());
+        if (filter != null && !filter.test(v)) {
+            return false;
         }
         if (countConversations) {
-            count(f, packet, tcp, view.relativeNanos());
+            count(v.frame(), v.packet(), tcp, v.relativeNanos());
         }
-        return sink.accept(view);
+        return true;
+    }
+
+    /** A display filter is set: only some packets go on to the sink. */
+    boolean filters() {
+        return filter != null;
     }
 
     private void count(Frame f, DecodedPacket packet, TcpAnnotation tcp, long t) {
