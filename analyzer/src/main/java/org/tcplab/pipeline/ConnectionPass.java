@@ -100,7 +100,7 @@ public final class ConnectionPass {
                     connections.analyse(segment, annotation, analysis);
                 }
                 if (b.last) {
-                    rethrow(b.failure);
+                    WorkerThreads.rethrow(b.failure);
                     return;
                 }
                 empty.put(b);
@@ -111,7 +111,7 @@ public final class ConnectionPass {
         } finally {
             // the source is closed by our caller: the decoding thread must be done with it first
             decoder.interrupt();
-            joinQuietly(decoder);
+            WorkerThreads.join(decoder, Long.MAX_VALUE);
         }
     }
 
@@ -160,30 +160,4 @@ public final class ConnectionPass {
         }
     }
 
-    private static void rethrow(Exception e) throws IOException {
-        if (e == null) {
-            return;
-        }
-        if (e instanceof IOException io) {
-            throw io;
-        }
-        if (e instanceof RuntimeException r && r.getCause() instanceof Error err) {
-            throw err;
-        }
-        throw (RuntimeException) e;
-    }
-
-    private static void joinQuietly(Thread t) {
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -52,7 +52,7 @@ public final class TwoCorePass {
                     }
                 }
                 if (b.last) {
-                    rethrow(b.failure);
+                    WorkerThreads.rethrow(b.failure);
                     return;
                 }
                 empty.put(b);
@@ -63,7 +63,9 @@ public final class TwoCorePass {
         } finally {
             // the source is closed by our caller: the reading thread must be done with it first
             reader.interrupt();
-            joinQuietly(reader);
+            // a read from a pipe cannot be woken: a reader still blocked there after a second is left
+            // to the exit (a daemon), for a stop must not wait for input that may never come
+            WorkerThreads.join(reader, 1_000_000_000L);
         }
     }
 
@@ -113,43 +115,6 @@ public final class TwoCorePass {
                 b.last = true;
                 full.offer(b);
             }
-        }
-    }
-
-    private static void rethrow(Exception e) throws IOException {
-        if (e == null) {
-            return;
-        }
-        if (e instanceof IOException io) {
-            throw io;
-        }
-        if (e instanceof RuntimeException r && r.getCause() instanceof Error err) {
-            throw err;
-        }
-        throw (RuntimeException) e;
-    }
-
-    /**
-     * Waits for the reading thread, which the interrupt wakes from a queue at once. A read from a
-     * pipe cannot be woken, so a thread still blocked there after a second is left to the exit
-     * (it is a daemon): a stop must not wait for input that may never come.
-     */
-    private static void joinQuietly(Thread t) {
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        while (t.isAlive()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            try {
-                t.join(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
