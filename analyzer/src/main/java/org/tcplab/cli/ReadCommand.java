@@ -24,7 +24,7 @@ import org.tcplab.output.PacketFormatter;
 import org.tcplab.output.PacketSeparator;
 import org.tcplab.output.TextFormatter;
 import org.tcplab.pipeline.CaptureAnalyzer;
-import org.tcplab.pipeline.PacketSink;
+import org.tcplab.pipeline.PacketPrinter;
 import org.tcplab.pipeline.TwoCorePass;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -134,26 +134,27 @@ public final class ReadCommand implements Callable<Integer> {
         long[] printed = {0};
         long start = System.nanoTime();
         try (FrameSource source = Inputs.open(file)) {
-            PacketSink sink = v -> {
-                if (writer != null) {
+            if (print != null && display == null) {
+                // printing every packet, printing is most of the work: the analysis goes to the other
+                // core, and some of the printing too when this thread falls behind
+                PacketFormatter ahead = print.copy();
+                printed[0] = TwoCorePass.print(analyzer, source, printer(print, filter), ahead == null ? null : printer(ahead, filter),
+                        out, count, cancel::isCancelled);
+            } else {
+                analyzer.run(source, v -> {
                     if (!filter.matches(v.packet(), v.tcp())) {
                         return !cancel.isCancelled();
                     }
-                    writer.write(v.frame());
+                    if (writer != null) {
+                        writer.write(v.frame());
+                    } else if (print != null) {
+                        print.format(v, out);
+                        out.endLine();
+                    } else {
+                        return !cancel.isCancelled();
+                    }
                     return ++printed[0] < count && !cancel.isCancelled();
-                }
-                if (print == null || !filter.matches(v.packet(), v.tcp())) {
-                    return !cancel.isCancelled();
-                }
-                print.format(v, out);
-                out.endLine();
-                return ++printed[0] < count && !cancel.isCancelled();
-            };
-            // printing every packet, printing is most of the work: the analysis goes to the other core
-            if (print != null && display == null) {
-                TwoCorePass.run(analyzer, source, sink);
-            } else {
-                analyzer.run(source, sink);
+                });
             }
         } catch (CaptureFileException e) {
             if (writer != null) {
@@ -184,6 +185,18 @@ public final class ReadCommand implements Callable<Integer> {
                     analyzer.streams().streamCount(), seconds, analyzer.packets() / Math.max(seconds, 1e-9));
         }
         return ExitCodes.OK;
+    }
+
+    /** Each packet the filter passes, formatted on a line of its own. */
+    private static PacketPrinter printer(PacketFormatter f, PacketFilter filter) {
+        return (v, out) -> {
+            if (!filter.matches(v.packet(), v.tcp())) {
+                return false;
+            }
+            f.format(v, out);
+            out.put('\n');
+            return true;
+        };
     }
 
     /** The formatter the options ask for (null: analyse only), after checking that they go together. */

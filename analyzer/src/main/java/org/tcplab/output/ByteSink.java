@@ -68,6 +68,26 @@ public final class ByteSink {
         return this;
     }
 
+    /**
+     * Bytes formatted elsewhere, as they are: with an output stream a large block is written to it
+     * straight (after what this holds), instead of being copied in first.
+     */
+    public void putBlock(byte[] b, int off, int n) throws IOException {
+        if (out != null && len + n > FLUSH_AT) {
+            if (len > 0) {
+                out.write(buf, 0, len);
+                len = 0;
+            }
+            out.write(b, off, n);
+            if (flushEachLine) {
+                out.flush();
+            }
+            return;
+        }
+        put(b, off, n);
+        flushIfFull();
+    }
+
     /** One ASCII character. */
     public ByteSink put(char c) {
         ensure(1);

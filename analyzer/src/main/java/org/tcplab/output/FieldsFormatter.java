@@ -96,6 +96,11 @@ public final class FieldsFormatter implements PacketFormatter {
         this.options = options;
     }
 
+    @Override
+    public PacketFormatter copy() {
+        return new FieldsFormatter(fields, options);
+    }
+
     /** The header line (the field names), when asked for; else nothing. */
     public void header(ByteSink out) {
         for (int i = 0; i < fields.size(); i++) {

@@ -21,6 +21,8 @@ import org.tcplab.model.TcplabFields;
  */
 public final class JsonlFormatter implements PacketFormatter {
     private final Entry[] layout;
+    private final boolean checksums;
+    private final boolean payload;
     private final Slice slice = new Slice();
     private final TcpOptionsFormat options = new TcpOptionsFormat();
 
@@ -31,6 +33,8 @@ public final class JsonlFormatter implements PacketFormatter {
 
     /** @param payload add the payload, as hex and as text */
     public JsonlFormatter(boolean checksums, boolean payload) {
+        this.checksums = checksums;
+        this.payload = payload;
         List<Entry> l = new ArrayList<>();
         l.add(new Scalar(FrameFields.NUMBER, true));
         l.add(scalar(TIME));
@@ -73,6 +77,11 @@ public final class JsonlFormatter implements PacketFormatter {
             l.add(scalar(TcplabFields.PAYLOAD_TEXT));
         }
         layout = l.toArray(new Entry[0]);
+    }
+
+    @Override
+    public PacketFormatter copy() {
+        return new JsonlFormatter(checksums, payload);
     }
 
     @Override

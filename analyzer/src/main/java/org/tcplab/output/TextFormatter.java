@@ -45,6 +45,11 @@ public final class TextFormatter implements PacketFormatter {
     }
 
     @Override
+    public PacketFormatter copy() {
+        return new TextFormatter(checksums, payloadText, filePrecision);
+    }
+
+    @Override
     public void format(PacketView v, ByteSink sb) {
         Frame f = v.frame();
         DecodedPacket p = v.packet();
