@@ -141,15 +141,12 @@ public final class ReadCommand implements Callable<Integer> {
                 printed[0] = TwoCorePass.print(analyzer, source, printer(print, filter), ahead == null ? null : printer(ahead, filter),
                         out, count, cancel::isCancelled);
             } else {
+                PacketPrinter line = print == null ? null : printer(print, filter);
                 analyzer.run(source, v -> {
-                    if (!filter.matches(v.packet(), v.tcp())) {
-                        return !cancel.isCancelled();
-                    }
-                    if (writer != null) {
+                    if (writer != null && filter.matches(v.packet(), v.tcp())) {
                         writer.write(v.frame());
-                    } else if (print != null) {
-                        print.format(v, out);
-                        out.endLine();
+                    } else if (line != null && line.print(v, out)) {
+                        out.flushIfFull();
                     } else {
                         return !cancel.isCancelled();
                     }

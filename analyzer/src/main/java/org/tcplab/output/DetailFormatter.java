@@ -35,11 +35,6 @@ public final class DetailFormatter implements PacketFormatter {
     }
 
     @Override
-    public PacketFormatter copy() {
-        return new DetailFormatter(hex);
-    }
-
-    @Override
     public void format(PacketView view, ByteSink sink) {
         this.v = view;
         this.out = sink;

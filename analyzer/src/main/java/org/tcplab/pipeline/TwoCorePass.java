@@ -164,7 +164,6 @@ public final class TwoCorePass {
             // the printing thread stopped first
         } catch (IOException | RuntimeException | Error e) {
             if (b != null) {
-                b.printed = false;
                 b.failure = e instanceof Error err ? new RuntimeException(err) : (Exception) e;
                 b.last = true;
                 full.offer(b);
