@@ -112,11 +112,35 @@ class WanLabTest {
         }
     }
 
+    /**
+     * The wire's delay is the floor of every handshake's round trip: a busy host only adds to a
+     * sample (a thread of the wire or a kernel scheduled a slice late; once, 22.5 ms for 20), never
+     * takes from it. So no handshake may come back faster than the wire, and the fastest must be
+     * the wire's within 10 % (a path's propagation delay is its smallest round trip, as Linux's
+     * min_rtt filter takes it).
+     */
     @Test
     void theFirstRoundTrip_isTheWiresDelay_withinTenPercent() throws Exception {
+        double fastest = Double.MAX_VALUE;
+        List<String> samples = new java.util.ArrayList<>();
+        for (String scenario : TCP) {
+            double rttMs = firstRoundTripMs(dir.resolve(scenario + "-client.pcap"));
+            if (rttMs < 0) {
+                continue; // rst-refused: no SYN-ACK, the server's kernel answers RST
+            }
+            samples.add(scenario + " " + rttMs + " ms");
+            assertTrue(rttMs >= 18, "SYN to SYN-ACK at the client faster than the wire: " + samples);
+            fastest = Math.min(fastest, rttMs);
+        }
+        assertTrue(samples.size() >= 10, "a handshake in most scenarios: " + samples);
+        assertTrue(fastest <= 22, "the fastest SYN to SYN-ACK at the client for --delay 20ms: " + samples);
+    }
+
+    /** SYN to SYN-ACK of the capture's first handshake in milliseconds, or -1 without one. */
+    private static double firstRoundTripMs(Path capture) throws Exception {
         long[] syn = {-1};
         long[] synAck = {-1};
-        try (FrameSource s = CaptureFiles.open(dir.resolve("exchange-client.pcap"))) {
+        try (FrameSource s = CaptureFiles.open(capture)) {
             new CaptureAnalyzer().run(s, v -> {
                 int f = v.packet().tcpFlags();
                 if (v.packet().isTcp() && (f & TcpFlags.SYN) != 0) {
@@ -130,8 +154,7 @@ class WanLabTest {
                 return true;
             });
         }
-        double rttMs = (synAck[0] - syn[0]) / 1e6;
-        assertTrue(rttMs >= 18 && rttMs <= 22, "SYN to SYN-ACK at the client: " + rttMs + " ms for --delay 20ms");
+        return syn[0] < 0 || synAck[0] < 0 ? -1 : (synAck[0] - syn[0]) / 1e6;
     }
 
     @Test
