@@ -87,6 +87,12 @@ final class InStreamOrder {
             } else {
                 filled--;
             }
+            // the slot is taken before the sink sees it: a sink that throws (its reader went
+            // away) leaves the ring consistent, so nothing is handed on twice and a later
+            // finish() still ends when the ring is empty
+            slots[head] = null;
+            head = (head + 1) & mask;
+            next++;
             if (o instanceof ConnectionSummary s) {
                 sink.accept(s);
             } else if (o instanceof List<?> l) {
@@ -94,9 +100,6 @@ final class InStreamOrder {
                     sink.accept(s);
                 }
             }
-            slots[head] = null;
-            head = (head + 1) & mask;
-            next++;
         }
     }
 

@@ -220,10 +220,18 @@ public final class CaptureAnalyzer {
     public void summarise(FrameSource source, PacketSink sink,
                           java.util.function.Consumer<org.tcplab.analysis.ConnectionSummary> rows) throws IOException {
         connections.onRetiredInStreamOrder(rows);
+        boolean rowsFailed = false;
         try {
             run(source, sink);
+        } catch (java.io.UncheckedIOException e) {
+            // writing a summary failed (its reader went away, as in `conns | head`): the rest
+            // cannot be written either, so the connections still held are not summarised
+            rowsFailed = true;
+            throw e;
         } finally {
-            finish();
+            if (!rowsFailed) {
+                finish();
+            }
         }
     }
 

@@ -66,10 +66,18 @@ public final class ConnectionPass {
      */
     public void summarise(FrameSource source, Consumer<ConnectionSummary> rows) throws IOException {
         connections.onRetiredInStreamOrder(rows);
+        boolean rowsFailed = false;
         try {
             run(source);
+        } catch (java.io.UncheckedIOException e) {
+            // writing a summary failed (its reader went away, as in `conns | head`): the rest
+            // cannot be written either, so the connections still held are not summarised
+            rowsFailed = true;
+            throw e;
         } finally {
-            connections.retireAll();
+            if (!rowsFailed) {
+                connections.retireAll();
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package org.tcplab.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,5 +63,38 @@ class InStreamOrderTest {
         for (int i = 0; i < out.size(); i++) {
             assertEquals(i + 1, out.get(i));
         }
+    }
+
+    /** The sink of {@code conns | head}: its reader went away after the first summary. */
+    private static final class ClosedAfterOne implements java.util.function.Consumer<ConnectionSummary> {
+        final List<Integer> got = new ArrayList<>();
+
+        @Override
+        public void accept(ConnectionSummary c) {
+            got.add(c.stream());
+            if (got.size() > 1) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("Broken pipe"));
+            }
+        }
+    }
+
+    @Test
+    void aSinkThatFails_leavesTheRingWhole_soFinishEnds_andNothingGoesTwice() {
+        ClosedAfterOne sink = new ClosedAfterOne();
+        InStreamOrder failing = new InStreamOrder(sink);
+        for (int s = 1; s < 6; s++) {
+            failing.retired(s, summary(s));
+        }
+        assertThrows(java.io.UncheckedIOException.class, () -> failing.retired(0, summary(0)));
+        assertEquals(List.of(0, 1), sink.got, "stream 1's summary was handed on when the sink failed");
+        // a slot counted out twice (once per failed try) would leave finish() looping for ever
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            while (failing.waiting() > 0) {
+                assertThrows(java.io.UncheckedIOException.class, failing::finish);
+            }
+            failing.finish();
+        });
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), sink.got, "each summary reached the sink once, in stream order");
+        assertEquals(0, failing.waiting());
     }
 }

@@ -3,7 +3,6 @@ package org.tcplab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +20,17 @@ class PipeTest {
     @TempDir
     Path dir;
 
-    /** The greeting sample's frames again and again: about 1.7 million packets. */
+    /** The greeting sample's frames again and again: about 1.7 million packets, in one stream. */
     private Path bigCapture() throws Exception {
-        Path big = dir.resolve("big.pcap");
+        return bigCapture(false);
+    }
+
+    /**
+     * The same, or with each copy from its own client port (its own stream, tshark's numbering
+     * reusing a port after 60,000 copies as it does a closed connection's): 100,000 connections.
+     */
+    private Path bigCapture(boolean streamEach) throws Exception {
+        Path big = dir.resolve(streamEach ? "streams.pcap" : "big.pcap");
         List<byte[]> frames = new java.util.ArrayList<>();
         Frame f = new Frame();
         try (FrameSource s = CaptureFiles.open(Samples.path("greeting.pcap"))) {
@@ -35,6 +42,9 @@ class PipeTest {
             long t = 1_700_000_000L;
             for (int copy = 0; copy < 100_000; copy++) {
                 for (byte[] frame : frames) {
+                    if (streamEach) {
+                        clientPort(frame, 1024 + copy % 60_000);
+                    }
                     w.write(t++, 0, frame, 0, frame.length, frame.length);
                 }
             }
@@ -42,11 +52,26 @@ class PipeTest {
         return big;
     }
 
+    /** Ethernet, a 20-byte IPv4 header, then TCP: the port that is not the server's 6000 becomes {@code port}. */
+    private static void clientPort(byte[] frame, int port) {
+        int at = 14 + 20 + (((frame[34] & 0xff) << 8 | (frame[35] & 0xff)) == 6000 ? 2 : 0);
+        frame[at] = (byte) (port >> 8);
+        frame[at + 1] = (byte) port;
+    }
+
     private static double seconds(Path dir, String script) throws Exception {
         long start = System.nanoTime();
-        Process p = new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
+        Path log = dir.resolve("sh.txt");
+        Process p = new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            // a hung analyzer must not outlive the test, spinning a core under the next ones
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        String out = Files.readString(log);
+        assertTrue(ended, script + ": still running after 120 s\n" + out);
         assertEquals(0, p.exitValue(), out);
         return (System.nanoTime() - start) / 1e9;
     }
@@ -63,6 +88,22 @@ class PipeTest {
             assertEquals("0", Files.readString(dir.resolve("rc.txt")).strip(), format + ": exit 0");
             assertEquals(2, Files.readAllLines(dir.resolve("head.txt")).size());
             assertTrue(piped < whole / 2, format + ": read | head took " + piped + " s, the whole read " + whole + " s");
+        }
+    }
+
+    /** conns prints each summary as its connection retires: the reader of 100,000 of them goes away after two lines. */
+    @Test
+    void connsIntoHead_endsAtOnce_quietly() throws Exception {
+        Path big = bigCapture(true);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java") + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "
+                + System.getProperty("java.class.path") + " " + AnalyzerMain.class.getName();
+        for (String format : List.of("", " --format jsonl", " -Y tcp")) {
+            double whole = seconds(dir, java + " conns " + big + format + " > /dev/null");
+            double piped = seconds(dir, "{ " + java + " conns " + big + format + " 2> err.txt; echo $? > rc.txt; } | head -2 > head.txt");
+            assertEquals("", Files.readString(dir.resolve("err.txt")), format + ": quiet");
+            assertEquals("0", Files.readString(dir.resolve("rc.txt")).strip(), format + ": exit 0");
+            assertEquals(2, Files.readAllLines(dir.resolve("head.txt")).size());
+            assertTrue(piped < whole / 2, format + ": conns | head took " + piped + " s, the whole conns " + whole + " s");
         }
     }
 }
