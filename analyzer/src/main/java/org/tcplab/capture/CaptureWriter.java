@@ -28,4 +28,13 @@ public interface CaptureWriter extends AutoCloseable {
         }
         return new PcapFileWriter(path, linkType, snapLength, true);
     }
+
+    /** The same into a stream ({@code -w -}): pcapng or classic pcap as asked. */
+    static CaptureWriter open(java.io.OutputStream stream, boolean pcapng, int linkType, int snapLength, String interfaceName,
+                              String filter) throws IOException {
+        if (pcapng) {
+            return new PcapNgFileWriter(stream, linkType, snapLength, interfaceName, filter);
+        }
+        return new PcapFileWriter(stream, linkType, snapLength, true);
+    }
 }

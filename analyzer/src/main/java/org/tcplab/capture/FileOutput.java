@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -24,7 +25,7 @@ final class FileOutput implements AutoCloseable {
     static final int CHUNK = 4 << 20;
     static final int MAX_CHUNKS = 64;
 
-    private final FileChannel channel;
+    private final WritableByteChannel channel;
     private final Thread writer;
     private final ArrayDeque<ByteBuffer> full = new ArrayDeque<>();
     private final ArrayDeque<ByteBuffer> free = new ArrayDeque<>();
@@ -35,8 +36,17 @@ final class FileOutput implements AutoCloseable {
     private ByteBuffer current;
 
     FileOutput(Path path) throws IOException {
-        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        this(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE));
+    }
+
+    /** Into a stream ({@code -w -}: the command's standard output); closing the output closes it. */
+    FileOutput(java.io.OutputStream stream) {
+        this(java.nio.channels.Channels.newChannel(stream));
+    }
+
+    private FileOutput(WritableByteChannel channel) {
+        this.channel = channel;
         current = newChunk();
         writer = new Thread(this::writeLoop, "capture-file-writer");
         writer.setDaemon(true);

@@ -13,7 +13,16 @@ public final class PcapFileWriter implements CaptureWriter {
     private final boolean nanos;
 
     public PcapFileWriter(Path path, int linkType, int snapLength, boolean nanos) throws IOException {
-        this.out = new FileOutput(path);
+        this(new FileOutput(path), linkType, snapLength, nanos);
+    }
+
+    /** The same into a stream: the command's standard output for {@code -w -}. */
+    public PcapFileWriter(java.io.OutputStream stream, int linkType, int snapLength, boolean nanos) throws IOException {
+        this(new FileOutput(stream), linkType, snapLength, nanos);
+    }
+
+    private PcapFileWriter(FileOutput out, int linkType, int snapLength, boolean nanos) throws IOException {
+        this.out = out;
         this.nanos = nanos;
         ByteBuffer h = out.room(24);
         h.putInt(nanos ? PcapFileReader.MAGIC_NANOS : PcapFileReader.MAGIC_MICROS);

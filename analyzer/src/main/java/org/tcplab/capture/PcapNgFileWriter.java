@@ -32,13 +32,32 @@ public final class PcapNgFileWriter implements CaptureWriter {
     private int interfaces;
 
     public PcapNgFileWriter(Path path, int linkType, int snapLength, String interfaceName, String filter) throws IOException {
-        this(path);
+        this(new FileOutput(path), linkType, snapLength, interfaceName, filter);
+    }
+
+    /** The same into a stream: the command's standard output for {@code -w -}. */
+    public PcapNgFileWriter(java.io.OutputStream stream, int linkType, int snapLength, String interfaceName, String filter)
+            throws IOException {
+        this(new FileOutput(stream), linkType, snapLength, interfaceName, filter);
+    }
+
+    private PcapNgFileWriter(FileOutput out, int linkType, int snapLength, String interfaceName, String filter) throws IOException {
+        this(out);
         addInterface(linkType, snapLength, interfaceName, filter, 9);
     }
 
     /** A file with a section header and nothing else yet: add interfaces before their packets. */
     public PcapNgFileWriter(Path path) throws IOException {
-        this.out = new FileOutput(path);
+        this(new FileOutput(path));
+    }
+
+    /** The same into a stream ({@code annotate -o -}). */
+    public PcapNgFileWriter(java.io.OutputStream stream) throws IOException {
+        this(new FileOutput(stream));
+    }
+
+    private PcapNgFileWriter(FileOutput out) throws IOException {
+        this.out = out;
         writeSectionHeader();
     }
 

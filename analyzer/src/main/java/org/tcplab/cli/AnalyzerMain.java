@@ -124,6 +124,9 @@ public final class AnalyzerMain implements Runnable {
 
     /** The exit code and one-line message for what a command threw. */
     private static int failed(String name, Throwable t) {
+        if (t instanceof java.io.UncheckedIOException u) {
+            t = u.getCause(); // writing failed inside a callback that may not throw IOException
+        }
         if (t instanceof Failure f) {
             Io.current().err().println(name + ": " + f.getMessage());
             return f.exitCode();

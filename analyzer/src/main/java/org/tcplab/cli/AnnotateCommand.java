@@ -32,15 +32,17 @@ import picocli.CommandLine.Parameters;
                 "analysis verdicts, the RST's cause and evidence, the frame an ACK acknowledges",
                 "and the round-trip time. Frame numbers in comments are the input's; pcapng",
                 "custom blocks are left out. The file is written beside OUT and moved over it at",
-                "the end, also after a damaged input (with the frames before the damage)."},
+                "the end, also after a damaged input (with the frames before the damage);",
+                "-o - writes it to standard output as it goes."},
         footer = {"", "Examples:", "  analyzer annotate samples/greeting.pcap -o /tmp/greeting.pcapng",
-                "  tshark -r /tmp/greeting.pcapng -T fields -e frame.number -e frame.comment"})
+                "  tshark -r /tmp/greeting.pcapng -T fields -e frame.number -e frame.comment",
+                "  analyzer annotate samples/greeting.pcap -o - | tshark -r - -T fields -e frame.comment"})
 public final class AnnotateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "capture file (pcap or pcapng, optionally .gz), or - for standard input")
     String file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.pcapng", required = true,
-            description = "the pcapng file to write")
+            description = "the pcapng file to write (- for standard output)")
     Path output;
 
     /** Interfaces of the input written so far, the output's section and its first interface. */
@@ -56,10 +58,15 @@ public final class AnnotateCommand implements Callable<Integer> {
         CaptureAnalyzer analyzer = new CaptureAnalyzer();
         analyzer.countConversations(false);
         Failure failure = null;
-        Path part = OutputPaths.partFile(output);
+        // "-o -" streams to standard output as it goes; a file is written beside OUT and moved over it
+        boolean streamed = OutputPaths.isStandardOutput(output);
+        java.io.OutputStream stdout = streamed ? OutputPaths.standardOutput("-o") : null;
+        Path part = streamed ? null : OutputPaths.partFile(output);
         try (FrameSource source = Inputs.open(file)) {
-            PcapNgFileWriter out = create(part);
-            part.toFile().deleteOnExit(); // interrupted: no stray file
+            PcapNgFileWriter out = create(part, stdout);
+            if (part != null) {
+                part.toFile().deleteOnExit(); // interrupted: no stray file
+            }
             boolean done = false;
             try {
                 try {
@@ -78,22 +85,27 @@ public final class AnnotateCommand implements Callable<Integer> {
             } finally {
                 if (!done) {
                     closeQuietly(out);
-                    Files.deleteIfExists(part);
+                    if (part != null) {
+                        Files.deleteIfExists(part);
+                    }
                 }
             }
-            OutputPaths.moveIntoPlace(part, output);
+            if (part != null) {
+                OutputPaths.moveIntoPlace(part, output);
+            }
         }
-        PrintStream out = Io.current().printer();
-        out.println(output + ": " + packets + " packets, " + commented + " with comments");
+        // the count is not part of the capture on standard output
+        PrintStream out = streamed ? Io.current().err() : Io.current().printer();
+        out.println((streamed ? "standard output" : output) + ": " + packets + " packets, " + commented + " with comments");
         if (failure != null) {
             throw failure;
         }
         return ExitCodes.OK;
     }
 
-    private PcapNgFileWriter create(Path part) {
+    private PcapNgFileWriter create(Path part, java.io.OutputStream stdout) {
         try {
-            return new PcapNgFileWriter(part);
+            return part == null ? new PcapNgFileWriter(stdout) : new PcapNgFileWriter(part);
         } catch (IOException e) {
             throw OutputPaths.cannotWrite(output, e);
         }

@@ -40,7 +40,7 @@ public final class CaptureCommand implements Callable<Integer> {
             + " capture -i lo tcp port 6000")
     java.util.List<String> filterWords = new java.util.ArrayList<>();
 
-    @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "write packets to FILE: pcapng if it ends in .pcapng, else pcap")
+    @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "write packets to FILE: pcapng if it ends in .pcapng, else pcap; - for standard output (pcap)")
     Path output;
 
     @Option(names = {"-c", "--count"}, paramLabel = "N", converter = Checked.Count.class, description = "stop after N packets")
@@ -75,6 +75,12 @@ public final class CaptureCommand implements Callable<Integer> {
             }
             filter = String.join(" ", filterWords);
         }
+        boolean streamed = output != null && OutputPaths.isStandardOutput(output);
+        if (streamed && print) {
+            throw new Failure(ExitCodes.USAGE, "--print with -w -: the capture and the lines would both go to standard output");
+        }
+        // a terminal is refused before libpcap opens anything
+        java.io.OutputStream stdout = streamed ? OutputPaths.standardOutput("-w") : null;
         boolean printing = !quiet && (output == null || print);
         int buffer = bufferMb != null ? bufferMb << 20
                 : printing ? LiveCaptureOptions.PRINTING_BUFFER : LiveCaptureOptions.WRITING_BUFFER;
@@ -84,6 +90,7 @@ public final class CaptureCommand implements Callable<Integer> {
         LiveCapture capture;
         try {
             capture = LiveCapture.start(options, output == null ? null
+                    : streamed ? (linkType, snap) -> CaptureWriter.open(stdout, false, linkType, snap, interfaceName, filter)
                     : (linkType, snap) -> CaptureWriter.open(output, linkType, snap, interfaceName, filter), printing, count);
         } catch (CaptureFailure f) {
             throw failure(f);

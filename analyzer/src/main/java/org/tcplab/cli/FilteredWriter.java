@@ -12,7 +12,8 @@ import org.tcplab.live.LiveCaptureOptions;
 /**
  * The packets a filter passes, written to a new capture file ({@code read -w}, the console's
  * {@code save}): into a hidden part file first, moved into place when done, so a cancelled or
- * failed run never leaves half a file under the name asked for. The file takes the link type of
+ * failed run never leaves half a file under the name asked for ({@code -}, standard output, is
+ * written as it goes). The file takes the link type of
  * the first packet written; classic pcap holds one, so a second link type asks for pcapng.
  */
 final class FilteredWriter {
@@ -27,6 +28,10 @@ final class FilteredWriter {
     }
 
     static FilteredWriter create(Path target) {
+        if (OutputPaths.isStandardOutput(target)) {
+            OutputPaths.standardOutput("-w"); // a terminal is refused now, before anything is read
+            return new FilteredWriter(target, null);
+        }
         OutputPaths.checkFile(target);
         return new FilteredWriter(target.toAbsolutePath(), OutputPaths.partFile(target));
     }
@@ -49,7 +54,9 @@ final class FilteredWriter {
     private void open(int lt) {
         linkType = lt;
         try {
-            writer = CaptureWriter.open(part, lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null);
+            // standard output streams as it goes (there is no part file to move: -w - | tcpdump -r -)
+            writer = part == null ? CaptureWriter.open(OutputPaths.standardOutput("-w"), false, lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null)
+                    : CaptureWriter.open(part, lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null);
         } catch (IOException e) {
             throw cannotWrite(e);
         }
@@ -70,7 +77,9 @@ final class FilteredWriter {
         } catch (IOException e) {
             throw cannotWrite(e);
         }
-        OutputPaths.moveIntoPlace(part, target);
+        if (part != null) {
+            OutputPaths.moveIntoPlace(part, target);
+        }
     }
 
     /** Drops the part file. */
@@ -83,7 +92,9 @@ final class FilteredWriter {
             // the part file goes anyway
         }
         try {
-            Files.deleteIfExists(part);
+            if (part != null) {
+                Files.deleteIfExists(part);
+            }
         } catch (IOException e) {
             // nothing more to do
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.tcplab.command.ExitCodes;
 import org.tcplab.command.Failure;
+import org.tcplab.command.Io;
 
 /**
  * Checks a path a command will write before it starts, so that a mistake is one line with the
@@ -20,8 +21,29 @@ public final class OutputPaths {
     private OutputPaths() {
     }
 
-    /** A file to be created or replaced. */
+    /** {@code -}: the command's standard output, as {@code tcpdump -w -} and {@code tshark -w -} take it. */
+    public static boolean isStandardOutput(Path file) {
+        return file.toString().equals("-");
+    }
+
+    /**
+     * The command's standard output for a binary capture ({@code option -}). Refused on a terminal:
+     * a capture there is noise that can upset it. (The console refuses '-' before any command runs.)
+     */
+    public static java.io.OutputStream standardOutput(String option) {
+        Io io = Io.current();
+        if (System.console() != null) {
+            throw new Failure(ExitCodes.USAGE, "not writing a capture to a terminal: pipe it (" + option
+                    + " - | tcpdump -r -) or give a file name");
+        }
+        return io.out();
+    }
+
+    /** A file to be created or replaced ({@code -} is standard output: nothing to check). */
     public static void checkFile(Path file) {
+        if (isStandardOutput(file)) {
+            return;
+        }
         Path abs = file.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {
             throw new Failure(ExitCodes.USAGE, "cannot write " + file + ": it is a directory");
@@ -83,6 +105,11 @@ public final class OutputPaths {
 
     /** The one-line failure of writing {@code target}: the reason in words, not the part file's bare path. */
     public static Failure cannotWrite(Path target, IOException e) {
+        if (isStandardOutput(target)) {
+            // not a file's failure: its reader went away (-w - | head), which ends the command quietly
+            // as read | head does, or the shell's redirection failed, which says why in one line
+            throw new java.io.UncheckedIOException(e);
+        }
         if (e instanceof AccessDeniedException) {
             return new Failure(ExitCodes.NO_PERMISSION, "cannot write " + target + ": permission denied");
         }

@@ -82,7 +82,7 @@ public final class ReadCommand implements Callable<Integer> {
     boolean payload;
 
     @Option(names = {"-w", "--write"}, paramLabel = "OUT", description = "write the packets that pass the filters to OUT"
-            + " (pcapng if it ends in .pcapng, else pcap) instead of printing them, as tshark -r IN -Y FILTER -w OUT")
+            + " (pcapng if it ends in .pcapng, else pcap; - for standard output, pcap) instead of printing them, as tshark -r IN -Y FILTER -w OUT")
     java.nio.file.Path write;
 
     @Option(names = {"-c", "--count"}, paramLabel = "N", converter = Checked.Count.class, description = "stop after printing N packets")
@@ -171,7 +171,7 @@ public final class ReadCommand implements Callable<Integer> {
                 writer.abandon();
             } else {
                 writer.finish();
-                io.err().println(write + ": " + printed[0] + " packets");
+                io.err().println((OutputPaths.isStandardOutput(write) ? "standard output" : write) + ": " + printed[0] + " packets");
             }
         }
         cancel.check();

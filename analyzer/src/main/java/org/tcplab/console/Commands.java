@@ -95,8 +95,9 @@ final class Commands {
     int run(Statement s, Io io) {
         try {
             if (s.words().contains("-")) {
-                // the console's standard input is its keyboard: a capture cannot come from there
-                throw new Failure(ExitCodes.USAGE, "'-' (standard input) is the console's keyboard here: name a capture file");
+                // the console's standard input is its keyboard and its output its terminal: a capture
+                // can come from neither, nor go to them (save -, read F -w -)
+                throw new Failure(ExitCodes.USAGE, "'-' (standard input or output) is the console's keyboard and screen here: name a capture file");
             }
             return dispatch(s, io);
         } catch (Failure f) {

@@ -35,6 +35,17 @@ public final class Cli {
 
     /** The same with standard input read from {@code stdin} (null: nothing). */
     public static Result runWithInput(int timeoutSeconds, Path stdin, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("cli-out", ".txt");
+        try {
+            Result r = runInto(timeoutSeconds, stdin, out, args);
+            return new Result(r.exitCode(), Files.readString(out, StandardCharsets.UTF_8), r.stderr());
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    /** The same with standard output written to {@code stdout} as it came (a capture: bytes, not text); the result's is empty. */
+    public static Result runInto(int timeoutSeconds, Path stdin, Path stdout, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+UseSerialGC");
@@ -43,7 +54,7 @@ public final class Cli {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(AnalyzerMain.class.getName());
         cmd.addAll(List.of(args));
-        Path out = Files.createTempFile("cli-out", ".txt");
+        Path out = stdout;
         Path err = Files.createTempFile("cli-err", ".txt");
         try {
             Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
@@ -53,9 +64,8 @@ public final class Cli {
                 p.destroyForcibly();
                 throw new AssertionError("analyzer " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s");
             }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), "", Files.readString(err, StandardCharsets.UTF_8));
         } finally {
-            Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
     }

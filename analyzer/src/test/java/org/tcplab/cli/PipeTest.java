@@ -76,18 +76,33 @@ class PipeTest {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java")
+            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp " + System.getProperty("java.class.path") + " "
+            + AnalyzerMain.class.getName();
+
+    /** The time the analyzer takes for {@code args} with its output thrown away. */
+    private double whole(String args) throws Exception {
+        return seconds(dir, JAVA + " " + args + " > /dev/null 2> /dev/null");
+    }
+
+    /**
+     * {@code analyzer args | head}: quiet, exit 0, in less than half the time {@code whole} of the
+     * run to the end; what head kept is in head.out.
+     */
+    private Path endsAtOnce(String args, String head, double whole) throws Exception {
+        double piped = seconds(dir, "{ " + JAVA + " " + args + " 2> err.txt; echo $? > rc.txt; } | " + head + " > head.out");
+        assertEquals("", Files.readString(dir.resolve("err.txt")), args + ": quiet");
+        assertEquals("0", Files.readString(dir.resolve("rc.txt")).strip(), args + ": exit 0");
+        assertTrue(piped < whole / 2, args + " | " + head + " took " + piped + " s, the whole run " + whole + " s");
+        return dir.resolve("head.out");
+    }
+
     @Test
     void readIntoHead_endsAtOnce_quietly() throws Exception {
         Path big = bigCapture();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java") + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "
-                + System.getProperty("java.class.path") + " " + AnalyzerMain.class.getName();
-        double whole = seconds(dir, java + " read " + big + " > /dev/null");
+        double whole = whole("read " + big);
         for (String format : List.of("", " --format jsonl", " -T fields -e frame.number", " -V")) {
-            double piped = seconds(dir, "{ " + java + " read " + big + format + " 2> err.txt; echo $? > rc.txt; } | head -2 > head.txt");
-            assertEquals("", Files.readString(dir.resolve("err.txt")), format + ": quiet");
-            assertEquals("0", Files.readString(dir.resolve("rc.txt")).strip(), format + ": exit 0");
-            assertEquals(2, Files.readAllLines(dir.resolve("head.txt")).size());
-            assertTrue(piped < whole / 2, format + ": read | head took " + piped + " s, the whole read " + whole + " s");
+            assertEquals(2, Files.readAllLines(endsAtOnce("read " + big + format, "head -2", whole)).size(), format);
         }
     }
 
@@ -95,15 +110,18 @@ class PipeTest {
     @Test
     void connsIntoHead_endsAtOnce_quietly() throws Exception {
         Path big = bigCapture(true);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java") + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "
-                + System.getProperty("java.class.path") + " " + AnalyzerMain.class.getName();
         for (String format : List.of("", " --format jsonl", " -Y tcp")) {
-            double whole = seconds(dir, java + " conns " + big + format + " > /dev/null");
-            double piped = seconds(dir, "{ " + java + " conns " + big + format + " 2> err.txt; echo $? > rc.txt; } | head -2 > head.txt");
-            assertEquals("", Files.readString(dir.resolve("err.txt")), format + ": quiet");
-            assertEquals("0", Files.readString(dir.resolve("rc.txt")).strip(), format + ": exit 0");
-            assertEquals(2, Files.readAllLines(dir.resolve("head.txt")).size());
-            assertTrue(piped < whole / 2, format + ": conns | head took " + piped + " s, the whole conns " + whole + " s");
+            String args = "conns " + big + format;
+            assertEquals(2, Files.readAllLines(endsAtOnce(args, "head -2", whole(args))).size(), format);
+        }
+    }
+
+    /** {@code -w -} and {@code -o -} into a reader that takes 100 bytes and goes: the same quiet end. */
+    @Test
+    void captureToStandardOutputIntoHead_endsAtOnce_quietly() throws Exception {
+        Path big = bigCapture();
+        for (String args : List.of("read " + big + " -w -", "annotate " + big + " -o -")) {
+            assertEquals(100, Files.size(endsAtOnce(args, "head -c 100", whole(args))), args);
         }
     }
 }

@@ -224,7 +224,7 @@ class ConsoleTest {
             c.waitFor("show [N]: unexpected '4'", from);
             from = c.length();
             c.type("open -\r");
-            c.waitFor("'-' (standard input) is the console's keyboard here", from);
+            c.waitFor("'-' (standard input or output) is the console's keyboard and screen here", from);
             from = c.length();
             c.type("save " + Samples.path("greeting.pcap") + " tcp.port == 6000\r");
             c.waitFor("that is the open capture; save to another file", from);

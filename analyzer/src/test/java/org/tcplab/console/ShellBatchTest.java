@@ -79,6 +79,15 @@ class ShellBatchTest {
     }
 
     @Test
+    void saveToDash_isRefused_theConsolesOutputIsItsTerminal() throws Exception {
+        Cli.Result shell = Cli.run("shell", greeting(), "-c", "save -");
+        assertTrue(shell.stderr().contains("'-' (standard input or output) is the console's keyboard and screen here: name a capture file"),
+                shell.stderr());
+        assertEquals("", shell.stdout(), "no capture on the console's output");
+        assertTrue(!Files.exists(Path.of("-")), "no file named '-'");
+    }
+
+    @Test
     void theConsolesWords_followLang() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), org.tcplab.cli.AnalyzerMain.class.getName(), "shell", greeting(), "-c",

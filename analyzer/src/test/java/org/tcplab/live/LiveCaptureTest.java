@@ -152,6 +152,26 @@ class LiveCaptureTest {
     }
 
     @Test
+    void writingToStandardOutput_streamsIntoTcpdump_asTheFileWouldHoldIt() throws Exception {
+        // capture -w - | tcpdump -r - -w F: the capture goes through the pipe as it is taken, and the
+        // same capture written to a file at the same time holds the same packets
+        Namespace.run(dir, """
+                $ANALYZER capture -i lo -f 'tcp port 7004' -c 12 -w - 2> $DIR/piped.err | tcpdump -r - -w $DIR/relayed.pcap 2> $DIR/tcpdump.err &
+                A=$!
+                $ANALYZER capture -i lo -f 'tcp port 7004' -c 12 -w $DIR/file.pcap 2> $DIR/file.err &
+                B=$!
+                await $DIR/piped.err 'capturing on'
+                await $DIR/file.err 'capturing on'
+                $JAVA org.tcplab.live.LoopbackTraffic 7004 20
+                wait $A $B
+                """, 120);
+        assertEquals(12, reported(dir.resolve("piped.err")), Files.readString(dir.resolve("piped.err")));
+        assertEquals(frames(dir.resolve("file.pcap")), frames(dir.resolve("relayed.pcap")),
+                "tcpdump relayed what the file holds; " + Files.readString(dir.resolve("tcpdump.err")));
+        assertEquals(12, tsharkCount(dir.resolve("relayed.pcap")));
+    }
+
+    @Test
     void badFilterAndUnknownInterface_areOneLine() throws Exception {
         Cli.Result badFilter = Cli.run("capture", "-i", "lo", "-f", "tcp port");
         assertEquals(2, badFilter.exitCode());
