@@ -61,11 +61,11 @@ public final class AnnotateCommand implements Callable<Integer> {
         // "-o -" streams to standard output as it goes; a file is written beside OUT and moved over it
         boolean streamed = OutputPaths.isStandardOutput(output);
         java.io.OutputStream stdout = streamed ? OutputPaths.standardOutput("-o") : null;
-        Path part = streamed ? null : OutputPaths.partFile(output);
+        OutputFile target = streamed ? null : OutputFile.of(output);
         try (FrameSource source = Inputs.open(file)) {
-            PcapNgFileWriter out = create(part, stdout);
-            if (part != null) {
-                part.toFile().deleteOnExit(); // interrupted: no stray file
+            PcapNgFileWriter out = create(target, stdout);
+            if (target != null && !target.writtenThrough()) {
+                target.path().toFile().deleteOnExit(); // interrupted: no stray file
             }
             boolean done = false;
             try {
@@ -85,13 +85,13 @@ public final class AnnotateCommand implements Callable<Integer> {
             } finally {
                 if (!done) {
                     closeQuietly(out);
-                    if (part != null) {
-                        Files.deleteIfExists(part);
+                    if (target != null) {
+                        target.abandon();
                     }
                 }
             }
-            if (part != null) {
-                OutputPaths.moveIntoPlace(part, output);
+            if (target != null) {
+                target.commit();
             }
         }
         // the count is not part of the capture on standard output
@@ -103,9 +103,9 @@ public final class AnnotateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private PcapNgFileWriter create(Path part, java.io.OutputStream stdout) {
+    private PcapNgFileWriter create(OutputFile target, java.io.OutputStream stdout) {
         try {
-            return part == null ? new PcapNgFileWriter(stdout) : new PcapNgFileWriter(part);
+            return target == null ? new PcapNgFileWriter(stdout) : new PcapNgFileWriter(target.path());
         } catch (IOException e) {
             throw OutputPaths.cannotWrite(output, e);
         }

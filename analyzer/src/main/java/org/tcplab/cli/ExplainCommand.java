@@ -47,7 +47,9 @@ public final class ExplainCommand implements Callable<Integer> {
         TextFormatter text = new TextFormatter(true, true, true);
         boolean[] found = {false};
         int[] stream = {-1};
-        try (FrameSource source = Inputs.open(file)) {
+        // read twice (the frame's line, then its connection's report): standard input is kept in a file
+        String path = Inputs.rereadable(file);
+        try (FrameSource source = Inputs.open(path)) {
             analyzer.run(source, v -> {
                 if (v.frame().number() != frame) {
                     return !io.cancel().isCancelled();
@@ -73,7 +75,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     + (analyzer.packets() == 0 ? "none" : "frames 1 to " + analyzer.packets()) + ")");
         }
         // a TCP segment is explained from its own connection: a capture of any size
-        ReportInput in = Reports.read(file, file, stream[0], file + ": more than " + ReportInput.MAX_PACKETS
+        ReportInput in = Reports.read(path, file, stream[0], file + ": more than " + ReportInput.MAX_PACKETS
                 + " packets to explain a frame that is not TCP (a TCP one is explained from its connection alone)");
         CaptureReport report = ReportBuilder.build(in, locale);
         FrameStory story = FrameStory.of(report, frame, locale);

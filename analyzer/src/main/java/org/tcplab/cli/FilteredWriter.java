@@ -1,7 +1,6 @@
 package org.tcplab.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tcplab.capture.CaptureWriter;
 import org.tcplab.capture.Frame;
@@ -12,19 +11,20 @@ import org.tcplab.live.LiveCaptureOptions;
 /**
  * The packets a filter passes, written to a new capture file ({@code read -w}, the console's
  * {@code save}): into a hidden part file first, moved into place when done, so a cancelled or
- * failed run never leaves half a file under the name asked for ({@code -}, standard output, is
- * written as it goes). The file takes the link type of
+ * failed run never leaves half a file under the name asked for ({@link OutputFile}; {@code -},
+ * standard output, a device or a FIFO is written as it goes). The file takes the link type of
  * the first packet written; classic pcap holds one, so a second link type asks for pcapng.
  */
 final class FilteredWriter {
     private final Path target;
-    private final Path part;
+    /** Null for standard output. */
+    private final OutputFile file;
     private CaptureWriter writer;
     private int linkType = -1;
 
-    private FilteredWriter(Path target, Path part) {
+    private FilteredWriter(Path target, OutputFile file) {
         this.target = target;
-        this.part = part;
+        this.file = file;
     }
 
     static FilteredWriter create(Path target) {
@@ -33,7 +33,7 @@ final class FilteredWriter {
             return new FilteredWriter(target, null);
         }
         OutputPaths.checkFile(target);
-        return new FilteredWriter(target.toAbsolutePath(), OutputPaths.partFile(target));
+        return new FilteredWriter(target.toAbsolutePath(), OutputFile.of(target));
     }
 
     void write(Frame f) throws IOException {
@@ -55,8 +55,8 @@ final class FilteredWriter {
         linkType = lt;
         try {
             // standard output streams as it goes (there is no part file to move: -w - | tcpdump -r -)
-            writer = part == null ? CaptureWriter.open(OutputPaths.standardOutput("-w"), false, lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null)
-                    : CaptureWriter.open(part, lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null);
+            writer = file == null ? CaptureWriter.open(OutputPaths.standardOutput("-w"), false, lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null)
+                    : CaptureWriter.open(file.path(), lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null);
         } catch (IOException e) {
             throw cannotWrite(e);
         }
@@ -77,8 +77,8 @@ final class FilteredWriter {
         } catch (IOException e) {
             throw cannotWrite(e);
         }
-        if (part != null) {
-            OutputPaths.moveIntoPlace(part, target);
+        if (file != null) {
+            file.commit();
         }
     }
 
@@ -91,12 +91,8 @@ final class FilteredWriter {
         } catch (IOException e) {
             // the part file goes anyway
         }
-        try {
-            if (part != null) {
-                Files.deleteIfExists(part);
-            }
-        } catch (IOException e) {
-            // nothing more to do
+        if (file != null) {
+            file.abandon();
         }
     }
 }

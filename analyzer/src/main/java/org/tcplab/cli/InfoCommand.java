@@ -48,7 +48,9 @@ public final class InfoCommand implements Callable<Integer> {
         int digits = 9;
         String format;
         String damage = null;
-        try (FrameSource source = Inputs.open(file)) {
+        // read twice (the facts, then the report's health): standard input is kept in a file
+        String path = Inputs.rereadable(file);
+        try (FrameSource source = Inputs.open(path)) {
             format = source.formatName();
             Frame f = new Frame();
             try {
@@ -88,7 +90,7 @@ public final class InfoCommand implements Callable<Integer> {
             p.printf("Time span:     %s s%n", sb);
         }
         if (packets <= ReportInput.MAX_PACKETS) {
-            ReportInput in = Reports.read(file, file, -1, null);
+            ReportInput in = Reports.read(path, file, -1, null);
             CaptureReport r = ReportBuilder.build(in, locale);
             int tcp = 0;
             int udp = 0;

@@ -58,10 +58,10 @@ public final class OutputPaths {
 
     /**
      * The hidden file beside {@code target} that a command writes first and moves over it when done
-     * ({@link #moveIntoPlace}): the output is never half a file, and the input may be the output.
+     * ({@link OutputFile}): the output is never half a file, and the input may be the output.
      * ".NAME.PID.part.EXT": the extension is kept, as writers choose their format by it.
      */
-    public static Path partFile(Path target) {
+    static Path partFile(Path target) {
         Path abs = target.toAbsolutePath();
         String name = abs.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -69,13 +69,16 @@ public final class OutputPaths {
         return abs.resolveSibling("." + name + "." + ProcessHandle.current().pid() + ".part" + ext);
     }
 
-    /** Moves a finished part file over {@code target}, atomically where the file system can; on failure the part file goes. */
-    public static void moveIntoPlace(Path part, Path target) {
+    /**
+     * Moves a finished part file over {@code place} (the file behind {@code target}, the name the
+     * user gave), atomically where the file system can; on failure the part file goes.
+     */
+    static void moveIntoPlace(Path part, Path place, Path target) {
         try {
             try {
-                Files.move(part, target.toAbsolutePath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, place, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, place, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             try {
@@ -87,20 +90,16 @@ public final class OutputPaths {
         }
     }
 
-    /** {@code bytes} into {@code target} through a part file. */
+    /** {@code bytes} into {@code target}: through a part file, or written through ({@link OutputFile}). */
     public static void write(Path target, byte[] bytes) {
-        Path part = partFile(target);
+        OutputFile out = OutputFile.of(target);
         try {
-            Files.write(part, bytes);
+            Files.write(out.path(), bytes);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(part);
-            } catch (IOException ignored) {
-                // the failure to report is the write's
-            }
+            out.abandon();
             throw cannotWrite(target, e);
         }
-        moveIntoPlace(part, target);
+        out.commit();
     }
 
     /** The one-line failure of writing {@code target}: the reason in words, not the part file's bare path. */

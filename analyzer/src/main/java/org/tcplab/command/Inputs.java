@@ -38,6 +38,25 @@ public final class Inputs {
         }
     }
 
+    /**
+     * A name {@link #open} can open more than once, for a command that reads its capture twice
+     * (info, explain): standard input ("-") is first copied to a temporary file, deleted at exit;
+     * a file's name is itself.
+     */
+    public static String rereadable(String file) {
+        if (!"-".equals(file)) {
+            return file;
+        }
+        try {
+            Path copy = java.nio.file.Files.createTempFile("tcplab-stdin-", ".capture");
+            copy.toFile().deleteOnExit();
+            java.nio.file.Files.copy(System.in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return copy.toString();
+        } catch (IOException e) {
+            throw new Failure(ExitCodes.BAD_INPUT, "standard input: " + e.getMessage());
+        }
+    }
+
     public static String prefix(String file, String message) {
         return message.startsWith(file) ? message : file + ": " + message;
     }

@@ -38,6 +38,24 @@ class InfoExplainLadderTest {
         }));
     }
 
+    /** info and explain read their capture twice: from standard input, as from the file, with "-" for its name. */
+    @Test
+    void infoAndExplain_readStandardInput_asTheFile() throws Exception {
+        for (String sample : List.of("greeting.pcap", "rst-refused.pcap")) {
+            Path file = Samples.path(sample);
+            for (List<String> command : List.of(List.of("info", "FILE"), List.of("explain", "FILE", "2"))) {
+                String[] fromFile = command.stream().map(a -> a.equals("FILE") ? file.toString() : a).toArray(String[]::new);
+                String[] fromStdin = command.stream().map(a -> a.equals("FILE") ? "-" : a).toArray(String[]::new);
+                Cli.Result a = Cli.run(fromFile);
+                Cli.Result b = Cli.runWithInput(60, file, fromStdin);
+                assertEquals(0, a.exitCode(), a.stderr());
+                assertEquals(0, b.exitCode(), command + " " + sample + ": " + b.stderr());
+                assertEquals(a.stdout().replace(file.toString(), "-"), b.stdout(), command + " " + sample);
+                assertTrue(b.stdout().contains(command.get(0).equals("info") ? "Health:" : "-- "), b.stdout());
+            }
+        }
+    }
+
     @Test
     void explain_worksSeqAndAckOut_fromTheSegmentsBefore() throws Exception {
         Cli.Result r = Cli.run("explain", Samples.path("segment.pcap").toString(), "6");
