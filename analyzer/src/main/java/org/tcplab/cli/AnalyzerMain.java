@@ -26,6 +26,7 @@ public final class AnalyzerMain implements Runnable {
         if (args.length == 0 && System.console() != null) {
             args = new String[] {"shell"}; // on a terminal, no arguments opens the console
         }
+        args = ReadFileOption.dropped(args);
         ConnsCommand conns = ConnsCommand.plainArguments(args);
         if (conns != null) {
             System.exit(run("analyzer", conns));

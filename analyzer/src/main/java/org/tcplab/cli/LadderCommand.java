@@ -44,7 +44,9 @@ public final class LadderCommand implements Callable<Integer> {
             }
         }
         if (c == null) {
-            throw new Failure(ExitCodes.USAGE, "no TCP stream " + stream + " in " + file);
+            // a capture damaged before the stream's first packet: the damage is the reason, as report says it
+            throw in.damage() != null ? new Failure(ExitCodes.BAD_INPUT, Inputs.prefix(file, in.damage()))
+                    : new Failure(ExitCodes.USAGE, "no TCP stream " + stream + " in " + file);
         }
         PrintStream p = Io.current().printer();
         p.println(c.title().text());

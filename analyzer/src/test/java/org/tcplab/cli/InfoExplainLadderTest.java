@@ -103,4 +103,21 @@ class InfoExplainLadderTest {
         }
         assertTrue(lines.size() > 17, ladder.stdout());
     }
+
+    /** A capture cut before the stream's first packet: the damage is why there is no ladder, in one line, exit 1. */
+    @Test
+    void ladder_ofACaptureCutBeforeTheStream_saysTheDamage() throws Exception {
+        Path cut = Files.createTempFile("cut", ".pcap");
+        try {
+            // the file header and 10 bytes of the first record header
+            Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(Samples.path("greeting.pcap")), 34));
+            Cli.Result ladder = Cli.run("ladder", cut.toString(), "--stream", "0");
+            assertEquals(1, ladder.exitCode(), ladder.stderr());
+            assertTrue(ladder.stderr().matches("analyzer: " + java.util.regex.Pattern.quote(cut.toString()) + ": pcap: .*cut short.*\\n"),
+                    ladder.stderr());
+            assertEquals("", ladder.stdout());
+        } finally {
+            Files.deleteIfExists(cut);
+        }
+    }
 }
