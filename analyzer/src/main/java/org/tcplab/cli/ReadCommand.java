@@ -202,8 +202,8 @@ public final class ReadCommand implements Callable<Integer> {
             throw new Failure(ExitCodes.USAGE, "-T " + type + ": expected fields (or text, jsonl)");
         }
         if ("fields".equals(type) || (type == null && format == Format.csv)) {
-            if (details || payloadText || payload) {
-                throw new Failure(ExitCodes.USAGE, "-T fields and --format csv print fields only: drop -V, -A and --payload");
+            if (details || payloadText || payload || hex) {
+                throw new Failure(ExitCodes.USAGE, "-T fields and --format csv print fields only: drop -V, -x, -A and --payload");
             }
             FieldsFormatter.Options options = FieldsFormatter.Options.DEFAULT;
             List<String> names = fieldNames;
@@ -248,6 +248,11 @@ public final class ReadCommand implements Callable<Integer> {
                 throw new Failure(ExitCodes.USAGE, "-V prints packet details as text: it does not go with --format " + f);
             }
             return new DetailFormatter(hex);
+        }
+        if (hex && f != Format.text) {
+            // a dump between JSON lines would break them; --payload puts the bytes inside the object
+            throw new Failure(ExitCodes.USAGE, "-x prints a hex dump as text: it does not go with --format " + f
+                    + (f == Format.jsonl ? " (--payload adds the payload as hex)" : ""));
         }
         if (payload && f != Format.jsonl) {
             throw new Failure(ExitCodes.USAGE, "--payload goes with --format jsonl (for text, -A prints the payload)");

@@ -183,6 +183,25 @@ class ReadCommandTest {
         assertTrue(csv.lines().get(2).contains("\"SYN, ACK\""), csv.lines().get(2));
     }
 
+    /** A hex dump between CSV rows, field lines or JSON lines would break them: -x goes with text only. */
+    @Test
+    void hexDump_withAStructuredFormat_isRefusedInOneLine() throws Exception {
+        String sample = org.tcplab.Samples.path("greeting.pcap").toString();
+        for (List<String> format : List.of(List.of("--format", "csv"), List.of("--format", "jsonl"),
+                List.of("-T", "fields", "-e", "frame.number"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("read", sample, "-x"));
+            args.addAll(format);
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), format + ": " + r.stderr());
+            assertEquals("", r.stdout(), format.toString());
+            assertEquals(1, r.stderr().lines().count(), r.stderr());
+            assertTrue(r.stderr().contains("-x"), r.stderr());
+        }
+        Cli.Result text = Cli.run("read", sample, "-x", "-c", "1");
+        assertEquals(0, text.exitCode(), text.stderr());
+        assertTrue(text.stdout().contains("0000  "), text.stdout());
+    }
+
     @Test
     void malformedPackets_areMarkedAndReadingGoesOn() throws Exception {
         Cli.Result r = Cli.run("read", corpus("malformed/pcapplusplus_tcp-malformed.pcap"), "--format", "jsonl");
