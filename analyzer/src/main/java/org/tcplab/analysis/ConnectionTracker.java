@@ -1,5 +1,7 @@
 package org.tcplab.analysis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import org.tcplab.tcp.TcpAnnotation;
@@ -104,6 +106,33 @@ public final class ConnectionTracker {
         InStreamOrder o = new InStreamOrder(sink);
         this.order = o;
         this.retired = (summary, stream) -> o.retired(stream, summary);
+    }
+
+    /** A pass over a capture that may fail on its input (IOException) or on writing a row. */
+    @FunctionalInterface
+    public interface Pass {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code pass} with each summary going to {@code rows} in stream order as its connection
+     * retires, then summarises every connection still held, also after a damaged part of the
+     * capture, before its error propagates. Not after a row failed to write (its reader went away,
+     * as in {@code conns | head}): the rest could not be written either.
+     */
+    public void summarise(Consumer<ConnectionSummary> rows, Pass pass) throws IOException {
+        onRetiredInStreamOrder(rows);
+        boolean rowsFailed = false;
+        try {
+            pass.run();
+        } catch (UncheckedIOException e) {
+            rowsFailed = true;
+            throw e;
+        } finally {
+            if (!rowsFailed) {
+                retireAll();
+            }
+        }
     }
 
     public void maxTracked(int max) {

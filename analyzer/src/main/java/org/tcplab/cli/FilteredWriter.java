@@ -17,23 +17,26 @@ import org.tcplab.live.LiveCaptureOptions;
  */
 final class FilteredWriter {
     private final Path target;
-    /** Null for standard output. */
+    /** The file, or null for standard output. */
     private final OutputFile file;
+    /** Standard output, or null for a file. */
+    private final java.io.OutputStream stdout;
     private CaptureWriter writer;
     private int linkType = -1;
 
-    private FilteredWriter(Path target, OutputFile file) {
+    private FilteredWriter(Path target, OutputFile file, java.io.OutputStream stdout) {
         this.target = target;
         this.file = file;
+        this.stdout = stdout;
     }
 
     static FilteredWriter create(Path target) {
         if (OutputPaths.isStandardOutput(target)) {
-            OutputPaths.standardOutput("-w"); // a terminal is refused now, before anything is read
-            return new FilteredWriter(target, null);
+            // a terminal is refused now, before anything is read
+            return new FilteredWriter(target, null, OutputPaths.standardOutput("-w"));
         }
         OutputPaths.checkFile(target);
-        return new FilteredWriter(target.toAbsolutePath(), OutputFile.of(target));
+        return new FilteredWriter(target.toAbsolutePath(), OutputFile.of(target), null);
     }
 
     void write(Frame f) throws IOException {
@@ -55,7 +58,7 @@ final class FilteredWriter {
         linkType = lt;
         try {
             // standard output streams as it goes (there is no part file to move: -w - | tcpdump -r -)
-            writer = file == null ? CaptureWriter.open(OutputPaths.standardOutput("-w"), false, lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null)
+            writer = file == null ? CaptureWriter.open(stdout, false, lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null)
                     : CaptureWriter.open(file.path(), lt, LiveCaptureOptions.DEFAULT_SNAPLEN, null, null);
         } catch (IOException e) {
             throw cannotWrite(e);

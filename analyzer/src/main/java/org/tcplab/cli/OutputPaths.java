@@ -31,12 +31,11 @@ public final class OutputPaths {
      * a capture there is noise that can upset it. (The console refuses '-' before any command runs.)
      */
     public static java.io.OutputStream standardOutput(String option) {
-        Io io = Io.current();
         if (System.console() != null) {
             throw new Failure(ExitCodes.USAGE, "not writing a capture to a terminal: pipe it (" + option
                     + " - | tcpdump -r -) or give a file name");
         }
-        return io.out();
+        return Io.current().out();
     }
 
     /** A file to be created or replaced ({@code -} is standard output: nothing to check). */

@@ -219,24 +219,6 @@ public final class CaptureAnalyzer {
     /** The same, handing each summary on as soon as no lower stream is still open (ConnectionPass#summarise). */
     public void summarise(FrameSource source, PacketSink sink,
                           java.util.function.Consumer<org.tcplab.analysis.ConnectionSummary> rows) throws IOException {
-        connections.onRetiredInStreamOrder(rows);
-        boolean rowsFailed = false;
-        try {
-            run(source, sink);
-        } catch (java.io.UncheckedIOException e) {
-            // writing a summary failed (its reader went away, as in `conns | head`): the rest
-            // cannot be written either, so the connections still held are not summarised
-            rowsFailed = true;
-            throw e;
-        } finally {
-            if (!rowsFailed) {
-                finish();
-            }
-        }
-    }
-
-    /** Summarises every connection still held, at the end of a capture (or after a damaged part). */
-    public void finish() {
-        connections.retireAll();
+        connections.summarise(rows, () -> run(source, sink));
     }
 }

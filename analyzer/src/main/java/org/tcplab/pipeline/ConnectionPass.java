@@ -65,20 +65,7 @@ public final class ConnectionPass {
      * propagates.
      */
     public void summarise(FrameSource source, Consumer<ConnectionSummary> rows) throws IOException {
-        connections.onRetiredInStreamOrder(rows);
-        boolean rowsFailed = false;
-        try {
-            run(source);
-        } catch (java.io.UncheckedIOException e) {
-            // writing a summary failed (its reader went away, as in `conns | head`): the rest
-            // cannot be written either, so the connections still held are not summarised
-            rowsFailed = true;
-            throw e;
-        } finally {
-            if (!rowsFailed) {
-                connections.retireAll();
-            }
-        }
+        connections.summarise(rows, () -> run(source));
     }
 
     /** Capture time of the first frame (epoch nanoseconds), or 0 when none was read. */
