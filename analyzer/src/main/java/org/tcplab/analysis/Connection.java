@@ -6,6 +6,8 @@ import static org.tcplab.wire.TcpFlags.RST;
 import static org.tcplab.wire.TcpFlags.SYN;
 
 import java.util.List;
+import org.tcplab.tcp.TcpSegment;
+import org.tcplab.wire.IpEndpoint;
 
 /**
  * One TCP connection (one tshark stream): both directions' sequence analysis, both endpoints'
@@ -31,6 +33,18 @@ public final class Connection {
     long firstRttNanos;
     long firstTime;
     long lastTime;
+    /**
+     * The two ends, direction 0 (the stream's first sender) then 1, as the segment that made this
+     * object saw them: the summary names them without asking the stream numbering, which in
+     * {@code conns} runs a batch ahead in another thread.
+     */
+    int family;
+    long hi0;
+    long lo0;
+    int port0;
+    long hi1;
+    long lo1;
+    int port1;
     /** Zeek's view of it, for conn_state and history. */
     final ZeekConnection zeek = new ZeekConnection(ends[0], ends[1]);
     /** Who sent the first FIN or RST (null: neither was seen), which it was, and in which frame. */
@@ -79,6 +93,13 @@ public final class Connection {
         finishedQueued = false;
         idleQueued = false;
         clientDir = -1;
+        family = 0;
+        hi0 = 0;
+        lo0 = 0;
+        port0 = 0;
+        hi1 = 0;
+        lo1 = 0;
+        port1 = 0;
         rolesInferred = false;
         startedMidConnection = false;
         lastSynTime = 0;
@@ -114,6 +135,24 @@ public final class Connection {
                 + dirs[1].warm() + zeek.warm();
     }
 
+    /** Notes both ends from a segment of this connection sent in direction {@code dir} (0 or 1). */
+    void ends(TcpSegment p, int dir) {
+        family = p.family();
+        boolean fromFirst = dir == 0;
+        hi0 = fromFirst ? p.srcHi() : p.dstHi();
+        lo0 = fromFirst ? p.srcLo() : p.dstLo();
+        port0 = fromFirst ? p.sport() : p.dport();
+        hi1 = fromFirst ? p.dstHi() : p.srcHi();
+        lo1 = fromFirst ? p.dstLo() : p.srcLo();
+        port1 = fromFirst ? p.dport() : p.sport();
+    }
+
+    /** The end that sent in direction {@code dir}, as {@link #ends} noted it. */
+    IpEndpoint end(int dir) {
+        return dir == 0 ? new IpEndpoint(family, hi0, lo0, port0)
+                : new IpEndpoint(family, hi1, lo1, port1);
+    }
+
     public long firstRttNanos() {
         return firstRttNanos;
     }
@@ -141,7 +180,7 @@ public final class Connection {
     }
 
     /** The summary of this connection as it stands. */
-    public ConnectionSummary summary(int stream, org.tcplab.wire.IpEndpoint clientAddress, org.tcplab.wire.IpEndpoint serverAddress,
+    public ConnectionSummary summary(int stream, IpEndpoint clientAddress, IpEndpoint serverAddress,
                                      long captureStartNanos) {
         Endpoint c = ends[clientDir];
         Endpoint s = ends[1 - clientDir];

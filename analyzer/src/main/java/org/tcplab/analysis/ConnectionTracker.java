@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import org.tcplab.tcp.TcpAnnotation;
 import org.tcplab.tcp.TcpSegment;
 import org.tcplab.tcp.TcpStreamTracker;
-import org.tcplab.wire.IpEndpoint;
 
 /**
  * The lifecycle of connections on top of the stream numbering: one {@link Connection} per tshark
@@ -177,7 +176,7 @@ public final class ConnectionTracker {
         }
         int s = a.stream();
         if (a.newStream()) {
-            newStream(s, p);
+            newStream(s, p, a.direction());
         }
         if (!a.relative()) {
             Connection c = connections[s];
@@ -217,6 +216,7 @@ public final class ConnectionTracker {
         if (c == null) {
             // a segment of a stream whose analysis was freed: start afresh
             c = take();
+            c.ends(p, dir);
             connections[s] = c;
             track(s, c);
         }
@@ -230,12 +230,13 @@ public final class ConnectionTracker {
         afterSegment(s, c, out.clientState.done() && out.serverState.done(), p.timeNanos());
     }
 
-    private void newStream(int s, TcpSegment p) {
+    private void newStream(int s, TcpSegment p, int dir) {
         if (s >= connections.length) {
             connections = Arrays.copyOf(connections, Math.max(s + 1, connections.length * 2));
         }
         streamCount = Math.max(streamCount, s + 1);
         Connection c = take();
+        c.ends(p, dir);
         connections[s] = c;
         track(s, c);
     }
@@ -246,11 +247,6 @@ public final class ConnectionTracker {
         return c;
     }
 
-    /** The sender of a stream's first segment (direction 0) or the other end (1). */
-    private IpEndpoint endpoint(int stream, int direction) {
-        return streams.endpoint(stream, direction);
-    }
-
     /** Summarises and frees one stream's analysis state; the object goes back to the pool. */
     private void retire(int s) {
         Connection c = connections[s];
@@ -259,7 +255,7 @@ public final class ConnectionTracker {
         }
         if (retired != null) {
             int cd = c.clientDirection();
-            retired.accept(cd >= 0 ? c.summary(s, endpoint(s, cd), endpoint(s, 1 - cd), captureStart) : null, s);
+            retired.accept(cd >= 0 ? c.summary(s, c.end(cd), c.end(1 - cd), captureStart) : null, s);
         }
         connections[s] = null;
         live--;

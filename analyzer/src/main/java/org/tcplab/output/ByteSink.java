@@ -103,6 +103,23 @@ public final class ByteSink {
         return this;
     }
 
+    /**
+     * A string of the program's own whose every character is ASCII (a literal, a label, a key, a
+     * Zeek history), copied in one call: C1, which compiles {@code conns}, runs {@link #put(String)}
+     * a character at a time through charAt and its checks, which were half of formatting the conns
+     * table. Text from a capture, a user or a resource bundle goes through {@link #put(String)}.
+     */
+    @SuppressWarnings("deprecation")
+    public ByteSink putAscii(String s) {
+        assert s.chars().allMatch(c -> c < 0x80) : "not ASCII: " + s;
+        int n = s.length();
+        ensure(n);
+        // each character's low eight bits, which for ASCII are the character
+        s.getBytes(0, n, buf, len);
+        len += n;
+        return this;
+    }
+
     /** A string as UTF-8. */
     public ByteSink put(String s) {
         int n = s.length();

@@ -104,7 +104,7 @@ public final class ConnectionTableFormatter {
         int at = sb.length();
         sb.put(c.stream()).left(at, STREAM);
         at = sb.length();
-        endpoint(sb, c.client()).put(" -> ");
+        endpoint(sb, c.client()).putAscii(" -> ");
         endpoint(sb, c.server());
         if (c.rolesInferred()) {
             sb.put('?');
@@ -119,55 +119,55 @@ public final class ConnectionTableFormatter {
         at = sb.length();
         sb.put(c.serverPackets()).right(at, PACKETS);
         at = sb.length();
-        sb.put(c.handshakeComplete() ? "complete" : "partial").left(at, HANDSHAKE);
+        sb.putAscii(c.handshakeComplete() ? "complete" : "partial").left(at, HANDSHAKE);
         at = sb.length();
-        sb.put(c.clientState().label()).left(at, STATE);
+        sb.putAscii(c.clientState().label()).left(at, STATE);
         at = sb.length();
-        sb.put(c.serverState().label()).left(at, STATE);
+        sb.putAscii(c.serverState().label()).left(at, STATE);
         at = sb.length();
-        sb.put(c.connState()).left(at, CONN_STATE);
-        sb.put(c.history()).put('\n');
-        sb.put("       bytes c>s ").put(c.clientBytes()).put(" (payload ").put(c.clientPayload())
-                .put("), s>c ").put(c.serverBytes()).put(" (payload ").put(c.serverPayload()).put(")");
+        sb.putAscii(c.connState()).left(at, CONN_STATE);
+        sb.putAscii(c.history()).put('\n');
+        sb.putAscii("       bytes c>s ").put(c.clientBytes()).putAscii(" (payload ").put(c.clientPayload())
+                .putAscii("), s>c ").put(c.serverBytes()).putAscii(" (payload ").put(c.serverPayload()).putAscii(")");
         if (c.clientMss() >= 0 || c.serverMss() >= 0) {
-            sb.put("; MSS ");
+            sb.putAscii("; MSS ");
             orNone(sb, c.clientMss()).put('/');
             orNone(sb, c.serverMss());
         }
         if (c.clientWindowScale() >= 0) {
-            sb.put(", window scale ").put(c.clientWindowScale()).put('/').put(c.serverWindowScale());
+            sb.putAscii(", window scale ").put(c.clientWindowScale()).put('/').put(c.serverWindowScale());
         }
         if (c.sack()) {
-            sb.put(", SACK");
+            sb.putAscii(", SACK");
         }
         if (c.timestamps()) {
-            sb.put(", timestamps");
+            sb.putAscii(", timestamps");
         }
         if (c.clientMaxSegment() > 0 || c.serverMaxSegment() > 0) {
-            sb.put("; segments c>s ");
-            range(sb, c.clientMinSegment(), c.clientMaxSegment()).put(", s>c ");
+            sb.putAscii("; segments c>s ");
+            range(sb, c.clientMinSegment(), c.clientMaxSegment()).putAscii(", s>c ");
             range(sb, c.serverMinSegment(), c.serverMaxSegment());
         }
         if (c.closedFirst() != null) {
-            sb.put("; closed first by ");
+            sb.putAscii("; closed first by ");
             closing(sb, c.closedFirst());
         }
         if (c.rstCause() != null) {
-            sb.put("; RST by ").put(c.rstBy().label()).put(": ").put(c.rstCause().code());
+            sb.putAscii("; RST by ").putAscii(c.rstBy().label()).putAscii(": ").putAscii(c.rstCause().code());
         }
         if (!c.zeekOriginatorIsClient()) {
             // the history's case follows Zeek's originator, here the other side
-            sb.put("; Zeek's originator is the server (upper case in its history)");
+            sb.putAscii("; Zeek's originator is the server (upper case in its history)");
         }
         sb.put('\n');
-        sb.put("       retrans ").put(c.retransmissions()).put(", dup ACKs ").put(c.dupAcks())
-                .put(", zero windows ").put(c.zeroWindows()).put(", out of order ").put(c.outOfOrder())
-                .put("; ACK RTT ");
+        sb.putAscii("       retrans ").put(c.retransmissions()).putAscii(", dup ACKs ").put(c.dupAcks())
+                .putAscii(", zero windows ").put(c.zeroWindows()).putAscii(", out of order ").put(c.outOfOrder())
+                .putAscii("; ACK RTT ");
         if (c.ackRtts() == 0) {
-            sb.put("none");
+            sb.putAscii("none");
         } else {
-            sb.putMillis(c.ackRttMinNanos(), 3).put('-').putMillis(c.ackRttMaxNanos(), 3).put(" ms, mean ")
-                    .putMillis(c.ackRttMeanNanos(), 3).put(" ms");
+            sb.putMillis(c.ackRttMinNanos(), 3).put('-').putMillis(c.ackRttMaxNanos(), 3).putAscii(" ms, mean ")
+                    .putMillis(c.ackRttMeanNanos(), 3).putAscii(" ms");
         }
         sb.put('\n');
     }
@@ -178,54 +178,54 @@ public final class ConnectionTableFormatter {
 
     /** "client (FIN) in frame 15", as {@link ConnectionSummary.Closing#toString()} words it. */
     private static ByteSink closing(ByteSink sb, ConnectionSummary.Closing c) {
-        return sb.put(c.by().label()).put(c.rst() ? " (RST)" : " (FIN)").put(" in frame ").put(c.frame());
+        return sb.putAscii(c.by().label()).putAscii(c.rst() ? " (RST)" : " (FIN)").putAscii(" in frame ").put(c.frame());
     }
 
     /** A value the summary holds as -1 when that side never sent it (an MSS without its SYN captured). */
     private static ByteSink orNone(ByteSink sb, int value) {
-        return value < 0 ? sb.put("none") : sb.put(value);
+        return value < 0 ? sb.putAscii("none") : sb.put(value);
     }
 
     /** Smallest and largest payload of a side's data segments, "none" when it sent no data. */
     private static ByteSink range(ByteSink sb, int min, int max) {
-        return max == 0 ? sb.put("none") : sb.put(min).put('-').put(max);
+        return max == 0 ? sb.putAscii("none") : sb.put(min).put('-').put(max);
     }
 
     /** One connection as a JSON object (the conns JSONL interface). */
     public static ByteSink appendJson(ByteSink sb, ConnectionSummary c) {
-        sb.put("{\"stream\":").put(c.stream()).put(",\"client\":\"");
-        endpoint(sb, c.client()).put("\",\"server\":\"");
-        endpoint(sb, c.server()).put("\",\"roles_inferred\":").put(c.rolesInferred() ? "true" : "false").put(",\"start\":")
-                .putDuration(c.startNanos(), 9).put(",\"duration\":").putDuration(c.durationNanos(), 9)
-                .put(",\"client_packets\":").put(c.clientPackets()).put(",\"client_bytes\":").put(c.clientBytes())
-                .put(",\"client_payload\":").put(c.clientPayload()).put(",\"server_packets\":").put(c.serverPackets())
-                .put(",\"server_bytes\":").put(c.serverBytes()).put(",\"server_payload\":").put(c.serverPayload())
-                .put(",\"handshake_complete\":").put(c.handshakeComplete() ? "true" : "false")
-                .put(",\"client_mss\":").put(c.clientMss()).put(",\"server_mss\":").put(c.serverMss())
-                .put(",\"client_wscale\":").put(c.clientWindowScale()).put(",\"server_wscale\":").put(c.serverWindowScale())
-                .put(",\"sack\":").put(c.sack() ? "true" : "false").put(",\"timestamps\":").put(c.timestamps() ? "true" : "false")
-                .put(",\"client_segment_min\":").put(c.clientMinSegment()).put(",\"client_segment_max\":").put(c.clientMaxSegment())
-                .put(",\"server_segment_min\":").put(c.serverMinSegment()).put(",\"server_segment_max\":").put(c.serverMaxSegment());
+        sb.putAscii("{\"stream\":").put(c.stream()).putAscii(",\"client\":\"");
+        endpoint(sb, c.client()).putAscii("\",\"server\":\"");
+        endpoint(sb, c.server()).putAscii("\",\"roles_inferred\":").putAscii(c.rolesInferred() ? "true" : "false").putAscii(",\"start\":")
+                .putDuration(c.startNanos(), 9).putAscii(",\"duration\":").putDuration(c.durationNanos(), 9)
+                .putAscii(",\"client_packets\":").put(c.clientPackets()).putAscii(",\"client_bytes\":").put(c.clientBytes())
+                .putAscii(",\"client_payload\":").put(c.clientPayload()).putAscii(",\"server_packets\":").put(c.serverPackets())
+                .putAscii(",\"server_bytes\":").put(c.serverBytes()).putAscii(",\"server_payload\":").put(c.serverPayload())
+                .putAscii(",\"handshake_complete\":").putAscii(c.handshakeComplete() ? "true" : "false")
+                .putAscii(",\"client_mss\":").put(c.clientMss()).putAscii(",\"server_mss\":").put(c.serverMss())
+                .putAscii(",\"client_wscale\":").put(c.clientWindowScale()).putAscii(",\"server_wscale\":").put(c.serverWindowScale())
+                .putAscii(",\"sack\":").putAscii(c.sack() ? "true" : "false").putAscii(",\"timestamps\":").putAscii(c.timestamps() ? "true" : "false")
+                .putAscii(",\"client_segment_min\":").put(c.clientMinSegment()).putAscii(",\"client_segment_max\":").put(c.clientMaxSegment())
+                .putAscii(",\"server_segment_min\":").put(c.serverMinSegment()).putAscii(",\"server_segment_max\":").put(c.serverMaxSegment());
         if (c.irttNanos() > 0) {
-            sb.put(",\"irtt\":").putDuration(c.irttNanos(), 9);
+            sb.putAscii(",\"irtt\":").putDuration(c.irttNanos(), 9);
         }
         if (c.closedFirst() != null) {
-            sb.put(",\"closed_first\":\"");
+            sb.putAscii(",\"closed_first\":\"");
             closing(sb, c.closedFirst()).put('"');
         }
         if (c.rstCause() != null) {
-            sb.put(",\"rst_by\":\"").put(c.rstBy().label()).put("\",\"rst_cause\":\"").put(c.rstCause().code()).put('"');
+            sb.putAscii(",\"rst_by\":\"").putAscii(c.rstBy().label()).putAscii("\",\"rst_cause\":\"").putAscii(c.rstCause().code()).put('"');
         }
-        sb.put(",\"client_state\":\"").put(c.clientState().label()).put("\",\"server_state\":\"")
-                .put(c.serverState().label()).put("\",\"conn_state\":\"").put(c.connState())
-                .put("\",\"history\":\"").put(c.history()).put("\",\"zeek_orig\":\"")
-                .put(c.zeekOriginatorIsClient() ? "client" : "server").put('"');
-        sb.put(",\"retransmissions\":").put(c.retransmissions()).put(",\"dup_acks\":").put(c.dupAcks())
-                .put(",\"zero_windows\":").put(c.zeroWindows()).put(",\"out_of_order\":").put(c.outOfOrder());
+        sb.putAscii(",\"client_state\":\"").putAscii(c.clientState().label()).putAscii("\",\"server_state\":\"")
+                .putAscii(c.serverState().label()).putAscii("\",\"conn_state\":\"").putAscii(c.connState())
+                .putAscii("\",\"history\":\"").putAscii(c.history()).putAscii("\",\"zeek_orig\":\"")
+                .putAscii(c.zeekOriginatorIsClient() ? "client" : "server").put('"');
+        sb.putAscii(",\"retransmissions\":").put(c.retransmissions()).putAscii(",\"dup_acks\":").put(c.dupAcks())
+                .putAscii(",\"zero_windows\":").put(c.zeroWindows()).putAscii(",\"out_of_order\":").put(c.outOfOrder());
         // like irtt: no key when there is no value
         if (c.ackRtts() > 0) {
-            sb.put(",\"rtt_min\":").putDuration(c.ackRttMinNanos(), 9).put(",\"rtt_mean\":")
-                    .putDuration(c.ackRttMeanNanos(), 9).put(",\"rtt_max\":").putDuration(c.ackRttMaxNanos(), 9);
+            sb.putAscii(",\"rtt_min\":").putDuration(c.ackRttMinNanos(), 9).putAscii(",\"rtt_mean\":")
+                    .putDuration(c.ackRttMeanNanos(), 9).putAscii(",\"rtt_max\":").putDuration(c.ackRttMaxNanos(), 9);
         }
         return sb.put('}');
     }

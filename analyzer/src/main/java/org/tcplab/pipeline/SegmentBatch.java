@@ -1,10 +1,16 @@
 package org.tcplab.pipeline;
 
+import org.tcplab.tcp.TcpAnnotation;
 import org.tcplab.tcp.TcpSegment;
 
-/** A run of decoded TCP segments handed from the decoding thread to the tracking one; reused. */
+/**
+ * A run of decoded TCP segments, each with its stream numbering, handed from the decoding thread
+ * to the tracking one; reused.
+ */
 final class SegmentBatch {
     final TcpSegment[] segments;
+    /** What the stream numbering said of each segment (its stream, direction, relative numbers). */
+    final TcpAnnotation[] annotations;
     /** Segments filled. */
     int count;
     /** The input ended after this batch (cleanly, or with {@link #failure}). */
@@ -15,8 +21,10 @@ final class SegmentBatch {
 
     SegmentBatch(int size) {
         segments = new TcpSegment[size];
+        annotations = new TcpAnnotation[size];
         for (int i = 0; i < size; i++) {
             segments[i] = new TcpSegment();
+            annotations[i] = new TcpAnnotation();
         }
     }
 
