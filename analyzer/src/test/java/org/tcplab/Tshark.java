@@ -40,6 +40,19 @@ public final class Tshark {
         return out;
     }
 
+    /** tshark's exit code for these arguments, its output dropped. */
+    public static int exitCode(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("tshark");
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("tshark " + String.join(" ", args) + " did not finish");
+        }
+        return p.exitValue();
+    }
+
     /**
      * Every corpus capture tshark reads whole, concatenated into one pcapng by mergecap (-a), so
      * that one tshark run covers them all; made once per test JVM.

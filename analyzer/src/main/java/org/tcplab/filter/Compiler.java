@@ -176,11 +176,34 @@ final class Compiler {
 
     /** A value of an integer-like or Ethernet field. */
     private long value(Kind kind, Field f, Operand o) throws FilterException {
+        long v;
         try {
-            return kind == Kind.ETHER ? Literal.ether(Literal.text(o)) : Literal.integer(f, o);
+            v = kind == Kind.ETHER ? Literal.ether(Literal.text(o)) : Literal.integer(f, o);
         } catch (Literal.BadValue e) {
             throw mismatch(f, o, e.getMessage());
         }
+        long max = f == null || f.type() != Field.Type.UINT ? Long.MAX_VALUE : maximum(f);
+        if (v > max) {
+            // as tshark: a value the field cannot hold is an error, not a test that never matches
+            throw new FilterException("'" + Literal.text(o) + "' is too big for " + f.name() + " (at most " + max + ")",
+                    o.column());
+        }
+        return v;
+    }
+
+    /**
+     * The largest value an unsigned field holds: that of its Wireshark type (FT_UINT8, FT_UINT16),
+     * not of its bits within the header (tshark takes ip.dsfield.dscp == 64 and refuses 256); a
+     * field read from a wider word than its width (ipv6.tclass, an FT_UINT32) and one of 32 bits
+     * or more are not bounded here.
+     */
+    private static long maximum(Field f) {
+        int bits = f.bits();
+        long word = (1L << bits) - 1;
+        if ((bits != 8 && bits != 16) || (f.mask() & ~word) != 0) {
+            return Long.MAX_VALUE;
+        }
+        return word;
     }
 
     private long[] address(Source s, Operand o) throws FilterException {

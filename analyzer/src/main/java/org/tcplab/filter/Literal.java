@@ -52,6 +52,12 @@ final class Literal {
             if (s.equalsIgnoreCase("false")) {
                 return 0;
             }
+            // as tshark: any other number is true (tcp.flags.syn == 2 is tcp.flags.syn == 1)
+            long n = number(s);
+            if (n < 0) {
+                throw new BadValue("a boolean is not negative");
+            }
+            return n == 0 ? 0 : 1;
         }
         if (f != null && f.type() == Field.Type.RELATIVE_TIME) {
             return seconds(s);

@@ -157,6 +157,8 @@ class ReadCommandTest {
             {"ip.addr == 10.0.0.0/40", "a /40 prefix is longer than the address"},
             {"tcp.analysis.retransmission == 1", "is a marker with no value"},
             {"tcp.payload matches \"[\"", "bad regular expression"},
+            {"tcp.port == 70000", "'70000' is too big for tcp.port (at most 65535) at column 13"},
+            {"tcp.flags.syn == -1", "cannot compare tcp.flags.syn (a boolean) with '-1': a boolean is not negative at column 18"},
         };
         for (String[] c : cases) {
             Cli.Result r = Cli.run("read", sample, "-Y", c[0]);

@@ -101,6 +101,10 @@ class DisplayFilterParityTest {
             c("tcp.nxtseq > 1000"), c("tcp.hdr_len > 20"), c("ip.id == 0x0000"), c("ip.len > 1000"), c("ip.frag_offset > 0"),
             c("udp.stream == 1"), c("icmp.ident"), c("icmp.seq == 1"), c("icmpv6.type == 128"), c("arp.opcode == 1"),
             c("tcp.checksum.status == 2"), c("tcp.urgent_pointer != 0"), c("ip.hdr_len > 20"),
+            // a boolean against a number: any but 0 is true, as in tshark
+            c("tcp.flags.syn == 2"), c("tcp.flags.syn < 3"), c("ip.flags.df == 0x10"),
+            // bounded by the field's Wireshark type, not by its bits in the header
+            c("ip.dsfield.dscp == 64"), c("ipv6.tclass == 256"), c("tcp.port == 65535"), c("ip.ttl == 255"),
             // a field against a field
             c("frame.cap_len < frame.len"), c("ip.src == ip.dst"), c("tcp.srcport > tcp.dstport"));
 
@@ -132,6 +136,19 @@ class DisplayFilterParityTest {
                         + (onlyOurs.size() > 20 ? "..." : ""));
             }
         }));
+    }
+
+    /** Values the field cannot hold: tshark refuses the filter, and so do we (exit 2 from the command). */
+    @TestFactory
+    Stream<DynamicTest> aValueTooBigForTheField_isRefused_asTsharkRefusesIt() {
+        return Stream.of("tcp.port == 70000", "tcp.port > 0x10000", "tcp.port in {1..70000}", "ip.ttl >= 256",
+                "udp.length == 65536", "tcp.flags & 0x10000", "ip.hdr_len == 256", "icmp.type == 300")
+                .map(f -> DynamicTest.dynamicTest(f, () -> {
+                    assertEquals(2, Tshark.exitCode("-n", "-r", merged.toString(), "-Y", f), "tshark refuses " + f);
+                    FilterException e = org.junit.jupiter.api.Assertions.assertThrows(FilterException.class,
+                            () -> DisplayFilter.compile(f));
+                    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("is too big for"), e.getMessage());
+                }));
     }
 
     private static List<Long> ours(String filter) throws IOException, FilterException {
