@@ -5,7 +5,6 @@ import static org.tcplab.wire.TcpFlags.SYN;
 
 import java.util.Arrays;
 import org.tcplab.decode.DecodedPacket;
-import org.tcplab.wire.IpEndpoint;
 
 /**
  * Numbers TCP streams and computes relative sequence numbers exactly as tshark does in one pass
@@ -49,13 +48,6 @@ public final class TcpStreamTracker {
 
     public int streamCount() {
         return streams;
-    }
-
-    /** The sender of a stream's first segment (direction 0), or the other end (1). */
-    public IpEndpoint endpoint(int stream, int direction) {
-        int end = ((bits[stream] & SWAPPED) != 0) == (direction == 0) ? 1 : 0;
-        return new IpEndpoint(table.family(stream), table.addressHi(stream, end), table.addressLo(stream, end),
-                table.port(stream, end));
     }
 
     /** Bytes held for the whole capture, for every stream seen so far (the numbering tshark keeps). */
