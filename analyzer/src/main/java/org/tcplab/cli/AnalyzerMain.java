@@ -80,6 +80,8 @@ public final class AnalyzerMain implements Runnable {
             cl.addSubcommand(first, only.get());
         } else {
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            // 'analyzer help read', as git and tshark users type it: the command's --help
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
         }
         return cl;
     }

@@ -129,6 +129,17 @@ class ReadCommandTest {
     }
 
     @Test
+    void helpRead_printsWhatReadHelpPrints_andAnUnknownCommandIsOneLine() throws Exception {
+        Cli.Result help = Cli.run("help", "read");
+        assertEquals(0, help.exitCode(), help.stderr());
+        assertEquals(Cli.run("read", "--help").stdout(), help.stdout());
+        Cli.Result unknown = Cli.run("help", "reed");
+        assertEquals(2, unknown.exitCode());
+        assertEquals(1, unknown.stderr().lines().count(), unknown.stderr());
+        assertTrue(unknown.stderr().contains("'reed'"), unknown.stderr());
+    }
+
+    @Test
     void payloadText_showsTheGreeting() throws Exception {
         Cli.Result r = Cli.run("read", org.tcplab.Samples.path("greeting.pcap").toString(), "-A");
         assertEquals(0, r.exitCode(), r.stderr());
