@@ -215,10 +215,7 @@ public final class ConnectionTracker {
         Connection c = connections[s];
         if (c == null) {
             // a segment of a stream whose analysis was freed: start afresh
-            c = take();
-            c.ends(p, dir);
-            connections[s] = c;
-            track(s, c);
+            c = open(s, p, dir);
         }
         c.analyse(g, out.verdict, recordTransitions ? out.transitions : null, out.rst);
         out.analysed = true;
@@ -235,10 +232,16 @@ public final class ConnectionTracker {
             connections = Arrays.copyOf(connections, Math.max(s + 1, connections.length * 2));
         }
         streamCount = Math.max(streamCount, s + 1);
+        open(s, p, dir);
+    }
+
+    /** A connection for stream {@code s}, its ends as segment {@code p} (sent in direction {@code dir}) names them. */
+    private Connection open(int s, TcpSegment p, int dir) {
         Connection c = take();
         c.ends(p, dir);
         connections[s] = c;
         track(s, c);
+        return c;
     }
 
     private Connection take() {
