@@ -114,8 +114,10 @@ public final class TcplabFields {
             .text((v, k) -> verdictAt(v.connection().analysisFlags(), k).field())
             .about("tshark's tcp.analysis verdicts by name").build();
 
+    private static final AnalysisFlag[] VERDICTS = AnalysisFlag.values();
+
     static AnalysisFlag verdictAt(int flags, int k) {
-        for (AnalysisFlag f : AnalysisFlag.values()) {
+        for (AnalysisFlag f : VERDICTS) {
             if (f.in(flags) && k-- == 0) {
                 return f;
             }

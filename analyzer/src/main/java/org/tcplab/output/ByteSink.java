@@ -240,7 +240,8 @@ public final class ByteSink {
         return p;
     }
 
-    private static int digits(long v) {
+    /** Decimal digits of {@code v}, which is not negative. */
+    static int digits(long v) {
         if (v < 100_000L) {
             return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : 5;
         }

@@ -24,6 +24,9 @@ import org.tcplab.wire.TcpFlags;
  */
 public final class TextFormatter implements PacketFormatter {
     private static final String INDENT = "           ";
+    /** The verdicts in the catalogue's order; values() would copy the array on every packet. */
+    private static final AnalysisFlag[] VERDICTS = AnalysisFlag.values();
+    private static final AnalysisFlag[] NO_VERDICTS = {};
     private final boolean checksums;
     private final boolean payloadText;
     private final boolean filePrecision;
@@ -54,7 +57,7 @@ public final class TextFormatter implements PacketFormatter {
         Frame f = v.frame();
         DecodedPacket p = v.packet();
         long n = f.number();
-        sb.spaces(5 - Long.toString(n).length()).put(n).put("  ");
+        sb.spaces(5 - ByteSink.digits(n)).put(n).put("  ");
         sb.putDuration(v.relativeNanos(), filePrecision ? f.timeDigits() : 6).put("  ");
         Layer layer = p.layer();
         if (SRC.present(v)) {
@@ -158,7 +161,7 @@ public final class TextFormatter implements PacketFormatter {
         int verdicts = c.analysisFlags();
         boolean retransmissionOfAKind = AnalysisFlag.FAST_RETRANSMISSION.in(verdicts)
                 || AnalysisFlag.SPURIOUS_RETRANSMISSION.in(verdicts);
-        for (AnalysisFlag a : AnalysisFlag.values()) {
+        for (AnalysisFlag a : verdicts == 0 ? NO_VERDICTS : VERDICTS) {
             if (a.in(verdicts) && !(a == AnalysisFlag.RETRANSMISSION && retransmissionOfAKind)) {
                 sb.put("  [").put(a.words());
                 if (a == AnalysisFlag.DUPLICATE_ACK) {
