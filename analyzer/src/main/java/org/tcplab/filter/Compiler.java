@@ -58,6 +58,9 @@ final class Compiler {
 
     /** The operand as a field source, or null when it is not a field's name. */
     private Source source(Operand o) throws FilterException {
+        if (o instanceof Expr.Call call) {
+            return Functions.of(call, required(call.argument()));
+        }
         if (!(o instanceof Expr.Word w)) {
             return null;
         }
@@ -79,7 +82,7 @@ final class Compiler {
             if (s.kind != Kind.INT || f.type().isTime()) {
                 throw new FilterException("'&' needs an integer field, and " + f.name() + " is " + Kind.describe(f), w.column());
             }
-            long mask = value(Kind.INT, f, w.mask());
+            long mask = value(Kind.INT, f, f.name(), Kind.describe(f), w.mask());
             s = new Source.Masked(f, mask);
         }
         return s;
@@ -107,6 +110,11 @@ final class Compiler {
     }
 
     private Test test(Expr.Test t) throws FilterException {
+        if (t.operand() instanceof Expr.Call call) {
+            // as tshark: "You cannot test whether a function is present"
+            throw new FilterException(call.name() + "() has a value, not a presence: compare it, e.g. len(tcp.payload) > 0",
+                    t.column());
+        }
         Source s = required(t.operand());
         if (s instanceof Source.Masked) {
             return new Test.NonZero(s);
@@ -133,8 +141,8 @@ final class Compiler {
         }
         if (right != null) {
             if (!comparable(left.kind, right.kind) || left.kind == Kind.MARKER) {
-                throw new FilterException("cannot compare " + left.field.name() + " (" + Kind.describe(left.field) + ") with "
-                        + right.field.name() + " (" + Kind.describe(right.field) + ")", c.column());
+                throw new FilterException("cannot compare " + left.name() + " (" + left.described() + ") with "
+                        + right.name() + " (" + right.described() + ")", c.column());
             }
             return new Test.FieldRelation(left, op, right);
         }
@@ -160,7 +168,7 @@ final class Compiler {
             case MARKER -> throw new FilterException(s.field.name() + " is " + Kind.describe(s.field)
                     + ": test it alone (\"" + s.field.name() + "\"), there is nothing to compare", c.column());
             case INT, ETHER -> {
-                return new Test.IntRelation(s, op, value(s.kind, s.field, value));
+                return new Test.IntRelation(s, op, value(s, value));
             }
             case ADDRESS -> {
                 return new Test.AddressRelation(s, op, address(s, value));
@@ -174,18 +182,22 @@ final class Compiler {
         }
     }
 
-    /** A value of an integer-like or Ethernet field. */
-    private long value(Kind kind, Field f, Operand o) throws FilterException {
+    /** A value of an integer-like or Ethernet source. */
+    private long value(Source s, Operand o) throws FilterException {
+        return value(s.kind, s.typed(), s.name(), s.described(), o);
+    }
+
+    private long value(Kind kind, Field f, String name, String described, Operand o) throws FilterException {
         long v;
         try {
             v = kind == Kind.ETHER ? Literal.ether(Literal.text(o)) : Literal.integer(f, o);
         } catch (Literal.BadValue e) {
-            throw mismatch(f, o, e.getMessage());
+            throw mismatch(name, described, o, e.getMessage());
         }
         long max = f == null || f.type() != Field.Type.UINT ? Long.MAX_VALUE : maximum(f);
         if (v > max) {
             // as tshark: a value the field cannot hold is an error, not a test that never matches
-            throw new FilterException("'" + Literal.text(o) + "' is too big for " + f.name() + " (at most " + max + ")",
+            throw new FilterException("'" + Literal.text(o) + "' is too big for " + name + " (at most " + max + ")",
                     o.column());
         }
         return v;
@@ -210,11 +222,11 @@ final class Compiler {
         try {
             long[] a = Literal.address(Literal.text(o));
             if (s.field.type() == Field.Type.IPV4 && a[0] != 4 || s.field.type() == Field.Type.IPV6 && a[0] != 6) {
-                throw mismatch(s.field, o, a[0] == 4 ? "an IPv4 address" : "an IPv6 address");
+                throw mismatch(s.name(), s.described(), o, a[0] == 4 ? "an IPv4 address" : "an IPv6 address");
             }
             return a;
         } catch (Literal.BadValue e) {
-            throw mismatch(s.field, o, e.getMessage());
+            throw mismatch(s.name(), s.described(), o, e.getMessage());
         }
     }
 
@@ -222,26 +234,26 @@ final class Compiler {
         try {
             return Literal.bytesOf(o);
         } catch (Literal.BadValue e) {
-            throw mismatch(s.field, o, e.getMessage());
+            throw mismatch(s.name(), s.described(), o, e.getMessage());
         }
     }
 
-    private FilterException mismatch(Field f, Operand o, String why) {
+    private FilterException mismatch(String name, String described, Operand o, String why) {
         String shown = o instanceof Expr.Text ? "\"" + Literal.text(o) + "\"" : "'" + Literal.text(o) + "'";
         String hint = null;
         if (o instanceof Expr.Word w && w.text().matches("[A-Za-z_][A-Za-z0-9_.]*\\.[A-Za-z0-9_.]+")) {
             String close = Fields.closest(w.text());
             hint = close == null ? "it is not a field either" : "not a field either; did you mean " + close + "?";
         }
-        return new FilterException("cannot compare " + f.name() + " (" + Kind.describe(f) + ") with " + shown + ": " + why,
+        return new FilterException("cannot compare " + name + " (" + described + ") with " + shown + ": " + why,
                 o.column(), hint);
     }
 
     private Test contains(Expr.Contains c) throws FilterException {
         Source s = required(c.left());
         if (s.kind != Kind.BYTES && s.kind != Kind.TEXT) {
-            throw new FilterException("'contains' needs bytes, a protocol or a string, and " + s.field.name() + " is "
-                    + Kind.describe(s.field), c.column());
+            throw new FilterException("'contains' needs bytes, a protocol or a string, and " + s.name() + " is "
+                    + s.described(), c.column());
         }
         Source other = source(c.right());
         if (other != null) {
@@ -254,8 +266,8 @@ final class Compiler {
     private Test matches(Expr.Matches m) throws FilterException {
         Source s = required(m.left());
         if (s.kind != Kind.BYTES && s.kind != Kind.TEXT) {
-            throw new FilterException("'matches' needs bytes, a protocol or a string, and " + s.field.name() + " is "
-                    + Kind.describe(s.field), m.column());
+            throw new FilterException("'matches' needs bytes, a protocol or a string, and " + s.name() + " is "
+                    + s.described(), m.column());
         }
         if (!(m.right() instanceof Expr.Text t)) {
             throw new FilterException("'matches' takes a regular expression in quotes", m.right().column());
@@ -277,11 +289,11 @@ final class Compiler {
                 members.add(relation(s, Op.ANY_EQ, el.low(), in));
             } else {
                 if (s.kind != Kind.INT) {
-                    throw new FilterException("a range needs numbers, and " + s.field.name() + " is " + Kind.describe(s.field),
+                    throw new FilterException("a range needs numbers, and " + s.name() + " is " + s.described(),
                             el.low().column());
                 }
-                long low = value(s.kind, s.field, el.low());
-                long high = value(s.kind, s.field, el.high());
+                long low = value(s, el.low());
+                long high = value(s, el.high());
                 members.add(new Test.IntRange(s, low, high));
             }
         }

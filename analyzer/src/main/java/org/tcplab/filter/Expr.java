@@ -48,6 +48,10 @@ sealed interface Expr {
     record Word(String text, List<Range> slice, Operand mask, int column) implements Operand {
     }
 
+    /** {@code name(argument)}: one of Wireshark's functions (len, count, upper, lower, string, abs) of a field. */
+    record Call(String name, Operand argument, int column) implements Operand {
+    }
+
     /** A quoted string (its bytes as Latin-1 characters). */
     record Text(String bytes, int column) implements Operand {
     }

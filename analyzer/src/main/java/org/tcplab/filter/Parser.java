@@ -139,6 +139,9 @@ final class Parser {
             throw new FilterException(t.is(Kind.END) ? "the filter ends where a field or value was expected"
                     : "expected a field or a value, found " + t.shown(), t.column());
         }
+        if (peek().is(Kind.LPAREN)) {
+            return call(t);
+        }
         List<Expr.Range> slice = null;
         if (peek().is(Kind.LBRACKET)) {
             slice = slice();
@@ -149,6 +152,25 @@ final class Parser {
             mask = value(amp);
         }
         return new Expr.Word(t.text(), slice, mask, t.column());
+    }
+
+    /** {@code name(field)}: the word before '(' names a function. */
+    private Operand call(Token name) throws FilterException {
+        Token open = take();
+        if (peek().is(Kind.RPAREN)) {
+            throw new FilterException(name.text() + "() needs a field between its parentheses", peek().column());
+        }
+        Operand argument = operand();
+        if (peek().is(Kind.COMMA)) {
+            // Wireshark's max() and min() take several; ours each take one
+            throw new FilterException(name.text() + "() of several fields is not supported (the functions are "
+                    + Functions.NAMES + ", each of one field)", peek().column());
+        }
+        if (!peek().is(Kind.RPAREN)) {
+            throw new FilterException("'(' is not closed: expected ')' but found " + peek().shown(), open.column());
+        }
+        take();
+        return new Expr.Call(name.text(), argument, name.column());
     }
 
     /** {@code [i:n]}, {@code [i-j]}, {@code [i]}, {@code [:n]}, {@code [i:]}, several separated by commas. */

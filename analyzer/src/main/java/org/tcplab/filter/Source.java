@@ -24,6 +24,21 @@ abstract class Source {
         return field.count(v);
     }
 
+    /** How messages name this source: the field's name, or the function call. */
+    String name() {
+        return field.name();
+    }
+
+    /** How messages name this source's type. */
+    String described() {
+        return Kind.describe(field);
+    }
+
+    /** The field whose type reads a value compared with this source (booleans, times, bounds), or null for a number. */
+    Field typed() {
+        return field;
+    }
+
     long asLong(PacketView v, int k) {
         return field.longValue(v, k);
     }
@@ -146,7 +161,8 @@ abstract class Source {
         /** Cuts occurrence {@code k} into {@code out} (when not null); false when a range falls outside it. */
         private boolean cut(PacketView v, int k, Slice out) {
             wire(v, k, whole);
-            int len = whole.length();
+            // a protocol is sliced within its item (its header), as Wireshark slices it: tcp[20:] is the options
+            int len = field.itemLength(v, k, whole.length());
             int total = 0;
             for (Expr.Range r : ranges) {
                 int start = r.start() < 0 ? len + r.start() : r.start();

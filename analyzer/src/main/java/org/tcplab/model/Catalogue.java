@@ -104,6 +104,26 @@ final class Catalogue {
     }
 
     /** The bytes of a layer from {@code off}, up to its captured end. */
+    /**
+     * The header length of layer {@code layer} read from the 4-bit count of 32-bit words at byte
+     * {@code off} ({@code shift} bits up), as an item's span; all its bytes when that byte is not captured.
+     */
+    static long words(PacketView v, int layer, int off, int shift) {
+        DecodedPacket d = v.packet();
+        if (layer < 0 || d.layerEnd(layer) - d.layerOffset(layer) <= off) {
+            return Integer.MAX_VALUE;
+        }
+        return ((u8In(v, layer, off) >>> shift) & 0x0F) * 4L;
+    }
+
+    /** The bytes from layer {@code layer}'s header to the end of the frame that holds it (an Ethernet header's value). */
+    static void toFrameEnd(PacketView v, int layer, Slice out) {
+        DecodedPacket d = v.packet();
+        int from = d.layerOffset(layer);
+        int end = d.layerData(layer) == v.frame().data() ? v.frame().offset() + v.frame().capturedLength() : d.layerEnd(layer);
+        out.set(d.layerData(layer), from, Math.max(0, end - from));
+    }
+
     static void rest(PacketView v, int layer, int off, Slice out) {
         DecodedPacket d = v.packet();
         int from = d.layerOffset(layer) + off;

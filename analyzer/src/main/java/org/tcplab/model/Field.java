@@ -78,6 +78,7 @@ public final class Field {
     private final LongValue hiValue;
     private final LongValue familyValue;
     private final BytesValue bytesValue;
+    private final LongValue itemLength;
     private final TextValue textValue;
     private final ValueNames names;
     private final LongValue epochSeconds;
@@ -98,6 +99,7 @@ public final class Field {
         this.hiValue = b.hiValue;
         this.familyValue = b.familyValue;
         this.bytesValue = b.bytesValue;
+        this.itemLength = b.itemLength;
         this.textValue = b.textValue;
         this.names = b.names;
         this.epochSeconds = b.epochSeconds;
@@ -204,6 +206,14 @@ public final class Field {
 
     public void bytes(PacketView v, int occurrence, Slice out) {
         bytesValue.get(v, occurrence, out);
+    }
+
+    /**
+     * How many of the occurrence's {@code whole} bytes Wireshark's item spans: a protocol's header
+     * (ip: its IHL, tcp: its data offset, udp: 8, eth: 14), all of them for other fields.
+     */
+    public int itemLength(PacketView v, int occurrence, int whole) {
+        return itemLength == null ? whole : (int) Math.min(whole, Math.max(0, itemLength.get(v, occurrence)));
     }
 
     public boolean hasText() {

@@ -15,6 +15,7 @@ final class FieldBuilder {
     Field.LongValue hiValue;
     Field.LongValue familyValue;
     Field.BytesValue bytesValue;
+    Field.LongValue itemLength;
     Field.TextValue textValue;
     ValueNames names;
     Field.LongValue epochSeconds;
@@ -95,6 +96,16 @@ final class FieldBuilder {
 
     FieldBuilder bytes(Field.BytesValue bytes) {
         this.bytesValue = bytes;
+        return this;
+    }
+
+    /**
+     * The bytes Wireshark's item for a protocol spans, when fewer than its value holds: a protocol's
+     * value runs to the end of what it carries (contains and matches search it all), its item covers
+     * its header (slices and len() read that).
+     */
+    FieldBuilder item(Field.LongValue length) {
+        this.itemLength = length;
         return this;
     }
 

@@ -12,6 +12,7 @@ import static org.tcplab.model.Catalogue.u32In;
 import static org.tcplab.model.Catalogue.u8;
 
 import java.util.List;
+import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.Proto;
 import org.tcplab.model.Field.Type;
 
@@ -24,7 +25,8 @@ public final class IpFields {
     private static final Proto V6 = Proto.IPV6;
 
     public static final Field IP = field("ip", "Internet Protocol Version 4", Type.PROTOCOL).count(header(V4, 0, 1))
-            .bytes((v, k, out) -> Catalogue.rest(v, at(v, V4, 1, k), 0, out)).about("an IPv4 datagram").build();
+            .bytes((v, k, out) -> Catalogue.rest(v, at(v, V4, 1, k), 0, out))
+            .item((v, k) -> Catalogue.words(v, at(v, V4, 1, k), 0, 0)).about("an IPv4 datagram").build();
     public static final Field VERSION = field("ip.version", "Version", Type.UINT).bits(8).mask(0xF0).count(header(V4, 0, 1))
             .value((v, k) -> u8(v, V4, 0, k) >>> 4).build();
     public static final Field HDR_LEN = field("ip.hdr_len", "Header Length", Type.UINT).bits(8).mask(0x0F)
@@ -66,8 +68,39 @@ public final class IpFields {
     public static final Field ADDR = field("ip.addr", "Source or Destination Address", Type.IPV4)
             .count(v -> 2 * count(v, V4, 20)).value((v, k) -> u32In(v, at(v, V4, 20, k / 2), (k & 1) == 0 ? 12 : 16)).build();
 
+    /**
+     * The IPv6 header and its extension headers (RFC 8200 §4: hop-by-hop, routing, fragment,
+     * destination options, and AH by RFC 4302's length), the span of Wireshark's ipv6 item. As in
+     * Wireshark, a fragment that more fragments follow ends the item before its fragment header
+     * (the reassembling fragment's item takes it in).
+     */
+    private static long v6Span(PacketView v, int layer) {
+        if (layer < 0) {
+            return Integer.MAX_VALUE;
+        }
+        DecodedPacket d = v.packet();
+        byte[] b = d.layerData(layer);
+        int start = d.layerOffset(layer);
+        int end = d.layerEnd(layer);
+        if (end - start < 40) {
+            return Integer.MAX_VALUE;
+        }
+        int next = b[start + 6] & 0xFF;
+        int p = start + 40;
+        while ((next == 0 || next == 43 || next == 44 || next == 60 || next == 51) && p + 2 <= end) {
+            if (next == 44 && p + 4 <= end && (b[p + 3] & 1) != 0) {
+                break;
+            }
+            int len = next == 44 ? 8 : next == 51 ? ((b[p + 1] & 0xFF) + 2) * 4 : ((b[p + 1] & 0xFF) + 1) * 8;
+            next = b[p] & 0xFF;
+            p += len;
+        }
+        return p - start;
+    }
+
     public static final Field IPV6 = field("ipv6", "Internet Protocol Version 6", Type.PROTOCOL).count(header(V6, 0, 1))
-            .bytes((v, k, out) -> Catalogue.rest(v, at(v, V6, 1, k), 0, out)).about("an IPv6 datagram").build();
+            .bytes((v, k, out) -> Catalogue.rest(v, at(v, V6, 1, k), 0, out))
+            .item((v, k) -> v6Span(v, at(v, V6, 1, k))).about("an IPv6 datagram").build();
     public static final Field V6_VERSION = field("ipv6.version", "Version", Type.UINT).bits(8).count(header(V6, 0, 1))
             .value((v, k) -> u8(v, V6, 0, k) >>> 4).build();
     public static final Field V6_TCLASS = field("ipv6.tclass", "Traffic Class", Type.UINT).hex(8).mask(0x0FF00000L)

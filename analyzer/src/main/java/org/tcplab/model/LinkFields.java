@@ -26,8 +26,8 @@ public final class LinkFields {
     }
 
     public static final Field ETH = field("eth", "Ethernet II", Type.PROTOCOL).count(header(Proto.ETH, 0, 14))
-            .bytes((v, k, out) -> Catalogue.rest(v, at(v, Proto.ETH, 14, k), 0, out))
-            .about("the Ethernet header (its 14 bytes)").build();
+            .bytes((v, k, out) -> Catalogue.toFrameEnd(v, at(v, Proto.ETH, 14, k), out)).item((v, k) -> 14)
+            .about("an Ethernet frame (its item: the 14-byte header)").build();
     public static final Field ETH_DST = field("eth.dst", "Destination", Type.ETHER).count(header(Proto.ETH, 0, 6))
             .value((v, k) -> etherAt(v, Proto.ETH, 0, k)).about("destination MAC address").build();
     public static final Field ETH_SRC = field("eth.src", "Source", Type.ETHER).count(header(Proto.ETH, 6, 6))
@@ -43,7 +43,8 @@ public final class LinkFields {
             .value((v, k) -> u16(v, Proto.ETH, 12, k)).names(Names::etherType).about("EtherType of the payload").build();
 
     public static final Field VLAN = field("vlan", "802.1Q Virtual LAN", Type.PROTOCOL).count(header(Proto.VLAN, 0, 4))
-            .bytes((v, k, out) -> Catalogue.rest(v, at(v, Proto.VLAN, 4, k), 0, out)).about("an 802.1Q or 802.1ad tag").build();
+            .bytes((v, k, out) -> Catalogue.toFrameEnd(v, at(v, Proto.VLAN, 4, k), out))
+            .item((v, k) -> 4).about("an 802.1Q or 802.1ad tag").build();
     public static final Field VLAN_PRIORITY = field("vlan.priority", "Priority", Type.UINT).bits(16).mask(0xE000)
             .count(header(Proto.VLAN, 0, 2)).value((v, k) -> u16(v, Proto.VLAN, 0, k) >>> 13)
             .about("priority code point (PCP)").build();
@@ -56,7 +57,7 @@ public final class LinkFields {
             .value((v, k) -> u16(v, Proto.VLAN, 2, k)).names(Names::etherType).about("EtherType after the tag").build();
 
     public static final Field IEEE8021AD = field("ieee8021ad", "IEEE 802.1ad", Type.PROTOCOL)
-            .count(header(Proto.IEEE8021AD, 0, 4)).bytes((v, k, out) -> Catalogue.rest(v, at(v, Proto.IEEE8021AD, 4, k), 0, out))
+            .count(header(Proto.IEEE8021AD, 0, 4)).bytes((v, k, out) -> Catalogue.toFrameEnd(v, at(v, Proto.IEEE8021AD, 4, k), out)).item((v, k) -> 4)
             .about("an 802.1ad (Q-in-Q) service tag").build();
     public static final Field IEEE8021AD_PRIORITY = field("ieee8021ad.priority", "Priority", Type.UINT).bits(16).mask(0xE000)
             .count(header(Proto.IEEE8021AD, 0, 2)).value((v, k) -> u16(v, Proto.IEEE8021AD, 0, k) >>> 13).build();

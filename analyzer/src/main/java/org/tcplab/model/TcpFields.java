@@ -73,7 +73,8 @@ public final class TcpFields {
     }
 
     public static final Field TCP = field("tcp", "Transmission Control Protocol", Type.PROTOCOL).count(header(P, 0, 1))
-            .bytes((v, k, out) -> Catalogue.rest(v, at(v, P, 1, k), 0, out)).about("a TCP segment, header and payload").build();
+            .bytes((v, k, out) -> Catalogue.rest(v, at(v, P, 1, k), 0, out))
+            .item((v, k) -> Catalogue.words(v, at(v, P, 1, k), 12, 4)).about("a TCP segment, header and payload").build();
     public static final Field SRCPORT = field("tcp.srcport", "Source Port", Type.UINT).bits(16).count(header(P, 0, 4))
             .value((v, k) -> u16(v, P, 0, k)).build();
     public static final Field DSTPORT = field("tcp.dstport", "Destination Port", Type.UINT).bits(16).count(header(P, 0, 4))

@@ -19,7 +19,8 @@ public final class UdpFields {
     private static final Proto P = Proto.UDP;
 
     public static final Field UDP = field("udp", "User Datagram Protocol", Type.PROTOCOL).count(header(P, 0, 1))
-            .bytes((v, k, out) -> Catalogue.rest(v, at(v, P, 1, k), 0, out)).about("a UDP datagram").build();
+            .bytes((v, k, out) -> Catalogue.rest(v, at(v, P, 1, k), 0, out)).item((v, k) -> 8)
+            .about("a UDP datagram").build();
     public static final Field SRCPORT = field("udp.srcport", "Source Port", Type.UINT).bits(16).count(header(P, 0, 4))
             .value((v, k) -> u16(v, P, 0, k)).build();
     public static final Field DSTPORT = field("udp.dstport", "Destination Port", Type.UINT).bits(16).count(header(P, 0, 4))

@@ -106,7 +106,19 @@ class DisplayFilterParityTest {
             // bounded by the field's Wireshark type, not by its bits in the header
             c("ip.dsfield.dscp == 64"), c("ipv6.tclass == 256"), c("tcp.port == 65535"), c("ip.ttl == 255"),
             // a field against a field
-            c("frame.cap_len < frame.len"), c("ip.src == ip.dst"), c("tcp.srcport > tcp.dstport"));
+            c("frame.cap_len < frame.len"), c("ip.src == ip.dst"), c("tcp.srcport > tcp.dstport"),
+            // functions: len (a protocol's is its item's, its header), count, upper, lower, string, abs
+            c("len(tcp.payload) > 100"), c("len(tcp.payload) == 1"), c("len(ip) > 20"), c("len(tcp) == 32"), c("len(tcp) > 40"),
+            c("len(ipv6) > 40"), c("len(udp) == 8"), c("len(eth) == 14"), c("len(icmp) > 40"), c("len(frame) < 64"),
+            c("len(tcp.options) == 12"), c("len(ip.src) == 4"), c("len(eth.src) == 6"), c("tcp.len == len(tcp.payload)"),
+            c("count(ip.addr) > 2"), c("count(tcp.options.sack_le) >= 2"), c("count(ip.src) == 2"), c("count(udp.port) == 0"),
+            c("lower(tcp.flags.str) contains \"a\""), c("upper(tcp.flags.str) contains \"S\""),
+            c("string(tcp.srcport) matches \"^80\""), c("string(frame.number) matches \"7$\""),
+            c("string(ip.src) contains \"192.168\""), c("string(eth.src) matches \"^00:1b\""), c("string(ipv6.src) contains \"::\""),
+            c("abs(tcp.window_size_scalefactor) == 1"),
+            // a protocol is sliced within its item (its header); contains searches all it carries
+            c("tcp[20:1] == 02"), c("tcp[-1:] == 00"), c("ip[9:1] == 06"), c("ip[20:1] == 00"), c("ipv6[6:1] == 3a"),
+            c("udp[4:2] == 00:08"), c("eth contains \"GET\""), c("ip contains \"HTTP\""), c("vlan contains \"HTTP\""));
 
     @BeforeAll
     static void merge() throws Exception {
