@@ -201,6 +201,10 @@ public final class ReadCommand implements Callable<Integer> {
         if (type != null && !type.equals("fields") && !type.equals("text") && !type.equals("jsonl")) {
             throw new Failure(ExitCodes.USAGE, "-T " + type + ": expected fields (or text, jsonl)");
         }
+        if (type != null && format != Format.text && !type.equals(format.name())) {
+            // both choose the output: taking one silently would print what the user did not ask for
+            throw new Failure(ExitCodes.USAGE, "-T " + type + " and --format " + format + " both choose the output: give one");
+        }
         if ("fields".equals(type) || (type == null && format == Format.csv)) {
             if (details || payloadText || payload || hex) {
                 throw new Failure(ExitCodes.USAGE, "-T fields and --format csv print fields only: drop -V, -x, -A and --payload");

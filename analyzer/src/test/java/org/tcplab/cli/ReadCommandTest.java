@@ -170,6 +170,14 @@ class ReadCommandTest {
             {"tcp.payload matches \"[\"", "bad regular expression"},
             {"tcp.port == 70000", "'70000' is too big for tcp.port (at most 65535) at column 13"},
             {"tcp.flags.syn == -1", "cannot compare tcp.flags.syn (a boolean) with '-1': a boolean is not negative at column 18"},
+            // functions: what tshark 4.0 refuses, refused in one line
+            {"len(tcp.payload)", "len() has a value, not a presence: compare it, e.g. len(tcp.payload) > 0 at column 1"},
+            {"upper(tcp.payload) contains \"GET\"", "upper() takes a string field, and tcp.payload is a byte string at column 1"},
+            {"string(tcp.flags.syn) == \"1\"", "string() takes an integer, an address or a string, and tcp.flags.syn is a boolean"},
+            {"tcp and lenght(tcp.payload) > 1", "unknown function 'lenght' (the functions are len, count, upper, lower, string, abs) at column 9"},
+            {"len(tcp.paylod) > 1", "unknown field 'tcp.paylod' at column 5; did you mean tcp.payload?"},
+            {"len(tcp.payload > 1", "'(' is not closed: expected ')' but found '>' at column 4"},
+            {"count(ip.addr) == \"two\"", "cannot compare count(ip.addr) (an unsigned integer) with \"two\": not a number at column 19"},
         };
         for (String[] c : cases) {
             Cli.Result r = Cli.run("read", sample, "-Y", c[0]);
@@ -188,6 +196,9 @@ class ReadCommandTest {
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.stderr().contains("did you mean tcp.seq?"), unknown.stderr());
         assertEquals(2, Cli.run("read", sample, "-T", "fields", "-e", "tcp.seq", "-E", "quote=x").exitCode());
+        Cli.Result both = Cli.run("read", sample, "-T", "fields", "-e", "tcp.seq", "--format", "jsonl");
+        assertEquals(2, both.exitCode(), "-T fields with --format jsonl is refused, not half-obeyed");
+        assertEquals("analyzer: -T fields and --format jsonl both choose the output: give one", both.stderr().strip());
         Cli.Result csv = Cli.run("read", sample, "--format", "csv", "-c", "2");
         assertEquals(0, csv.exitCode(), csv.stderr());
         assertEquals("frame.number,frame.time_relative,tcplab.src,tcplab.sport,tcplab.dst,tcplab.dport,tcplab.proto,frame.len,"
