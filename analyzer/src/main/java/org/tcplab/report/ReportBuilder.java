@@ -68,9 +68,19 @@ public final class ReportBuilder {
         for (Map.Entry<Integer, List<Segment>> e : tcp.entrySet()) {
             out.add(new TcpExplainer(say, summaries.get(e.getKey()), e.getValue()).explain(e.getKey()));
         }
+        // the ICMP error each datagram drew, if any: a probe answered by a router or a closed port is not lost
+        Map<Long, Datagram> icmpAnswers = new HashMap<>();
+        for (Datagram d : otherIcmp) {
+            if (IcmpExplainer.error(d.icmp())) {
+                long orig = quoted(d, allUdp, tcp);
+                if (orig >= 0) {
+                    icmpAnswers.putIfAbsent(orig, d);
+                }
+            }
+        }
         int n = 0;
         for (List<Datagram> ds : udp.values()) {
-            out.add(new UdpExplainer(say, ds, fragmentsOf).explain(n++));
+            out.add(new UdpExplainer(say, ds, fragmentsOf, icmpAnswers).explain(n++));
         }
         IcmpExplainer icmp = new IcmpExplainer(say);
         n = 0;

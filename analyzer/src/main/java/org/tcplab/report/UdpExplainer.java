@@ -3,22 +3,30 @@ package org.tcplab.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tcplab.decode.IcmpNames;
+import org.tcplab.model.Packet;
 
 /**
  * Explains one UDP conversation: requests matched to replies, no handshake and no ACKs, retries
- * and the gaps between them, requests that got no reply, datagrams sent as IP fragments.
+ * and the gaps between them, requests that got no reply or an ICMP error instead (RFC 1122
+ * §4.1.3.3), datagrams sent as IP fragments.
  */
 final class UdpExplainer {
     private static final List<String> COLUMNS = List.of("frame", "time", "direction", "len", "payload", "reply", "rtt");
     private final Say say;
     private final List<Datagram> dgrams;
     private final Map<Long, List<Datagram>> fragments;
+    private final Map<Long, Datagram> icmpAnswers;
 
-    /** {@code fragments}: for a reassembled datagram's frame, the fragments that made it. */
-    UdpExplainer(Say say, List<Datagram> dgrams, Map<Long, List<Datagram>> fragments) {
+    /**
+     * {@code fragments}: for a reassembled datagram's frame, the fragments that made it;
+     * {@code icmpAnswers}: for a datagram's frame, the ICMP error that quotes it.
+     */
+    UdpExplainer(Say say, List<Datagram> dgrams, Map<Long, List<Datagram>> fragments, Map<Long, Datagram> icmpAnswers) {
         this.say = say;
         this.dgrams = dgrams;
         this.fragments = fragments;
+        this.icmpAnswers = icmpAnswers;
     }
 
     Conversation explain(int index) {
@@ -30,6 +38,7 @@ final class UdpExplainer {
         out.add(say.it("udp.nohandshake"));
         int requests = 0;
         int unanswered = 0;
+        int refused = 0;
         Datagram previousRequest = null;
         boolean previousAnswered = true;
         List<String> gaps = new ArrayList<>();
@@ -40,6 +49,7 @@ final class UdpExplainer {
             Datagram d = dgrams.get(i);
             boolean request = d.src().equals(first.src());
             Datagram reply = null;
+            Datagram error = request ? icmpAnswers.get(d.frame()) : null;
             if (request) {
                 requests++;
                 for (int j = i + 1; j < dgrams.size(); j++) {
@@ -68,19 +78,28 @@ final class UdpExplainer {
                     out.add(say.it("udp.gaps", seriesStart.frame(), previousRequest.frame(), String.join(", ", gaps)));
                     gaps.clear();
                 }
-                if (reply == null) {
+                if (reply == null && error != null) {
+                    refused++;
+                } else if (reply == null) {
                     unanswered++;
                 }
                 previousRequest = d;
-                previousAnswered = reply != null;
+                // an ICMP error is an answer too: the next datagram of the same size is a new probe, not a retry
+                previousAnswered = reply != null || error != null;
             }
             int len = d.udp().length() - 8;
+            Datagram answer = reply != null ? reply : error;
             rows.add(new Table.Row(d.frame(), List.of(Long.toString(d.frame()), Say.seconds(d.time()),
-                    d.src() + " → " + d.dst(), Integer.toString(len), preview(d), reply == null ? "" : Long.toString(reply.frame()),
-                    reply == null ? "" : Say.seconds(reply.time() - d.time()))));
+                    d.src() + " → " + d.dst(), Integer.toString(len), preview(d),
+                    answer == null ? "" : reply != null ? Long.toString(reply.frame()) : say.word("udp.icmp.cell", error.frame()),
+                    answer == null ? "" : Say.seconds(answer.time() - d.time()))));
             if (request && reply != null) {
                 out.add(say.it("udp.reply", d.frame(), reply.frame(), Say.seconds(reply.time() - d.time()), len,
                         reply.udp().length() - 8));
+            } else if (request && error != null) {
+                Packet.Icmp m = error.icmp();
+                out.add(say.it("udp.icmp", d.frame(), error.frame(), IcmpNames.describe(m.v6(), m.type(), m.code()),
+                        error.src().address(), Say.seconds(error.time() - d.time())));
             } else if (request) {
                 out.add(say.it("udp.noreply", d.frame()));
             }
@@ -101,7 +120,11 @@ final class UdpExplainer {
         if (!gaps.isEmpty()) {
             out.add(say.it("udp.gaps", seriesStart.frame(), previousRequest.frame(), String.join(", ", gaps)));
         }
-        out.add(say.it("udp.count", requests, requests - unanswered, unanswered));
+        if (refused > 0) {
+            out.add(say.it("udp.count.icmp", requests, requests - unanswered - refused, refused, unanswered));
+        } else {
+            out.add(say.it("udp.count", requests, requests - unanswered, unanswered));
+        }
         Sentence title = say.it("udp.title", index, a, b, dgrams.size());
         Section exchange = new Section("exchange", new Table(COLUMNS, rows), out);
         return new Conversation("udp", index, a, b, title, List.of(exchange),
