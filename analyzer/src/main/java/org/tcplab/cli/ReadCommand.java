@@ -25,6 +25,7 @@ import org.tcplab.output.PacketSeparator;
 import org.tcplab.output.TextFormatter;
 import org.tcplab.pipeline.CaptureAnalyzer;
 import org.tcplab.pipeline.PacketPrinter;
+import org.tcplab.pipeline.ConnectionPass;
 import org.tcplab.pipeline.TwoCorePass;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -132,9 +133,20 @@ public final class ReadCommand implements Callable<Integer> {
         analyzer.countConversations(false);
         analyzer.displayFilter(display);
         long[] printed = {0};
+        long[] packets = {-1};
         long start = System.nanoTime();
         try (FrameSource source = Inputs.open(file)) {
-            if (print != null && display == null) {
+            if (print == null && writer == null && display == null && !basic) {
+                // nothing printed: reading, decoding and the numbering on one core, the connection
+                // analysis on the other (what the one-thread pass does for each packet, in two halves)
+                ConnectionPass pass = ConnectionPass.asRead(analyzer.connections(), analyzer.udpStreams());
+                pass.stopWhen(cancel::isCancelled);
+                try {
+                    pass.run(source);
+                } finally {
+                    packets[0] = pass.frames();
+                }
+            } else if (print != null && display == null) {
                 // printing every packet, printing is most of the work: the analysis goes to the other
                 // core, and some of the printing too when this thread falls behind
                 PacketFormatter ahead = print.copy();
@@ -178,8 +190,9 @@ public final class ReadCommand implements Callable<Integer> {
         if (format == Format.none && type == null) {
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintStream err = io.err();
-            err.printf("%d packets, %d TCP streams in %.3f s (%.0f packets/s)%n", analyzer.packets(),
-                    analyzer.streams().streamCount(), seconds, analyzer.packets() / Math.max(seconds, 1e-9));
+            long n = packets[0] >= 0 ? packets[0] : analyzer.packets();
+            err.printf("%d packets, %d TCP streams in %.3f s (%.0f packets/s)%n", n,
+                    analyzer.streams().streamCount(), seconds, n / Math.max(seconds, 1e-9));
         }
         return ExitCodes.OK;
     }

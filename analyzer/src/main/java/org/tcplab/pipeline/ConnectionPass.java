@@ -2,6 +2,7 @@ package org.tcplab.pipeline;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -10,6 +11,8 @@ import org.tcplab.analysis.ConnectionSummary;
 import org.tcplab.analysis.ConnectionTracker;
 import org.tcplab.capture.Frame;
 import org.tcplab.capture.FrameSource;
+import org.tcplab.conv.UdpAnnotation;
+import org.tcplab.conv.UdpStreams;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.PacketDecoder;
 import org.tcplab.tcp.TcpAnnotation;
@@ -25,6 +28,10 @@ import org.tcplab.tcp.TcpStreamTracker;
  * numbering in the calling thread that thread did four fifths of the work on the million-connection
  * capture while the other waited. Batches are reused: the pass allocates nothing per packet.
  *
+ * <p>{@link #asRead} makes the pass {@code read --format none}'s: every frame decoded whole, UDP
+ * streams numbered, every state change recorded, as the one-thread pass of {@code read} does for
+ * each packet it prints, only with nothing to print.
+ *
  * <p>The order of segments is the capture's. A damaged file ends the pass after every segment
  * read before the damage was tracked, then the error propagates, as in {@link CaptureAnalyzer#run}.
  */
@@ -35,19 +42,44 @@ public final class ConnectionPass {
     private final TcpStreamTracker streams;
     private final ConnectionTracker connections;
     private final int batchSize;
+    /** Read's pass: null for conns's, which decodes only what the TCP header needs. */
+    private final UdpStreams udp;
     private final ConnectionAnnotation analysis = new ConnectionAnnotation();
     private long firstTimeNanos = Long.MIN_VALUE;
+    /** Frames read, written by the decoding thread and read after it is joined. */
+    private long frames;
+    private BooleanSupplier stop = () -> false;
 
     public ConnectionPass(ConnectionTracker connections) {
         this(connections, BATCH);
     }
 
     ConnectionPass(ConnectionTracker connections, int batchSize) {
+        this(connections, batchSize, null);
+        // no packet is printed: the summaries need the states, not each change
+        connections.recordTransitions(false);
+    }
+
+    ConnectionPass(ConnectionTracker connections, int batchSize, UdpStreams udp) {
         this.connections = connections;
         this.streams = connections.streams();
         this.batchSize = batchSize;
-        // no packet is printed: the summaries need the states, not each change
-        connections.recordTransitions(false);
+        this.udp = udp;
+    }
+
+    /** {@code read --format none}: the analysis read does for every packet, on two cores, nothing printed. */
+    public static ConnectionPass asRead(ConnectionTracker connections, UdpStreams udp) {
+        return new ConnectionPass(connections, BATCH, udp);
+    }
+
+    /** Checked after each batch: true ends the pass there (Ctrl-C in the console). */
+    public void stopWhen(BooleanSupplier stop) {
+        this.stop = stop;
+    }
+
+    /** Frames read by {@link #run}. */
+    public long frames() {
+        return frames;
     }
 
     public TcpStreamTracker streams() {
@@ -81,9 +113,10 @@ public final class ConnectionPass {
         for (int i = 0; i < BATCHES; i++) {
             empty.add(new SegmentBatch(batchSize));
         }
-        Thread decoder = new Thread(() -> decode(source, streams, empty, full), "decode");
+        Thread decoder = new Thread(() -> decode(source, empty, full), "decode");
         decoder.setDaemon(true);
         decoder.start();
+        boolean stopped = false;
         try {
             while (true) {
                 SegmentBatch b = full.take();
@@ -98,6 +131,10 @@ public final class ConnectionPass {
                     WorkerThreads.rethrow(b.failure);
                     return;
                 }
+                if (stop.getAsBoolean()) {
+                    stopped = true;
+                    return;
+                }
                 empty.put(b);
             }
         } catch (InterruptedException e) {
@@ -107,15 +144,16 @@ public final class ConnectionPass {
             // the source is closed by our caller, and the numbering read after the pass: the
             // decoding thread must be done with both first (the join makes its writes seen)
             decoder.interrupt();
-            WorkerThreads.join(decoder, Long.MAX_VALUE);
+            // stopped early, it may be blocked reading a pipe, which no interrupt wakes: a second, then it is left to the exit
+            WorkerThreads.join(decoder, stopped ? 1_000_000_000L : Long.MAX_VALUE);
         }
     }
 
-    private static void decode(FrameSource source, TcpStreamTracker streams, BlockingQueue<SegmentBatch> empty,
-            BlockingQueue<SegmentBatch> full) {
+    private void decode(FrameSource source, BlockingQueue<SegmentBatch> empty, BlockingQueue<SegmentBatch> full) {
         Frame frame = new Frame();
         DecodedPacket packet = new DecodedPacket();
         PacketDecoder decoder = new PacketDecoder();
+        UdpAnnotation udpStream = new UdpAnnotation();
         SegmentBatch b = null;
         try {
             b = empty.take();
@@ -127,15 +165,22 @@ public final class ConnectionPass {
                     return;
                 }
                 long time = frame.epochSeconds() * 1_000_000_000L + frame.nanos();
-                if (frame.number() == 1) {
+                if (frames++ == 0) {
                     b.firstFrameNanos = time;
                 }
                 TcpSegment segment = b.segments[b.count];
-                boolean tcp = segment.fillCommon(frame.data(), frame.offset(), frame.capturedLength(),
-                        frame.originalLength(), frame.linkType(), time, frame.number());
-                if (!tcp) {
+                boolean tcp;
+                if (udp != null) {
                     decoder.decode(frame, packet);
                     tcp = segment.fill(packet, time, frame.number(), frame.originalLength());
+                    udp.annotate(packet, udpStream);
+                } else {
+                    tcp = segment.fillCommon(frame.data(), frame.offset(), frame.capturedLength(),
+                            frame.originalLength(), frame.linkType(), time, frame.number());
+                    if (!tcp) {
+                        decoder.decode(frame, packet);
+                        tcp = segment.fill(packet, time, frame.number(), frame.originalLength());
+                    }
                 }
                 if (tcp) {
                     streams.annotate(segment, b.annotations[b.count]);

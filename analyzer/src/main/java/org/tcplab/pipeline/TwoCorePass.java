@@ -23,10 +23,11 @@ import org.tcplab.tcp.TcpSegment;
  * says. One thread analyses every packet in capture order and every batch is written out in order,
  * so the output is the one-thread pass's, byte for byte, whichever thread printed what.
  *
- * <p>With a display filter, or nothing printed, analysing in the calling thread after decoding in
- * the other was slower than one thread (2.61 s against 2.12 s for -Y on the benchmark capture,
- * measured, as the views' copies cross between the cores); those passes stay in
- * {@link CaptureAnalyzer#run}.
+ * <p>With a display filter, analysing in the calling thread after decoding in the other was slower
+ * than one thread (2.61 s against 2.12 s for -Y on the benchmark capture, measured, as the views'
+ * copies cross between the cores); that pass stays in {@link CaptureAnalyzer#run}. With nothing
+ * printed no view is needed, and {@link ConnectionPass#asRead} hands only the TCP segments and
+ * their numbering across, as {@code conns} does.
  *
  * <p>What the source gave before a damaged part is printed, then the source's error propagates, as
  * from {@link CaptureAnalyzer#run}. When the limit is reached or {@code stop} says so, reading stops.

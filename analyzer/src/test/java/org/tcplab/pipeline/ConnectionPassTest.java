@@ -77,6 +77,51 @@ class ConnectionPassTest {
         assertEquals(expected, actual);
     }
 
+    /**
+     * {@code read --format none}'s pass (every frame decoded, UDP streams numbered, state changes
+     * recorded) reads the frames, numbers the TCP and UDP streams and summarises the connections
+     * exactly as the one-thread pass of {@code read} does, damaged captures included.
+     */
+    @TestFactory
+    Stream<DynamicTest> asRead_everyCorpusCapture_sameCountsAndSummariesAsTheOneThreadPass() {
+        return Corpus.captures().stream().map(f -> DynamicTest.dynamicTest(Corpus.root().relativize(f).toString(), () -> {
+            CaptureAnalyzer one = new CaptureAnalyzer();
+            one.countConversations(false);
+            List<ConnectionSummary> expected = new ArrayList<>();
+            String expectedFailure;
+            try (FrameSource s = CaptureFiles.open(f)) {
+                expectedFailure = failure(() -> one.summarise(s, v -> true, expected));
+            } catch (CaptureFileException e) {
+                return; // not a capture we can open: nothing to compare
+            }
+            CaptureAnalyzer two = new CaptureAnalyzer();
+            ConnectionPass pass = new ConnectionPass(two.connections(), SMALL_BATCH, two.udpStreams());
+            List<ConnectionSummary> actual = new ArrayList<>();
+            String failure;
+            try (FrameSource s = CaptureFiles.open(f)) {
+                failure = failure(() -> two.connections().summarise(actual::add, () -> pass.run(s)));
+            }
+            assertEquals(expectedFailure, failure);
+            assertEquals(one.packets(), pass.frames(), "frames read");
+            assertEquals(one.streams().streamCount(), two.streams().streamCount(), "TCP streams");
+            assertEquals(one.udpStreams().streamCount(), two.udpStreams().streamCount(), "UDP streams");
+            assertEquals(expected, actual);
+        }));
+    }
+
+    private interface Pass {
+        void run() throws IOException;
+    }
+
+    private static String failure(Pass p) {
+        try {
+            p.run();
+            return null;
+        } catch (IOException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
     @Test
     void fileCutInARecord_summarisesWhatCameBeforeThenFails() throws IOException {
         Path big = Corpus.captures().stream().filter(f -> f.toString().endsWith(".pcap"))
