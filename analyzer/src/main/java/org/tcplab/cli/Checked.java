@@ -237,10 +237,10 @@ public final class Checked {
     }
 
     /** A protocol read's --proto knows. */
-    /** A report's format: text, md, html or json. */
+    /** A report's format: text, md, html, json or pdf. */
     public static final class ReportFormat extends Choice {
         public ReportFormat() {
-            super("a report format", "text", "md", "html", "json");
+            super("a report format", "text", "md", "html", "json", "pdf");
         }
     }
 

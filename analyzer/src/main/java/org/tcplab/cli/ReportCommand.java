@@ -26,10 +26,12 @@ import picocli.CommandLine.Parameters;
                 "the segments with relative and raw numbers and both endpoints' states, the seq/ack arithmetic in",
                 "words, the ACK that covers each data segment, how a write was cut into segments, the teardown,",
                 "why each RST was sent and what the application saw, the capture's health, and a ladder diagram.",
-                "--format html adds the ladder as a picture and the time-sequence graph, in one file that prints on A4."},
+                "--format html adds the ladder as a picture and the time-sequence graph, in one file that prints on A4;",
+                "--format pdf is that page printed on A4 by headless Chromium (apt-get install chromium)."},
         footer = {"", "Examples:", "  analyzer report samples/greeting.pcap",
                 "  analyzer report samples/segment.pcap --format html -o segment.html",
-                "  analyzer report samples/rst-refused.pcap --lang zh --format md"})
+                "  analyzer report samples/rst-refused.pcap --lang zh --format md",
+                "  analyzer report samples/greeting.pcap -o greeting.pdf"})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "capture file (pcap or pcapng, optionally .gz), or - for standard input")
     String file;
@@ -38,7 +40,7 @@ public final class ReportCommand implements Callable<Integer> {
     Integer stream;
 
     @Option(names = "--format", paramLabel = "F", converter = Checked.ReportFormat.class,
-            description = "text (default; html when -o ends in .html, md for .md, json for .json), md, html or json")
+            description = "text (default; html when -o ends in .html, md for .md, json for .json, pdf for .pdf), md, html, json or pdf")
     String format;
 
     @Option(names = "--lang", paramLabel = "L", converter = Checked.Language.class,
@@ -60,13 +62,13 @@ public final class ReportCommand implements Callable<Integer> {
             throw new Failure(ExitCodes.USAGE, "no TCP stream " + stream + " in " + file);
         }
         CaptureReport report = ReportBuilder.build(in, locale);
-        String text = switch (fmt) {
-            case "md" -> PlainReport.markdown(report, locale);
-            case "html" -> HtmlReport.render(report, locale);
-            case "json" -> JsonReport.render(report, locale);
-            default -> PlainReport.text(report, locale);
+        byte[] bytes = switch (fmt) {
+            case "md" -> PlainReport.markdown(report, locale).getBytes(StandardCharsets.UTF_8);
+            case "html" -> HtmlReport.render(report, locale).getBytes(StandardCharsets.UTF_8);
+            case "json" -> JsonReport.render(report, locale).getBytes(StandardCharsets.UTF_8);
+            case "pdf" -> ChromiumPdf.print(HtmlReport.render(report, locale), locale.getLanguage());
+            default -> PlainReport.text(report, locale).getBytes(StandardCharsets.UTF_8);
         };
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (output == null) {
             OutputStream out = Io.current().out();
             out.write(bytes);
@@ -101,6 +103,9 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (n.endsWith(".json")) {
             return "json";
+        }
+        if (n.endsWith(".pdf")) {
+            return "pdf";
         }
         return "text";
     }

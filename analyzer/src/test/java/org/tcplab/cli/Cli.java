@@ -35,9 +35,19 @@ public final class Cli {
 
     /** The same with standard input read from {@code stdin} (null: nothing). */
     public static Result runWithInput(int timeoutSeconds, Path stdin, String... args) throws IOException, InterruptedException {
+        return run(timeoutSeconds, stdin, java.util.Map.of(), args);
+    }
+
+    /** The same with these variables added to the environment. */
+    public static Result runWithEnv(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(60, null, env, args);
+    }
+
+    private static Result run(int timeoutSeconds, Path stdin, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("cli-out", ".txt");
         try {
-            Result r = runInto(timeoutSeconds, stdin, out, args);
+            Result r = runInto(timeoutSeconds, stdin, out, env, args);
             return new Result(r.exitCode(), Files.readString(out, StandardCharsets.UTF_8), r.stderr());
         } finally {
             Files.deleteIfExists(out);
@@ -46,6 +56,11 @@ public final class Cli {
 
     /** The same with standard output written to {@code stdout} as it came (a capture: bytes, not text); the result's is empty. */
     public static Result runInto(int timeoutSeconds, Path stdin, Path stdout, String... args) throws IOException, InterruptedException {
+        return runInto(timeoutSeconds, stdin, stdout, java.util.Map.of(), args);
+    }
+
+    private static Result runInto(int timeoutSeconds, Path stdin, Path stdout, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+UseSerialGC");
@@ -57,9 +72,10 @@ public final class Cli {
         Path out = stdout;
         Path err = Files.createTempFile("cli-err", ".txt");
         try {
-            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new java.io.File("/dev/null") : stdin.toFile()))
-                    .start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new java.io.File("/dev/null") : stdin.toFile()));
+            pb.environment().putAll(env);
+            Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("analyzer " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s");

@@ -31,6 +31,64 @@ class ReportCommandTest {
         assertEquals("", r.stdout());
     }
 
+    /** -o x.pdf is a PDF Chromium printed from the HTML report: A4 pages holding the report's text (poppler reads it). */
+    @Test
+    void pdf_toAFile_isTheHtmlReportPrintedOnA4() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("chromium"), "chromium is not installed (bin/test installs it)");
+        Path out = tmp.resolve("greeting.pdf");
+        Cli.Result r = Cli.run(120, "report", sample("greeting"), "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("", r.stdout() + r.stderr(), "nothing of Chromium's own chatter reaches the user");
+        byte[] pdf = Files.readAllBytes(out);
+        assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII), "the format follows the extension");
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("pdftotext"), "poppler-utils is not installed (bin/test installs it)");
+        String info = run("pdfinfo", out.toString());
+        assertTrue(info.contains("(A4)"), info);
+        String text = run("pdftotext", "-layout", out.toString(), "-");
+        for (String s : new String[] {"Report on greeting.pcap", "Ladder diagram", "Time-sequence graph", "TIME-WAIT"}) {
+            assertTrue(text.contains(s), s + " is in the PDF's text");
+        }
+    }
+
+    /** In Chinese the PDF needs a font with Chinese characters: without one it would be boxes, so it is refused. */
+    @Test
+    void pdf_inChinese_isPrintedWithAChineseFont_orRefusedWithoutOne() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("chromium") && onPath("fc-list"), "chromium and fontconfig");
+        Path out = tmp.resolve("greeting.zh.pdf");
+        Cli.Result r = Cli.run(120, "report", sample("greeting"), "--lang", "zh", "-o", out.toString());
+        if (run("fc-list", ":lang=zh", "family").isBlank()) {
+            assertEquals(5, r.exitCode(), r.stderr());
+            assertTrue(r.stderr().strip().endsWith("no font with Chinese characters is installed (apt-get install fonts-noto-cjk);"
+                    + " --format html shows them in a browser that has one"), r.stderr());
+            assertFalse(Files.exists(out));
+        } else {
+            assertEquals(0, r.exitCode(), r.stderr());
+            org.junit.jupiter.api.Assumptions.assumeTrue(onPath("pdftotext"), "poppler-utils");
+            assertTrue(run("pdftotext", out.toString(), "-").contains("TCP 流 0"), "the Chinese text is in the PDF");
+        }
+    }
+
+    @Test
+    void pdf_withoutChromium_isOneLineSayingHowToGetIt() throws Exception {
+        Cli.Result r = Cli.runWithEnv(java.util.Map.of("TCPLAB_CHROMIUM", tmp.resolve("no-such-browser").toString()),
+                "report", sample("greeting"), "--format", "pdf", "-o", tmp.resolve("x.pdf").toString());
+        assertEquals(5, r.exitCode(), r.stderr());
+        assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+        assertTrue(r.stderr().contains("is not an executable"), r.stderr());
+        assertFalse(Files.exists(tmp.resolve("x.pdf")), "no half-written file");
+    }
+
+    private static boolean onPath(String tool) {
+        return java.util.Arrays.stream(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), String.join(" ", cmd));
+        return out;
+    }
+
     @Test
     void markdown_inChinese_toStandardOutput() throws Exception {
         Cli.Result r = Cli.run("report", sample("greeting"), "--format", "md", "--lang", "zh");
@@ -49,7 +107,7 @@ class ReportCommandTest {
 
     @Test
     void badFormatOrLanguage_isOneLineError() throws Exception {
-        for (String[] args : new String[][] {{"--format", "pdf"}, {"--lang", "fr"}}) {
+        for (String[] args : new String[][] {{"--format", "docx"}, {"--lang", "fr"}}) {
             Cli.Result r = Cli.run("report", sample("greeting"), args[0], args[1]);
             assertEquals(2, r.exitCode(), Arrays.toString(args));
             assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
