@@ -91,6 +91,10 @@ public final class CheckCommand implements Callable<Integer> {
         }
         AnswerChecker.Result r = new AnswerChecker(report, locale).check(sheet);
         Wording w = Wording.of("org.tcplab.report.Report", locale);
+        if (r.cells().isEmpty() && r.problems().isEmpty()) {
+            // the template as written: nothing to check, and "every cell is right" would say otherwise
+            throw new Failure(ExitCodes.BAD_INPUT, mode.answers + ": " + w.say("check.empty"));
+        }
         StringBuilder sb = new StringBuilder();
         for (String p : r.problems()) {
             sb.append(mode.answers).append(": ").append(p).append('\n');

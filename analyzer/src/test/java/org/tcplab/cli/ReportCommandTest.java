@@ -143,6 +143,12 @@ class ReportCommandTest {
         assertEquals(0, t.exitCode(), t.stderr());
         String blank = Files.readString(sheet);
         assertTrue(blank.contains("frame,seq,ack,len,next_seq,flags,client_state,server_state,rtt"), blank);
+        // the template as written has nothing to check: one line saying so, not "every cell is right"
+        Cli.Result unfilled = Cli.run("check", sample("greeting"), "--answers", sheet.toString());
+        assertEquals(1, unfilled.exitCode(), unfilled.stdout() + unfilled.stderr());
+        assertEquals("analyzer: " + sheet + ": no cell is filled in: write your values in the sheet's empty cells, then check it again.",
+                unfilled.stderr().strip());
+        assertEquals("", unfilled.stdout());
         // a right row and a wrong one: the SYN+ACK's ack written as 0 (a SYN consumes one)
         Files.writeString(sheet, "frame,seq,ack,len\n1,0,,0\n2,0,0,0\n");
         Cli.Result r = Cli.run("check", sample("greeting"), "--answers", sheet.toString());
