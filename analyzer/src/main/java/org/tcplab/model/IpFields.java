@@ -101,11 +101,18 @@ public final class IpFields {
     public static final Field IPV6 = field("ipv6", "Internet Protocol Version 6", Type.PROTOCOL).count(header(V6, 0, 1))
             .bytes((v, k, out) -> Catalogue.rest(v, at(v, V6, 1, k), 0, out))
             .item((v, k) -> v6Span(v, at(v, V6, 1, k))).about("an IPv6 datagram").build();
-    public static final Field V6_VERSION = field("ipv6.version", "Version", Type.UINT).bits(8).count(header(V6, 0, 1))
+    public static final Field V6_VERSION = field("ipv6.version", "Version", Type.UINT).bits(8).mask(0xF0).count(header(V6, 0, 1))
             .value((v, k) -> u8(v, V6, 0, k) >>> 4).build();
-    public static final Field V6_TCLASS = field("ipv6.tclass", "Traffic Class", Type.UINT).hex(8).mask(0x0FF00000L)
-            .count(header(V6, 0, 4)).value((v, k) -> (u32(v, V6, 0, k) >>> 20) & 0xFF).build();
-    public static final Field V6_FLOW = field("ipv6.flow", "Flow Label", Type.UINT).hex(20).mask(0x000FFFFFL)
+    // Wireshark's types: the traffic class an FT_UINT32 over the first word, the flow label an
+    // FT_UINT24 over bytes 1-3 (-T fields prints their hex at those widths, -V at the masks')
+    public static final Field V6_TCLASS = field("ipv6.tclass", "Traffic Class", Type.UINT).hex(32).mask(0x0FF00000L)
+            .count(header(V6, 0, 4)).value((v, k) -> (u32(v, V6, 0, k) >>> 20) & 0xFF).about("DSCP and ECN (RFC 2474, RFC 3168)")
+            .build();
+    public static final Field V6_TCLASS_DSCP = field("ipv6.tclass.dscp", "Differentiated Services Codepoint", Type.UINT).bits(32)
+            .mask(0x0FC00000L).count(header(V6, 0, 4)).value((v, k) -> (u32(v, V6, 0, k) >>> 22) & 0x3F).names(Names::dscp).build();
+    public static final Field V6_TCLASS_ECN = field("ipv6.tclass.ecn", "Explicit Congestion Notification", Type.UINT).bits(32)
+            .mask(0x00300000L).count(header(V6, 0, 4)).value((v, k) -> (u32(v, V6, 0, k) >>> 20) & 3).names(Names::ecn).build();
+    public static final Field V6_FLOW = field("ipv6.flow", "Flow Label", Type.UINT).hex(24).mask(0x000FFFFFL)
             .count(header(V6, 0, 4)).value((v, k) -> u32(v, V6, 0, k) & 0xFFFFF).build();
     public static final Field V6_PLEN = field("ipv6.plen", "Payload Length", Type.UINT).bits(16).count(header(V6, 4, 2))
             .value((v, k) -> u16(v, V6, 4, k)).build();
@@ -125,5 +132,5 @@ public final class IpFields {
 
     static final List<Field> ALL = List.of(IP, VERSION, HDR_LEN, DSFIELD, DSCP, ECN, LEN, ID, FLAGS, FLAGS_RB, FLAGS_DF,
             FLAGS_MF, FRAG_OFFSET, TTL, PROTO, CHECKSUM, CHECKSUM_STATUS, SRC, DST, ADDR, IPV6, V6_VERSION, V6_TCLASS,
-            V6_FLOW, V6_PLEN, V6_NXT, V6_HLIM, V6_SRC, V6_DST, V6_ADDR);
+            V6_TCLASS_DSCP, V6_TCLASS_ECN, V6_FLOW, V6_PLEN, V6_NXT, V6_HLIM, V6_SRC, V6_DST, V6_ADDR);
 }

@@ -1,7 +1,7 @@
 package org.tcplab.model;
 
 /** Names of field values, as Wireshark's value tables give them (IANA registries). */
-final class Names {
+public final class Names {
     private Names() {
     }
 
@@ -61,6 +61,27 @@ final class Names {
             case 48 -> "Class Selector 6";
             case 56 -> "Class Selector 7";
             default -> d % 2 == 0 && d >= 10 && d <= 38 ? "Assured Forwarding " + (d / 8) + (d % 8 / 2) : null;
+        };
+    }
+
+    /** Wireshark's short DSCP names, as its DS field and traffic class lines show them ("CS0", "AF41", "EF"). */
+    public static String dscpShort(long d) {
+        return switch ((int) d) {
+            case 1 -> "LE";
+            case 44 -> "VOICE-ADMIT";
+            case 46 -> "EF";
+            default -> d % 8 == 0 ? "CS" + d / 8
+                    : d % 2 == 0 && d >= 10 && d <= 38 ? "AF" + (d / 8) + (d % 8 / 2) : "Unknown";
+        };
+    }
+
+    /** Wireshark's short ECN names (RFC 3168 §5). */
+    public static String ecnShort(long e) {
+        return switch ((int) e & 3) {
+            case 0 -> "Not-ECT";
+            case 1 -> "ECT(1)";
+            case 2 -> "ECT(0)";
+            default -> "CE";
         };
     }
 

@@ -9,6 +9,7 @@ import org.tcplab.model.FrameFields;
 import org.tcplab.model.IcmpFields;
 import org.tcplab.model.IpFields;
 import org.tcplab.model.LinkFields;
+import org.tcplab.model.Names;
 import org.tcplab.model.PacketView;
 import org.tcplab.model.Slice;
 import org.tcplab.model.TcpFields;
@@ -100,7 +101,19 @@ public final class DetailFormatter implements PacketFormatter {
         }
         out.put(f.label()).put(": ");
         value(f, k);
+        if (f == IpFields.DSFIELD || f == IpFields.V6_TCLASS) {
+            // Wireshark names both halves of the byte on its line: "0x00 (DSCP: CS0, ECN: Not-ECT)"
+            long ds = f.longValue(v, k);
+            out.put(" (DSCP: ").put(Names.dscpShort(ds >>> 2)).put(", ECN: ").put(Names.ecnShort(ds)).put(')');
+        }
         out.put('\n');
+    }
+
+    /** Hex digits of a value in -V: as many as its mask spans (Wireshark's hfinfo_hex_digits), else its type's width. */
+    private static int hexDigits(Field f) {
+        long m = f.mask();
+        int bits = m == 0 ? f.bits() : 64 - Long.numberOfLeadingZeros(m) - Long.numberOfTrailingZeros(m);
+        return (bits + 3) / 4;
     }
 
     /** A derived field in brackets, as Wireshark shows what it computed: "[Stream index: 0]". */
@@ -124,7 +137,7 @@ public final class DetailFormatter implements PacketFormatter {
                         if (name != null) {
                             out.put(name).put(" (");
                         }
-                        FieldText.integer(f, x, out);
+                        out.put("0x").putHex(x, hexDigits(f));
                         if (name != null) {
                             out.put(')');
                         }
@@ -294,6 +307,8 @@ public final class DetailFormatter implements PacketFormatter {
         int d = depth + 1;
         field(d, IpFields.V6_VERSION, k);
         field(d, IpFields.V6_TCLASS, k);
+        field(d + 1, IpFields.V6_TCLASS_DSCP, k);
+        field(d + 1, IpFields.V6_TCLASS_ECN, k);
         field(d, IpFields.V6_FLOW, k);
         field(d, IpFields.V6_PLEN, k);
         field(d, IpFields.V6_NXT, k);
