@@ -29,6 +29,7 @@ final class ChromiumPdf {
     /** {@code html} printed to PDF; {@code language} is the report's ("zh" needs a font with Chinese glyphs). */
     static byte[] print(String html, String language) {
         String browser = browser();
+        Process p = null;
         if (language.equals("zh") && !hasFontFor("zh")) {
             // without one Chromium prints every Chinese character as an empty box, and says nothing
             throw new Failure(ExitCodes.MISSING_LIBRARY, "--format pdf --lang zh: no font with Chinese characters is installed"
@@ -47,15 +48,15 @@ final class ChromiumPdf {
                 cmd.add("--no-sandbox");
             }
             cmd.add(page.toUri().toString());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile())
+            Path log = dir.resolve("chromium.log");
+            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
                 throw new Failure(ExitCodes.INTERNAL, browser + " did not print the report in " + TIMEOUT_SECONDS + " s");
             }
             if (p.exitValue() != 0 || !Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
                 throw new Failure(ExitCodes.INTERNAL, browser + " could not print the report (exit " + p.exitValue()
-                        + "); --format html writes the page to print from a browser");
+                        + lastWords(log) + "); --format html writes the page to print from a browser");
             }
             return Files.readAllBytes(pdf);
         } catch (IOException e) {
@@ -64,8 +65,34 @@ final class ChromiumPdf {
             Thread.currentThread().interrupt();
             throw new Failure(ExitCodes.CANCELLED, "interrupted while " + browser + " printed the report");
         } finally {
+            if (p != null && p.isAlive()) {
+                // its renderer and GPU processes too, before their directory goes
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                try {
+                    p.waitFor(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             remove(dir);
         }
+    }
+
+    /** The last line Chromium logged that is not about the missing desktop bus: what went wrong, in its words. */
+    private static String lastWords(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String l = lines.get(i).strip();
+                if (!l.isEmpty() && !l.contains("dbus") && !l.contains("bytes written")) {
+                    return ": " + (l.length() > 160 ? l.substring(0, 160) + "…" : l);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // no log: the exit status is all there is to say
+        }
+        return "";
     }
 
     /** The browser to print with, or a one-line failure saying how to get one. */
@@ -92,10 +119,18 @@ final class ChromiumPdf {
     /** fontconfig knows a font covering {@code language}; true when fc-list cannot be asked (Chromium may still find one). */
     private static boolean hasFontFor(String language) {
         try {
-            Process p = new ProcessBuilder("fc-list", ":lang=" + language, "family").redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return !p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0 || !out.isBlank();
+            Path out = Files.createTempFile("tcplab-fonts", ".txt");
+            try {
+                Process p = new ProcessBuilder("fc-list", ":lang=" + language, "family").redirectErrorStream(true)
+                        .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return true;
+                }
+                return p.exitValue() != 0 || Files.size(out) > 0 && !Files.readString(out, StandardCharsets.UTF_8).isBlank();
+            } finally {
+                Files.deleteIfExists(out);
+            }
         } catch (IOException e) {
             return true;
         } catch (InterruptedException e) {
@@ -110,7 +145,7 @@ final class ChromiumPdf {
         }
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // a temporary directory left behind is no reason to fail a report already written
         }
     }

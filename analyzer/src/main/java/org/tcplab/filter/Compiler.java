@@ -59,6 +59,10 @@ final class Compiler {
     /** The operand as a field source, or null when it is not a field's name. */
     private Source source(Operand o) throws FilterException {
         if (o instanceof Expr.Call call) {
+            if (call.argument() instanceof Expr.Call inner) {
+                // as tshark 4.0: "Only fields can be used as parameter for string()"
+                throw new FilterException(call.name() + "() takes a field, not another function", inner.column());
+            }
             return Functions.of(call, required(call.argument()));
         }
         if (!(o instanceof Expr.Word w)) {
@@ -112,8 +116,8 @@ final class Compiler {
     private Test test(Expr.Test t) throws FilterException {
         if (t.operand() instanceof Expr.Call call) {
             // as tshark: "You cannot test whether a function is present"
-            throw new FilterException(call.name() + "() has a value, not a presence: compare it, e.g. len(tcp.payload) > 0",
-                    t.column());
+            throw new FilterException(call.name() + "() has a value, not a presence: compare it, e.g. "
+                    + Literal.text(call) + " > 0", t.column());
         }
         Source s = required(t.operand());
         if (s instanceof Source.Masked) {
@@ -164,6 +168,7 @@ final class Compiler {
     }
 
     private Test relation(Source s, Op op, Operand value, Expr c) throws FilterException {
+        literal(value);
         switch (s.kind) {
             case MARKER -> throw new FilterException(s.field.name() + " is " + Kind.describe(s.field)
                     + ": test it alone (\"" + s.field.name() + "\"), there is nothing to compare", c.column());
@@ -182,12 +187,21 @@ final class Compiler {
         }
     }
 
+    /** Where a value must stand (a set's member, a mask): a function's result is not one. */
+    private static void literal(Operand o) throws FilterException {
+        if (o instanceof Expr.Call call) {
+            throw new FilterException(call.name() + "() cannot stand for a value here: compare it with a field or a value",
+                    call.column());
+        }
+    }
+
     /** A value of an integer-like or Ethernet source. */
     private long value(Source s, Operand o) throws FilterException {
         return value(s.kind, s.typed(), s.name(), s.described(), o);
     }
 
     private long value(Kind kind, Field f, String name, String described, Operand o) throws FilterException {
+        literal(o);
         long v;
         try {
             v = kind == Kind.ETHER ? Literal.ether(Literal.text(o)) : Literal.integer(f, o);

@@ -105,6 +105,12 @@ final class Functions {
             return 0;
         }
 
+        /** A number's text; the string functions say their own. */
+        @Override
+        String asText(PacketView v, int k) {
+            return Long.toString(asLong(v, k));
+        }
+
         @Override
         void asBytes(PacketView v, int k, Slice out) {
             byte[] b = asText(v, k).getBytes(StandardCharsets.UTF_8);
@@ -133,11 +139,6 @@ final class Functions {
                 }
             };
         }
-
-        @Override
-        String asText(PacketView v, int k) {
-            return Long.toString(asLong(v, k));
-        }
     }
 
     /** How many times the field occurs: one value, absent when the field is (as tshark: count(udp.port) == 0 never holds). */
@@ -154,11 +155,6 @@ final class Functions {
         @Override
         long asLong(PacketView v, int k) {
             return arg.count(v);
-        }
-
-        @Override
-        String asText(PacketView v, int k) {
-            return Long.toString(asLong(v, k));
         }
     }
 
@@ -215,11 +211,6 @@ final class Functions {
         @Override
         String described() {
             return arg.described();
-        }
-
-        @Override
-        String asText(PacketView v, int k) {
-            return Long.toString(asLong(v, k));
         }
     }
 }

@@ -31,6 +31,9 @@ final class Literal {
 
     /** The text of an operand as a value: a quoted string's bytes, or the word. */
     static String text(Expr.Operand o) {
+        if (o instanceof Expr.Call c) {
+            return c.name() + "(" + text(c.argument()) + ")"; // for messages: a call is never a value
+        }
         return o instanceof Expr.Text t ? new String(t.bytes().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)
                 : ((Expr.Word) o).text();
     }
@@ -39,7 +42,7 @@ final class Literal {
         if (o instanceof Expr.Text t) {
             return t.bytes().getBytes(StandardCharsets.ISO_8859_1);
         }
-        return hexBytes(((Expr.Word) o).text());
+        return hexBytes(text(o));
     }
 
     /** An integer for field {@code f}: a number, or True/False for booleans, or seconds for times. */

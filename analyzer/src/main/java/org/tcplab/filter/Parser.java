@@ -162,9 +162,9 @@ final class Parser {
         }
         Operand argument = operand();
         if (peek().is(Kind.COMMA)) {
-            // Wireshark's max() and min() take several; ours each take one
-            throw new FilterException(name.text() + "() of several fields is not supported (the functions are "
-                    + Functions.NAMES + ", each of one field)", peek().column());
+            // Wireshark's max() and min() take several fields; tcplab has neither
+            throw new FilterException("functions of several fields (max, min) are not supported; the functions are "
+                    + Functions.NAMES + ", each of one field", peek().column());
         }
         if (!peek().is(Kind.RPAREN)) {
             throw new FilterException("'(' is not closed: expected ')' but found " + peek().shown(), open.column());

@@ -103,7 +103,6 @@ final class Catalogue {
         return v -> count(v, p, off + bytes);
     }
 
-    /** The bytes of a layer from {@code off}, up to its captured end. */
     /**
      * The header length of layer {@code layer} read from the 4-bit count of 32-bit words at byte
      * {@code off} ({@code shift} bits up), as an item's span; all its bytes when that byte is not captured.
@@ -124,6 +123,7 @@ final class Catalogue {
         out.set(d.layerData(layer), from, Math.max(0, end - from));
     }
 
+    /** The bytes of a layer from {@code off}, up to its captured end. */
     static void rest(PacketView v, int layer, int off, Slice out) {
         DecodedPacket d = v.packet();
         int from = d.layerOffset(layer) + off;

@@ -48,7 +48,7 @@ public final class ConnectionPass {
     private long firstTimeNanos = Long.MIN_VALUE;
     /** Frames read, written by the decoding thread and read after it is joined. */
     private long frames;
-    private BooleanSupplier stop = () -> false;
+    private volatile BooleanSupplier stop = () -> false;
 
     public ConnectionPass(ConnectionTracker connections) {
         this(connections, BATCH);
@@ -72,7 +72,11 @@ public final class ConnectionPass {
         return new ConnectionPass(connections, BATCH, udp);
     }
 
-    /** Checked after each batch: true ends the pass there (Ctrl-C in the console). */
+    /**
+     * Asked by both threads, the decoding one every {@link #BATCH} frames (a capture of UDP alone
+     * fills no batch of TCP segments): true ends the pass there (Ctrl-C in the console). It must be
+     * safe to ask from another thread.
+     */
     public void stopWhen(BooleanSupplier stop) {
         this.stop = stop;
     }
@@ -167,6 +171,11 @@ public final class ConnectionPass {
                 long time = frame.epochSeconds() * 1_000_000_000L + frame.nanos();
                 if (frames++ == 0) {
                     b.firstFrameNanos = time;
+                }
+                if (frames % BATCH == 0 && stop.getAsBoolean()) {
+                    b.last = true;
+                    full.put(b);
+                    return;
                 }
                 TcpSegment segment = b.segments[b.count];
                 boolean tcp;

@@ -70,9 +70,11 @@ public final class ReportBuilder {
         }
         // the ICMP error each datagram drew, if any: a probe answered by a router or a closed port is not lost
         Map<Long, Datagram> icmpAnswers = new HashMap<>();
+        Map<Datagram, Long> quotedFrames = new java.util.IdentityHashMap<>();
         for (Datagram d : otherIcmp) {
             if (IcmpExplainer.error(d.icmp())) {
                 long orig = quoted(d, allUdp, tcp);
+                quotedFrames.put(d, orig);
                 if (orig >= 0) {
                     icmpAnswers.putIfAbsent(orig, d);
                 }
@@ -88,7 +90,7 @@ public final class ReportBuilder {
             out.add(icmp.echoes(n++, ds));
         }
         for (Datagram d : otherIcmp) {
-            out.add(IcmpExplainer.error(d.icmp()) ? icmp.error(n++, d, e -> quoted(e, allUdp, tcp)) : icmp.message(n++, d));
+            out.add(IcmpExplainer.error(d.icmp()) ? icmp.error(n++, d, quotedFrames::get) : icmp.message(n++, d));
         }
         String span = in.packets().isEmpty() ? "0"
                 : Say.seconds(in.packets().get(in.packets().size() - 1).relativeNanos());

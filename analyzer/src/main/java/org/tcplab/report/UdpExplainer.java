@@ -98,8 +98,10 @@ final class UdpExplainer {
                         reply.udp().length() - 8));
             } else if (request && error != null) {
                 Packet.Icmp m = error.icmp();
-                out.add(say.it("udp.icmp", d.frame(), error.frame(), IcmpNames.describe(m.v6(), m.type(), m.code()),
-                        error.src().address(), Say.seconds(error.time() - d.time())));
+                // from the datagram's destination it arrived there; from anyone else it stopped on the way
+                boolean fromDestination = error.src().address().equals(d.dst().address());
+                out.add(say.it(fromDestination ? "udp.icmp.host" : "udp.icmp.router", d.frame(), error.frame(),
+                        IcmpNames.describe(m.v6(), m.type(), m.code()), error.src().address(), Say.seconds(error.time() - d.time())));
             } else if (request) {
                 out.add(say.it("udp.noreply", d.frame()));
             }

@@ -173,10 +173,13 @@ class ReadCommandTest {
             // functions: what tshark 4.0 refuses, refused in one line
             {"len(tcp.payload)", "len() has a value, not a presence: compare it, e.g. len(tcp.payload) > 0 at column 1"},
             {"upper(tcp.payload) contains \"GET\"", "upper() takes a string field, and tcp.payload is a byte string at column 1"},
-            {"string(tcp.flags.syn) == \"1\"", "string() takes an integer, an address or a string, and tcp.flags.syn is a boolean"},
+            {"string(tcp.flags.syn) == \"1\"", "string() takes an integer, an address or a string, and tcp.flags.syn is a boolean at column 1"},
             {"tcp and lenght(tcp.payload) > 1", "unknown function 'lenght' (the functions are len, count, upper, lower, string, abs) at column 9"},
             {"len(tcp.paylod) > 1", "unknown field 'tcp.paylod' at column 5; did you mean tcp.payload?"},
             {"len(tcp.payload > 1", "'(' is not closed: expected ')' but found '>' at column 4"},
+            {"string(len(tcp.payload)) == \"9\"", "string() takes a field, not another function at column 8"},
+            {"tcp.port in {len(tcp.payload)}", "len() cannot stand for a value here: compare it with a field or a value at column 14"},
+            {"tcp.flags & len(tcp.payload)", "len() cannot stand for a value here: compare it with a field or a value at column 13"},
             {"count(ip.addr) == \"two\"", "cannot compare count(ip.addr) (an unsigned integer) with \"two\": not a number at column 19"},
         };
         for (String[] c : cases) {
