@@ -56,6 +56,9 @@ public final class ReportCommand implements Callable<Integer> {
         Locale locale = Reports.locale(lang);
         if (output != null) {
             OutputPaths.checkFile(output);
+        } else if (fmt.equals("pdf") && (!Io.current().isProcess() || System.console() != null)) {
+            // a PDF's bytes on a terminal (or the console's screen) are noise that can upset it
+            throw new Failure(ExitCodes.USAGE, "not writing a PDF to a terminal: give -o FILE.pdf (or pipe it)");
         }
         ReportInput in = Reports.read(file, displayName(file), stream == null ? -1 : stream, null);
         if (stream != null && in.packets().isEmpty() && in.damage() == null) {

@@ -165,6 +165,10 @@ final class ConsoleCompleter implements Completer {
         for (String op : List.of("==", "!=", ">", "<", ">=", "<=", "and", "or", "not", "contains", "matches", "in")) {
             out.add(new Candidate(op));
         }
+        for (String fn : List.of("len", "count", "upper", "lower", "string", "abs")) {
+            // a function opens its parenthesis, and a field follows without a space
+            out.add(new Candidate(head + fn + "(", fn + "(", null, null, null, null, false));
+        }
     }
 
     private void options(String verb, List<Candidate> out) {

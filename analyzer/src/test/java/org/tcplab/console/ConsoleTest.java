@@ -73,6 +73,13 @@ class ConsoleTest {
             from = c.length();
             c.type("packets !tcp.flags.sy\t");
             c.waitFor("!tcp.flags.syn", from);
+            c.type("\u0015");
+            from = c.length();
+            // a function, then a field inside its parenthesis
+            c.type("packets le\t");
+            c.waitFor("packets len(", from);
+            c.type("tcp.paylo\t");
+            c.waitFor("packets len(tcp.payload", from);
         }
     }
 
@@ -216,8 +223,12 @@ class ConsoleTest {
             c.type("folow 0\r");
             c.waitFor("unknown command 'folow'; did you mean follow?", from);
             from = c.length();
+            c.type("report --format docx\r");
+            c.waitFor("'docx'", from);
+            c.waitFor("(17 packets)> ", from + 1);
+            from = c.length();
             c.type("report --format pdf\r");
-            c.waitFor("'pdf'", from);
+            c.waitFor("not writing a PDF to a terminal: give -o FILE.pdf (or pipe it)", from);
             c.waitFor("(17 packets)> ", from + 1);
             from = c.length();
             c.type("show 3 4\r");
