@@ -139,7 +139,7 @@ public final class ReadCommand implements Callable<Integer> {
             if (print == null && writer == null && display == null && !basic) {
                 // nothing printed: reading, decoding and the numbering on one core, the connection
                 // analysis on the other (what the one-thread pass does for each packet, in two halves)
-                ConnectionPass pass = ConnectionPass.asRead(analyzer.connections(), analyzer.udpStreams());
+                ConnectionPass pass = ConnectionPass.asRead(analyzer.connections(), analyzer.udpStreams(), analyzer.echoes());
                 pass.stopWhen(cancel::isCancelled);
                 try {
                     pass.run(source);

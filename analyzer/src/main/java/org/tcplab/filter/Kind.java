@@ -17,7 +17,7 @@ enum Kind {
 
     static Kind of(Field f) {
         return switch (f.type()) {
-            case BOOLEAN, UINT, INT, FRAMENUM, RELATIVE_TIME, ABSOLUTE_TIME -> Kind.INT;
+            case BOOLEAN, UINT, INT, FRAMENUM, RELATIVE_TIME, MILLISECONDS, ABSOLUTE_TIME -> Kind.INT;
             case IPV4, IPV6, IP -> Kind.ADDRESS;
             case ETHER -> Kind.ETHER;
             case STRING -> Kind.TEXT;
@@ -34,6 +34,7 @@ enum Kind {
             case INT -> "a signed integer";
             case FRAMENUM -> "a frame number";
             case RELATIVE_TIME -> "a time in seconds";
+            case MILLISECONDS -> "a time in milliseconds";
             case ABSOLUTE_TIME -> "a date and time";
             case IPV4 -> "an IPv4 address";
             case IPV6 -> "an IPv6 address";

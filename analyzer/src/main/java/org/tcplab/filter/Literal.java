@@ -65,6 +65,14 @@ final class Literal {
         if (f != null && f.type() == Field.Type.RELATIVE_TIME) {
             return seconds(s);
         }
+        if (f != null && f.type() == Field.Type.MILLISECONDS) {
+            try {
+                // milliseconds, held as nanoseconds: 0.5 is 500,000 ns
+                return new BigDecimal(s).movePointRight(6).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new BadValue("not a number of milliseconds");
+            }
+        }
         if (f != null && f.type() == Field.Type.ABSOLUTE_TIME) {
             return date(s);
         }

@@ -25,6 +25,11 @@ public final class Field {
         ETHER, BYTES, STRING,
         /** A duration, nanoseconds. */
         RELATIVE_TIME,
+        /**
+         * A duration held as nanoseconds that Wireshark gives in milliseconds as a floating-point
+         * number (icmp.resptime, an FT_DOUBLE): printed and compared in milliseconds.
+         */
+        MILLISECONDS,
         /** A point in time, epoch nanoseconds. */
         ABSOLUTE_TIME;
 
@@ -37,7 +42,7 @@ public final class Field {
         }
 
         public boolean isTime() {
-            return this == RELATIVE_TIME || this == ABSOLUTE_TIME;
+            return this == RELATIVE_TIME || this == MILLISECONDS || this == ABSOLUTE_TIME;
         }
     }
 

@@ -101,6 +101,24 @@ public final class IcmpFields {
     public static final Field V6_ECHO_SEQ = field("icmpv6.echo.sequence_number", "Sequence", Type.UINT).bits(16)
             .count(identified(V6)).value((v, k) -> u16In(v, identifiedLayer(v, V6, k), 6)).build();
 
-    static final List<Field> ALL = List.of(ICMP, TYPE, CODE, CHECKSUM, CHECKSUM_STATUS, IDENT, SEQ, IDENT_LE, SEQ_LE, ICMPV6,
-            V6_TYPE, V6_CODE, V6_CHECKSUM, V6_CHECKSUM_STATUS, V6_ECHO_ID, V6_ECHO_SEQ);
+    /** An echo reply matched to its request (conv/IcmpEchoes), of ICMP or of ICMPv6. */
+    private static Field.Counter answered(org.tcplab.decode.Layer layer) {
+        return v -> v.packet().layer() == layer && v.icmp().requestFrame() >= 0 ? 1 : 0;
+    }
+
+    public static final Field RESP_TO = field("icmp.resp_to", "Request frame", Type.FRAMENUM)
+            .count(answered(org.tcplab.decode.Layer.ICMP)).value((v, k) -> v.icmp().requestFrame())
+            .about("the echo request this reply answers").build();
+    public static final Field RESPTIME = field("icmp.resptime", "Response time", Type.MILLISECONDS)
+            .count(answered(org.tcplab.decode.Layer.ICMP)).value((v, k) -> v.icmp().responseNanos())
+            .about("milliseconds from the echo request to this reply").build();
+    public static final Field V6_RESP_TO = field("icmpv6.resp_to", "Request frame", Type.FRAMENUM)
+            .count(answered(org.tcplab.decode.Layer.ICMPV6)).value((v, k) -> v.icmp().requestFrame())
+            .about("the echo request this reply answers").build();
+    public static final Field V6_RESPTIME = field("icmpv6.resptime", "Response time", Type.MILLISECONDS)
+            .count(answered(org.tcplab.decode.Layer.ICMPV6)).value((v, k) -> v.icmp().responseNanos())
+            .about("milliseconds from the echo request to this reply").build();
+
+    static final List<Field> ALL = List.of(ICMP, TYPE, CODE, CHECKSUM, CHECKSUM_STATUS, IDENT, SEQ, IDENT_LE, SEQ_LE, RESP_TO,
+            RESPTIME, ICMPV6, V6_TYPE, V6_CODE, V6_CHECKSUM, V6_CHECKSUM_STATUS, V6_ECHO_ID, V6_ECHO_SEQ, V6_RESP_TO, V6_RESPTIME);
 }

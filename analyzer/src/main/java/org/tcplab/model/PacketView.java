@@ -2,6 +2,7 @@ package org.tcplab.model;
 
 import org.tcplab.analysis.ConnectionAnnotation;
 import org.tcplab.capture.Frame;
+import org.tcplab.conv.IcmpAnnotation;
 import org.tcplab.conv.UdpAnnotation;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.Proto;
@@ -19,6 +20,7 @@ public final class PacketView {
     private final TcpAnnotation tcp;
     private final ConnectionAnnotation connection;
     private final UdpAnnotation udp;
+    private final IcmpAnnotation icmp = new IcmpAnnotation();
     private long firstSeconds;
     private int firstNanos;
     private long previousNanos;
@@ -52,6 +54,11 @@ public final class PacketView {
 
     public ConnectionAnnotation connection() {
         return connection;
+    }
+
+    /** The echo request an ICMP echo reply answers, and when (icmp.resp_to, icmp.resptime). */
+    public IcmpAnnotation icmp() {
+        return icmp;
     }
 
     /** tshark's udp.stream of each UDP header. */

@@ -579,6 +579,13 @@ public final class DetailFormatter implements PacketFormatter {
             field(d, IcmpFields.V6_ECHO_ID, i);
             field(d, IcmpFields.V6_ECHO_SEQ, i);
         }
+        Field respTo = v6 ? IcmpFields.V6_RESP_TO : IcmpFields.RESP_TO;
+        if (!v.packet().layerQuoted(layer) && respTo.present(v)) {
+            // the matched request, as tshark shows it on the reply; the time rounded to microseconds, as it does
+            derived(d, respTo, 0, "");
+            indent(d).put("[Response time: ")
+                    .put(String.format(java.util.Locale.ROOT, "%.3f", v.icmp().responseNanos() / 1e6)).put(" ms]\n");
+        }
     }
 
     /** Which occurrence of the identifier fields layer {@code layer} is: the ICMP layers with identifiers before it. */

@@ -35,6 +35,7 @@ public final class FieldText {
                 }
             }
             case ABSOLUTE_TIME -> date(f.epochSeconds(v, k), f.epochNanos(v, k), out);
+            case MILLISECONDS -> out.put(milliseconds(f.longValue(v, k)));
             case STRING -> out.put(f.text(v, k));
             case IPV4, IPV6, IP -> out.putAddress(f.family(v, k), f.hiValue(v, k), f.longValue(v, k));
             case ETHER -> out.putEther(f.longValue(v, k));
@@ -45,6 +46,14 @@ public final class FieldText {
                 }
             }
         }
+    }
+
+    /**
+     * Nanoseconds as the milliseconds tshark prints for a double (%g): every digit the value has,
+     * none more ("0.220793", "0.0335", "2.395").
+     */
+    static String milliseconds(long nanos) {
+        return nanos == 0 ? "0" : java.math.BigDecimal.valueOf(nanos).movePointLeft(6).stripTrailingZeros().toPlainString();
     }
 
     /** An integer in the field's base: decimal, or "0x" and as many hex digits as the field is wide. */

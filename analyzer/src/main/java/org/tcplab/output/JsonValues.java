@@ -24,6 +24,7 @@ final class JsonValues {
                     out.putDuration(f.longValue(v, k), 9);
                 }
             }
+            case MILLISECONDS -> out.put(FieldText.milliseconds(f.longValue(v, k)));
             case STRING -> out.putJson(f.text(v, k));
             case IPV4, IPV6, IP -> out.put('"').putAddress(f.family(v, k), f.hiValue(v, k), f.longValue(v, k)).put('"');
             case ETHER -> out.put('"').putEther(f.longValue(v, k)).put('"');

@@ -6,6 +6,7 @@ import org.tcplab.analysis.ConnectionTracker;
 import org.tcplab.capture.Frame;
 import org.tcplab.capture.FrameSource;
 import org.tcplab.conv.ConversationTable;
+import org.tcplab.conv.IcmpEchoes;
 import org.tcplab.conv.UdpStreams;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.Layer;
@@ -26,6 +27,7 @@ public final class CaptureAnalyzer {
     private final ConnectionTracker connections = new ConnectionTracker(streams);
     private final ConversationTable conversations = new ConversationTable();
     private final UdpStreams udpStreams = new UdpStreams();
+    private final IcmpEchoes echoes = new IcmpEchoes();
     private final PacketView view = new PacketView();
     private final TcpSegment segment = new TcpSegment();
     private boolean connectionAnalysis = true;
@@ -43,6 +45,11 @@ public final class CaptureAnalyzer {
 
     public TcpStreamTracker streams() {
         return streams;
+    }
+
+    /** The echo replies matched to their requests. */
+    public IcmpEchoes echoes() {
+        return echoes;
     }
 
     /** tshark's udp.stream numbering. */
@@ -173,6 +180,7 @@ public final class CaptureAnalyzer {
             conn.reset();
         }
         udpStreams.annotate(v.packet(), v.udp());
+        echoes.annotate(v.packet(), v.timeNanos(), v.frame().number(), v.icmp());
         if (filter != null && !filter.test(v)) {
             return false;
         }

@@ -11,6 +11,8 @@ import org.tcplab.analysis.ConnectionSummary;
 import org.tcplab.analysis.ConnectionTracker;
 import org.tcplab.capture.Frame;
 import org.tcplab.capture.FrameSource;
+import org.tcplab.conv.IcmpAnnotation;
+import org.tcplab.conv.IcmpEchoes;
 import org.tcplab.conv.UdpAnnotation;
 import org.tcplab.conv.UdpStreams;
 import org.tcplab.decode.DecodedPacket;
@@ -29,7 +31,7 @@ import org.tcplab.tcp.TcpStreamTracker;
  * capture while the other waited. Batches are reused: the pass allocates nothing per packet.
  *
  * <p>{@link #asRead} makes the pass {@code read --format none}'s: every frame decoded whole, UDP
- * streams numbered, every state change recorded, as the one-thread pass of {@code read} does for
+ * streams numbered, ICMP echo replies matched, every state change recorded, as the one-thread pass of {@code read} does for
  * each packet it prints, only with nothing to print.
  *
  * <p>The order of segments is the capture's. A damaged file ends the pass after every segment
@@ -44,6 +46,7 @@ public final class ConnectionPass {
     private final int batchSize;
     /** Read's pass: null for conns's, which decodes only what the TCP header needs. */
     private final UdpStreams udp;
+    private final IcmpEchoes echoes;
     private final ConnectionAnnotation analysis = new ConnectionAnnotation();
     private long firstTimeNanos = Long.MIN_VALUE;
     /** Frames read, written by the decoding thread and read after it is joined. */
@@ -55,21 +58,22 @@ public final class ConnectionPass {
     }
 
     ConnectionPass(ConnectionTracker connections, int batchSize) {
-        this(connections, batchSize, null);
+        this(connections, batchSize, null, null);
         // no packet is printed: the summaries need the states, not each change
         connections.recordTransitions(false);
     }
 
-    ConnectionPass(ConnectionTracker connections, int batchSize, UdpStreams udp) {
+    ConnectionPass(ConnectionTracker connections, int batchSize, UdpStreams udp, IcmpEchoes echoes) {
         this.connections = connections;
         this.streams = connections.streams();
         this.batchSize = batchSize;
         this.udp = udp;
+        this.echoes = echoes;
     }
 
     /** {@code read --format none}: the analysis read does for every packet, on two cores, nothing printed. */
-    public static ConnectionPass asRead(ConnectionTracker connections, UdpStreams udp) {
-        return new ConnectionPass(connections, BATCH, udp);
+    public static ConnectionPass asRead(ConnectionTracker connections, UdpStreams udp, IcmpEchoes echoes) {
+        return new ConnectionPass(connections, BATCH, udp, echoes);
     }
 
     /**
@@ -158,6 +162,7 @@ public final class ConnectionPass {
         DecodedPacket packet = new DecodedPacket();
         PacketDecoder decoder = new PacketDecoder();
         UdpAnnotation udpStream = new UdpAnnotation();
+        IcmpAnnotation echo = new IcmpAnnotation();
         SegmentBatch b = null;
         try {
             b = empty.take();
@@ -183,6 +188,7 @@ public final class ConnectionPass {
                     decoder.decode(frame, packet);
                     tcp = segment.fill(packet, time, frame.number(), frame.originalLength());
                     udp.annotate(packet, udpStream);
+                    echoes.annotate(packet, time, frame.number(), echo);
                 } else {
                     tcp = segment.fillCommon(frame.data(), frame.offset(), frame.capturedLength(),
                             frame.originalLength(), frame.linkType(), time, frame.number());

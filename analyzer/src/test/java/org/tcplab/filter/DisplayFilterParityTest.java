@@ -118,7 +118,9 @@ class DisplayFilterParityTest {
             c("abs(tcp.window_size_scalefactor) == 1"),
             // a protocol is sliced within its item (its header); contains searches all it carries
             c("tcp[20:1] == 02"), c("tcp[-1:] == 00"), c("ip[9:1] == 06"), c("ip[20:1] == 00"), c("ipv6[6:1] == 3a"),
-            c("udp[4:2] == 00:08"), c("eth contains \"GET\""), c("ip contains \"HTTP\""), c("vlan contains \"HTTP\""));
+            c("udp[4:2] == 00:08"), c("eth contains \"GET\""), c("ip contains \"HTTP\""), c("vlan contains \"HTTP\""),
+            // echo replies matched to their requests, the time in milliseconds
+            c("icmp.resp_to"), c("icmp.resptime > 1"), c("icmp.resptime < 3"), c("icmp.resptime >= 2.395"), c("icmpv6.resp_to"), c("icmpv6.resptime < 10"));
 
     @BeforeAll
     static void merge() throws Exception {

@@ -33,6 +33,7 @@ class FieldsParityTest {
             "ip.src", "ip.dst", "ip.addr", "ip.id", "ip.ttl", "ip.proto", "ip.len", "ip.hdr_len", "ip.dsfield", "ip.flags",
             "ip.flags.df", "ip.flags.mf", "ip.frag_offset", "ip.checksum", "ipv6.src", "ipv6.dst", "ipv6.hlim", "ipv6.nxt",
             "ipv6.version", "ipv6.tclass", "ipv6.tclass.dscp", "ipv6.tclass.ecn", "ipv6.flow",
+            "icmp.resp_to", "icmp.resptime", "icmpv6.resp_to", "icmpv6.resptime",
             "ipv6.plen", "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.stream", "tcp.seq", "tcp.seq_raw", "tcp.nxtseq",
             "tcp.ack", "tcp.ack_raw", "tcp.len", "tcp.hdr_len", "tcp.flags", "tcp.flags.syn", "tcp.flags.ack", "tcp.flags.fin",
             "tcp.flags.reset", "tcp.flags.push", "tcp.flags.str", "tcp.window_size_value", "tcp.window_size",

@@ -95,7 +95,7 @@ class ConnectionPassTest {
                 return; // not a capture we can open: nothing to compare
             }
             CaptureAnalyzer two = new CaptureAnalyzer();
-            ConnectionPass pass = new ConnectionPass(two.connections(), SMALL_BATCH, two.udpStreams());
+            ConnectionPass pass = new ConnectionPass(two.connections(), SMALL_BATCH, two.udpStreams(), two.echoes());
             List<ConnectionSummary> actual = new ArrayList<>();
             String failure;
             try (FrameSource s = CaptureFiles.open(f)) {
