@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
         description = {"Reads a CSV answer sheet (header row; 'frame' and any of seq, ack, len, next_seq, flags,",
                 "client_state, server_state, rtt; '#' comments; '# numbers: raw' for raw numbers, else detected)",
                 "and checks every filled cell. Each wrong cell gets the right value and the rule that gives it.",
-                "Exit status 0 when every cell is right, 6 when some are wrong. --template writes the blank sheet."},
+                "Exit status 0 when every cell is right, 6 when some are wrong, 1 when none is filled in.",
+                "--template writes the blank sheet."},
         footer = {"", "Examples:", "  analyzer check samples/segment.pcap --template -o answers.csv",
                 "  analyzer check samples/segment.pcap --answers answers.csv"})
 public final class CheckCommand implements Callable<Integer> {

@@ -116,8 +116,9 @@ final class Compiler {
     private Test test(Expr.Test t) throws FilterException {
         if (t.operand() instanceof Expr.Call call) {
             // as tshark: "You cannot test whether a function is present"
-            throw new FilterException(call.name() + "() has a value, not a presence: compare it, e.g. "
-                    + Literal.text(call) + " > 0", t.column());
+            boolean text = List.of("upper", "lower", "string").contains(call.name().toLowerCase(java.util.Locale.ROOT));
+            throw new FilterException(call.name() + "() has a value, not a presence: compare it (e.g. " + Literal.text(call)
+                    + (text ? " contains \"x\")" : " > 0)"), t.column());
         }
         Source s = required(t.operand());
         if (s instanceof Source.Masked) {

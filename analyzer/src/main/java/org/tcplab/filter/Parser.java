@@ -163,8 +163,9 @@ final class Parser {
         Operand argument = operand();
         if (peek().is(Kind.COMMA)) {
             // Wireshark's max() and min() take several fields; tcplab has neither
-            throw new FilterException("functions of several fields (max, min) are not supported; the functions are "
-                    + Functions.NAMES + ", each of one field", peek().column());
+            boolean several = name.text().equalsIgnoreCase("max") || name.text().equalsIgnoreCase("min");
+            throw new FilterException(several ? "functions of several fields (max, min) are not supported; the functions are "
+                    + Functions.NAMES + ", each of one field" : name.text() + "() takes one field", peek().column());
         }
         if (!peek().is(Kind.RPAREN)) {
             throw new FilterException("'(' is not closed: expected ')' but found " + peek().shown(), open.column());

@@ -27,7 +27,7 @@ public final class HtmlReport {
             .sack{stroke:#8e44ad;stroke-width:3}.legend text{font-size:10px}
             .gen{color:#777;font-size:8pt}
             @page{size:A4;margin:12mm}
-            @media print{body{margin:0;font-size:9pt}h2{break-before:auto}svg,table{break-inside:avoid}}
+            @media print{body{margin:0;font-size:9pt}h2{break-before:auto}h2,h3{break-after:avoid}svg,table{break-inside:avoid}}
             """;
 
     private HtmlReport() {

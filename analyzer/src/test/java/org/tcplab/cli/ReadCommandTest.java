@@ -171,7 +171,9 @@ class ReadCommandTest {
             {"tcp.port == 70000", "'70000' is too big for tcp.port (at most 65535) at column 13"},
             {"tcp.flags.syn == -1", "cannot compare tcp.flags.syn (a boolean) with '-1': a boolean is not negative at column 18"},
             // functions: what tshark 4.0 refuses, refused in one line
-            {"len(tcp.payload)", "len() has a value, not a presence: compare it, e.g. len(tcp.payload) > 0 at column 1"},
+            {"len(tcp.payload)", "len() has a value, not a presence: compare it (e.g. len(tcp.payload) > 0) at column 1"},
+            {"upper(tcp.flags.str)", "upper() has a value, not a presence: compare it (e.g. upper(tcp.flags.str) contains \"x\") at column 1"},
+            {"len(tcp.len, tcp.seq) > 1", "len() takes one field at column 12"},
             {"upper(tcp.payload) contains \"GET\"", "upper() takes a string field, and tcp.payload is a byte string at column 1"},
             {"string(tcp.flags.syn) == \"1\"", "string() takes an integer, an address or a string, and tcp.flags.syn is a boolean at column 1"},
             {"tcp and lenght(tcp.payload) > 1", "unknown function 'lenght' (the functions are len, count, upper, lower, string, abs) at column 9"},
