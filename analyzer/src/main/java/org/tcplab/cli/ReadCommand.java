@@ -134,6 +134,7 @@ public final class ReadCommand implements Callable<Integer> {
         analyzer.displayFilter(display);
         long[] printed = {0};
         long[] packets = {-1};
+        long[] passed = {0};
         long start = System.nanoTime();
         try (FrameSource source = Inputs.open(file)) {
             if (print == null && writer == null && display == null && !basic) {
@@ -155,6 +156,7 @@ public final class ReadCommand implements Callable<Integer> {
             } else {
                 PacketPrinter line = print == null ? null : printer(print, filter);
                 analyzer.run(source, v -> {
+                    passed[0]++; // only what the display filter passes reaches here
                     if (writer != null && filter.matches(v.packet(), v.tcp())) {
                         writer.write(v.frame());
                     } else if (line != null && line.print(v, out)) {
@@ -191,7 +193,8 @@ public final class ReadCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintStream err = io.err();
             long n = packets[0] >= 0 ? packets[0] : analyzer.packets();
-            err.printf("%d packets, %d TCP streams in %.3f s (%.0f packets/s)%n", n,
+            err.printf("%d packets%s, %d TCP streams in %.3f s (%.0f packets/s)%n", n,
+                    display == null ? "" : " (" + passed[0] + " passed the display filter)",
                     analyzer.streams().streamCount(), seconds, n / Math.max(seconds, 1e-9));
         }
         return ExitCodes.OK;

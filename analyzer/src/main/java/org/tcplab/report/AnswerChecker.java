@@ -23,6 +23,22 @@ public final class AnswerChecker {
             "server_state", "rtt");
 
     /** One checked cell. {@code right} null: the cell is right. */
+    /**
+     * A state as a student may write it, in RFC 9293's name: any case, '_' or ' ' for '-', and the
+     * short forms of RFC 793 (SYN-RCVD), of ss (SYN-RECV, ESTAB) and of netstat (FIN_WAIT1, CLOSE).
+     */
+    static String stateName(String given) {
+        String n = given.trim().toUpperCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+        return switch (n) {
+            case "SYN-RCVD", "SYN-RECV" -> "SYN-RECEIVED";
+            case "ESTAB" -> "ESTABLISHED";
+            case "FIN-WAIT1" -> "FIN-WAIT-1";
+            case "FIN-WAIT2" -> "FIN-WAIT-2";
+            case "CLOSE" -> "CLOSED";
+            default -> n;
+        };
+    }
+
     public record Verdict(long frame, String column, String given, String right, String why) {
         public boolean ok() {
             return right == null;
@@ -139,7 +155,7 @@ public final class AnswerChecker {
             case "client_state", "server_state" -> {
                 Role r = col.startsWith("client") ? Role.CLIENT : Role.SERVER;
                 TcpState want = s.after(r);
-                String norm = given.trim().toUpperCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+                String norm = stateName(given);
                 if (norm.equals(want.label())) {
                     yield new Verdict(f, col, given, null, null);
                 }

@@ -157,6 +157,14 @@ class ReadCommandTest {
         assertEquals(2, two.packetLines().size());
     }
 
+    /** --format none with -Y says how many packets passed, as many as tshark -Y selects. */
+    @Test
+    void formatNone_withADisplayFilter_countsWhatPassed() throws Exception {
+        Cli.Result r = Cli.run("read", org.tcplab.Samples.path("greeting.pcap").toString(), "--format", "none", "-Y", "tcp.len > 0");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().startsWith("17 packets (8 passed the display filter), 1 TCP streams in "), r.stderr());
+    }
+
     @Test
     void displayFilterErrors_oneLineWithTheColumn_exit2() throws Exception {
         String sample = org.tcplab.Samples.path("greeting.pcap").toString();

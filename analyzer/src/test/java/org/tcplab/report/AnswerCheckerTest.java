@@ -145,6 +145,15 @@ class AnswerCheckerTest {
         assertTrue(v.why().contains("state before"), v.why());
     }
 
+    /** States as RFC 793 abbreviates them and as ss and netstat print them are the states they name. */
+    @Test
+    void states_inTheirShortForms_areRight() {
+        assertEquals(0, check(HEADER + "1,,,,,,SYN_SENT,listen\n2,,,,,,ESTAB,SYN-RCVD\n10,,,,,,close wait,FIN_WAIT1\n"
+                + "12,,,,,,CLOSE,TIME_WAIT\n").wrong());
+        assertEquals(0, check(HEADER + "2,,,,,,established,SYN_RECV\n").wrong());
+        assertEquals("SYN-RECEIVED", only(check(HEADER + "2,,,,,,ESTAB,ESTAB\n")).right());
+    }
+
     @Test
     void flags_inAnyOrderAndCase_areRight() {
         assertEquals(0, check(HEADER + "2,,,,,\"ack, syn\",,\n").wrong());
