@@ -2,6 +2,7 @@ package org.tcplab.conv;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.tcplab.decode.Checksums;
 import org.tcplab.decode.DecodedPacket;
 import org.tcplab.decode.Layer;
 
@@ -34,11 +35,14 @@ public final class IcmpEchoes {
         }
         int c = p.icmpChecksum();
         // the checksum a reply carries: the request's, adjusted for the type it changes
-        int expected = v6 ? (reply ? onesAdd(c, 0x0100) : c) : (request ? onesAdd(c, 0x0800) : c);
-        boolean forward = compare(p.srcHi(), p.srcLo(), p.dstHi(), p.dstLo()) <= 0;
-        Key key = forward
-                ? new Key(p.ipVersion(), p.srcHi(), p.srcLo(), p.dstHi(), p.dstLo(), zero(expected), p.icmpId() << 16 | p.icmpSeq())
-                : new Key(p.ipVersion(), p.dstHi(), p.dstLo(), p.srcHi(), p.srcLo(), zero(expected), p.icmpId() << 16 | p.icmpSeq());
+        int expected = v6 ? (reply ? Checksums.fold(c + 0x0100L) : c) : (request ? Checksums.fold(c + 0x0800L) : c);
+        // the two addresses in one order, so that both directions share the key
+        boolean srcFirst = compare(p.srcHi(), p.srcLo(), p.dstHi(), p.dstLo()) <= 0;
+        long aHi = srcFirst ? p.srcHi() : p.dstHi();
+        long aLo = srcFirst ? p.srcLo() : p.dstLo();
+        long bHi = srcFirst ? p.dstHi() : p.srcHi();
+        long bLo = srcFirst ? p.dstLo() : p.srcLo();
+        Key key = new Key(p.ipVersion(), aHi, aLo, bHi, bLo, zero(expected), p.icmpId() << 16 | p.icmpSeq());
         if (request) {
             waiting.put(key, new long[] {frame, timeNanos});
             return;
@@ -48,12 +52,6 @@ public final class IcmpEchoes {
             out.requestFrame = r[0];
             out.responseNanos = timeNanos - r[1];
         }
-    }
-
-    /** One's complement addition of two 16-bit words (RFC 1071). */
-    private static int onesAdd(int a, int b) {
-        int s = a + b;
-        return (s & 0xFFFF) + (s >>> 16);
     }
 
     /** 0xFFFF and 0 are the same number in one's complement. */

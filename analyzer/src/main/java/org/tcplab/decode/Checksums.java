@@ -134,7 +134,8 @@ public final class Checksums {
         return s;
     }
 
-    static int fold(long s) {
+    /** A one's complement sum folded to 16 bits (RFC 1071): carries added back in until none is left. */
+    public static int fold(long s) {
         while ((s >>> 16) != 0) {
             s = (s & 0xFFFF) + (s >>> 16);
         }

@@ -66,12 +66,7 @@ final class Literal {
             return seconds(s);
         }
         if (f != null && f.type() == Field.Type.MILLISECONDS) {
-            try {
-                // milliseconds, held as nanoseconds: 0.5 is 500,000 ns
-                return new BigDecimal(s).movePointRight(6).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw new BadValue("not a number of milliseconds");
-            }
+            return nanoseconds(s, 6, "milliseconds"); // held as nanoseconds: 0.5 is 500,000 ns
         }
         if (f != null && f.type() == Field.Type.ABSOLUTE_TIME) {
             return date(s);
@@ -102,10 +97,15 @@ final class Literal {
 
     /** Seconds, with up to nine digits of fraction, as nanoseconds. */
     static long seconds(String s) throws BadValue {
+        return nanoseconds(s, 9, "seconds");
+    }
+
+    /** A decimal number of a unit {@code digits} decimal places above a nanosecond, as nanoseconds. */
+    private static long nanoseconds(String s, int digits, String unit) throws BadValue {
         try {
-            return new BigDecimal(s).movePointRight(9).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+            return new BigDecimal(s).movePointRight(digits).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new BadValue("not a number of seconds");
+            throw new BadValue("not a number of " + unit);
         }
     }
 

@@ -11,6 +11,7 @@ import static org.tcplab.model.Catalogue.u8In;
 
 import java.util.List;
 import org.tcplab.decode.ChecksumStatus;
+import org.tcplab.decode.Layer;
 import org.tcplab.decode.Proto;
 import org.tcplab.model.Field.Type;
 
@@ -101,23 +102,26 @@ public final class IcmpFields {
     public static final Field V6_ECHO_SEQ = field("icmpv6.echo.sequence_number", "Sequence", Type.UINT).bits(16)
             .count(identified(V6)).value((v, k) -> u16In(v, identifiedLayer(v, V6, k), 6)).build();
 
-    /** An echo reply matched to its request (conv/IcmpEchoes), of ICMP or of ICMPv6. */
-    private static Field.Counter answered(org.tcplab.decode.Layer layer) {
+    /** The frame of the echo request a reply of {@code layer} answers (conv/IcmpEchoes). */
+    private static Field respTo(String name, Layer layer) {
+        return field(name, "Request frame", Type.FRAMENUM).count(answered(layer)).value((v, k) -> v.icmp().requestFrame())
+                .about("the echo request this reply answers").build();
+    }
+
+    /** The time from the echo request to a reply of {@code layer}. */
+    private static Field respTime(String name, Layer layer) {
+        return field(name, "Response time", Type.MILLISECONDS).count(answered(layer)).value((v, k) -> v.icmp().responseNanos())
+                .about("milliseconds from the echo request to this reply").build();
+    }
+
+    private static Field.Counter answered(Layer layer) {
         return v -> v.packet().layer() == layer && v.icmp().requestFrame() >= 0 ? 1 : 0;
     }
 
-    public static final Field RESP_TO = field("icmp.resp_to", "Request frame", Type.FRAMENUM)
-            .count(answered(org.tcplab.decode.Layer.ICMP)).value((v, k) -> v.icmp().requestFrame())
-            .about("the echo request this reply answers").build();
-    public static final Field RESPTIME = field("icmp.resptime", "Response time", Type.MILLISECONDS)
-            .count(answered(org.tcplab.decode.Layer.ICMP)).value((v, k) -> v.icmp().responseNanos())
-            .about("milliseconds from the echo request to this reply").build();
-    public static final Field V6_RESP_TO = field("icmpv6.resp_to", "Request frame", Type.FRAMENUM)
-            .count(answered(org.tcplab.decode.Layer.ICMPV6)).value((v, k) -> v.icmp().requestFrame())
-            .about("the echo request this reply answers").build();
-    public static final Field V6_RESPTIME = field("icmpv6.resptime", "Response time", Type.MILLISECONDS)
-            .count(answered(org.tcplab.decode.Layer.ICMPV6)).value((v, k) -> v.icmp().responseNanos())
-            .about("milliseconds from the echo request to this reply").build();
+    public static final Field RESP_TO = respTo("icmp.resp_to", Layer.ICMP);
+    public static final Field RESPTIME = respTime("icmp.resptime", Layer.ICMP);
+    public static final Field V6_RESP_TO = respTo("icmpv6.resp_to", Layer.ICMPV6);
+    public static final Field V6_RESPTIME = respTime("icmpv6.resptime", Layer.ICMPV6);
 
     static final List<Field> ALL = List.of(ICMP, TYPE, CODE, CHECKSUM, CHECKSUM_STATUS, IDENT, SEQ, IDENT_LE, SEQ_LE, RESP_TO,
             RESPTIME, ICMPV6, V6_TYPE, V6_CODE, V6_CHECKSUM, V6_CHECKSUM_STATUS, V6_ECHO_ID, V6_ECHO_SEQ, V6_RESP_TO, V6_RESPTIME);

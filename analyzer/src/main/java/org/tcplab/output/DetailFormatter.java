@@ -92,6 +92,14 @@ public final class DetailFormatter implements PacketFormatter {
 
     /** "Label: value" for occurrence k, with the bits of a bit field first. */
     private void field(int depth, Field f, int k) {
+        field(depth, f, k, false);
+    }
+
+    /**
+     * The same; {@code dsNames}: the value is a DS byte (IPv4's DS field, IPv6's traffic class),
+     * whose two halves Wireshark names on its line: "0x00 (DSCP: CS0, ECN: Not-ECT)".
+     */
+    private void field(int depth, Field f, int k, boolean dsNames) {
         if (f.count(v) <= k) {
             return;
         }
@@ -101,8 +109,7 @@ public final class DetailFormatter implements PacketFormatter {
         }
         out.put(f.label()).put(": ");
         value(f, k);
-        if (f == IpFields.DSFIELD || f == IpFields.V6_TCLASS) {
-            // Wireshark names both halves of the byte on its line: "0x00 (DSCP: CS0, ECN: Not-ECT)"
+        if (dsNames) {
             long ds = f.longValue(v, k);
             out.put(" (DSCP: ").put(Names.dscpShort(ds >>> 2)).put(", ECN: ").put(Names.ecnShort(ds)).put(')');
         }
@@ -238,7 +245,7 @@ public final class DetailFormatter implements PacketFormatter {
             bits(IpFields.HDR_LEN, h / 4);
             out.put("Header Length: ").put(h).put(" bytes (").put(h / 4).put(")\n");
         }
-        field(d, IpFields.DSFIELD, k);
+        field(d, IpFields.DSFIELD, k, true);
         field(d + 1, IpFields.DSCP, k);
         field(d + 1, IpFields.ECN, k);
         field(d, IpFields.LEN, k);
@@ -306,7 +313,7 @@ public final class DetailFormatter implements PacketFormatter {
         summary(depth, Summaries.layer(v, layer));
         int d = depth + 1;
         field(d, IpFields.V6_VERSION, k);
-        field(d, IpFields.V6_TCLASS, k);
+        field(d, IpFields.V6_TCLASS, k, true);
         field(d + 1, IpFields.V6_TCLASS_DSCP, k);
         field(d + 1, IpFields.V6_TCLASS_ECN, k);
         field(d, IpFields.V6_FLOW, k);

@@ -22,7 +22,6 @@ public final class AnswerChecker {
     public static final List<String> COLUMNS = List.of("seq", "ack", "len", "next_seq", "flags", "client_state",
             "server_state", "rtt");
 
-    /** One checked cell. {@code right} null: the cell is right. */
     /**
      * A state as a student may write it, in RFC 9293's name: any case, '_' or ' ' for '-', and the
      * short forms of RFC 793 (SYN-RCVD), of ss (SYN-RECV, ESTAB) and of netstat (FIN_WAIT1, CLOSE).
@@ -39,6 +38,7 @@ public final class AnswerChecker {
         };
     }
 
+    /** One checked cell. {@code right} null: the cell is right. */
     public record Verdict(long frame, String column, String given, String right, String why) {
         public boolean ok() {
             return right == null;
