@@ -99,7 +99,8 @@ public final class InfoCommand implements Callable<Integer> {
                 switch (c.kind()) {
                     case "tcp" -> tcp++;
                     case "udp" -> udp++;
-                    default -> icmp++;
+                    case "icmp" -> icmp++;
+                    default -> { } // a route traced: its probes are counted as what they are
                 }
             }
             p.printf("Conversations: %d TCP, %d UDP, %d ICMP%n", tcp, udp, icmp);

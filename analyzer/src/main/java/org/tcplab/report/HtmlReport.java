@@ -50,8 +50,10 @@ public final class HtmlReport {
         for (Conversation c : r.conversations()) {
             sb.append("<section class=\"conversation ").append(c.kind()).append("\" id=\"").append(c.anchor()).append("\">\n<h2>")
                     .append(Svg.esc(c.title().text())).append("</h2>\n");
-            sb.append("<h3>").append(Svg.esc(say.word("report.ladder"))).append("</h3>\n");
-            sb.append(LadderSvg.draw(c, say));
+            if (!c.ladder().arrows().isEmpty()) {
+                sb.append("<h3>").append(Svg.esc(say.word("report.ladder"))).append("</h3>\n");
+                sb.append(LadderSvg.draw(c, say));
+            }
             if ("tcp".equals(c.kind())) {
                 Role sender = TimeSequenceSvg.sender(c.segments());
                 if (sender != null) {

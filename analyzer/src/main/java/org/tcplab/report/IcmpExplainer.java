@@ -3,6 +3,7 @@ package org.tcplab.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.tcplab.decode.IcmpNames;
 import org.tcplab.model.Packet;
@@ -21,7 +22,7 @@ final class IcmpExplainer {
         this.say = say;
     }
 
-    private static boolean request(Packet.Icmp i) {
+    static boolean request(Packet.Icmp i) {
         return i.v6() ? i.type() == 128 : i.type() == 8;
     }
 
@@ -44,7 +45,11 @@ final class IcmpExplainer {
         return i.v6() ? t < 128 : t == 3 || t == 4 || t == 5 || t == 11 || t == 12;
     }
 
-    Conversation echoes(int index, List<Datagram> ds) {
+    /**
+     * An echo exchange; {@code errors}: for a request's frame, the ICMP error that quotes it (a
+     * router's time exceeded answers traceroute's request, not an echo reply).
+     */
+    Conversation echoes(int index, List<Datagram> ds, Map<Long, Datagram> errors) {
         Datagram first = ds.get(0);
         // ICMP has no ports: the sides are named by their role, so that loopback's two ends stay two
         String a = say.word("icmp.side.request", first.src().address());
@@ -54,10 +59,12 @@ final class IcmpExplainer {
         List<Ladder.Arrow> arrows = new ArrayList<>();
         int answered = 0;
         int requests = 0;
+        int refused = 0;
         for (int i = 0; i < ds.size(); i++) {
             Datagram d = ds.get(i);
             Packet.Icmp m = d.icmp();
             Datagram rep = null;
+            Datagram error = null;
             if (request(m)) {
                 requests++;
                 for (int j = i + 1; j < ds.size(); j++) {
@@ -71,20 +78,31 @@ final class IcmpExplainer {
                     answered++;
                     out.add(say.it("icmp.echo", d.frame(), m.identifier(), m.sequence(), rep.frame(),
                             Say.seconds(rep.time() - d.time()), rep.ttl(), Say.millis(rep.time() - d.time())));
+                } else if ((error = errors.get(d.frame())) != null) {
+                    refused++;
+                    Packet.Icmp e = error.icmp();
+                    // from the request's destination it arrived there; from anyone else it stopped on the way
+                    boolean fromDestination = error.src().address().equals(d.dst().address());
+                    out.add(say.it(fromDestination ? "icmp.echo.error.host" : "icmp.echo.error.router", d.frame(), m.identifier(),
+                            m.sequence(), d.ttl(), error.src().address(), IcmpNames.describe(e.v6(), e.type(), e.code()),
+                            error.frame(), Say.seconds(error.time() - d.time()), Say.millis(error.time() - d.time())));
                 } else {
                     out.add(say.it("icmp.noreply", d.frame(), m.identifier(), m.sequence()));
                 }
             }
+            Datagram answer = rep != null ? rep : error;
             rows.add(new Table.Row(d.frame(), List.of(Long.toString(d.frame()), Say.seconds(d.time()),
                     d.src().address() + " → " + d.dst().address(), IcmpNames.describe(m.v6(), m.type(), m.code()),
                     Integer.toString(m.identifier()), Integer.toString(m.sequence()), Integer.toString(d.ttl()),
-                    rep == null ? "" : Long.toString(rep.frame()), rep == null ? "" : Say.seconds(rep.time() - d.time()))));
+                    answer == null ? "" : rep != null ? Long.toString(rep.frame()) : say.word("udp.icmp.cell", error.frame()),
+                    answer == null ? "" : Say.seconds(answer.time() - d.time()))));
             boolean forward = request(m) || !reply(m) && d.src().address().equals(first.src().address());
             arrows.add(new Ladder.Arrow(d.frame(), d.time(), forward ? 0 : 1, forward ? 1 : 0,
                     (request(m) ? "echo request" : "echo reply") + " id=" + m.identifier() + " seq=" + m.sequence(),
                     request(m) && rep == null));
         }
-        out.add(say.it("icmp.count", requests, answered));
+        out.add(refused > 0 ? say.it("icmp.count.error", requests, answered, refused, requests - answered - refused)
+                : say.it("icmp.count", requests, answered));
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("exchange", new Table(COLUMNS, rows), out));
         Section sum = checksum(first);
@@ -162,7 +180,9 @@ final class IcmpExplainer {
         long orig = quotedFrame.applyAsLong(d);
         Packet.Header q = d.quotedTransport();
         String what = q instanceof Packet.Udp u ? "UDP " + u.srcPort() + " → " + u.dstPort()
-                : q instanceof Packet.Tcp t ? "TCP " + t.srcPort() + " → " + t.dstPort() : "?";
+                : q instanceof Packet.Tcp t ? "TCP " + t.srcPort() + " → " + t.dstPort()
+                : q instanceof Packet.Icmp i ? IcmpNames.describe(i.v6(), i.type(), i.code()) + " id=" + i.identifier()
+                        + " seq=" + i.sequence() : "?";
         if (orig >= 0) {
             out.add(say.it("icmp.error.quotes", d.frame(), name, what, orig, d.src().address()));
         } else {

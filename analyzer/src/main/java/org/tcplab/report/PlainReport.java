@@ -47,17 +47,20 @@ public final class PlainReport {
                 table(sb, s.table());
                 bullets(sb, s.sentences());
             }
-            heading(sb, 3, words.say("report.ladder"));
-            if (markdown) {
-                sb.append("```\n");
+            // a route is a table of hops: it has no packets of its own to draw
+            if (!c.ladder().arrows().isEmpty()) {
+                heading(sb, 3, words.say("report.ladder"));
+                if (markdown) {
+                    sb.append("```\n");
+                }
+                for (String line : LadderText.draw(c.ladder())) {
+                    sb.append(markdown ? "" : "  ").append(line).append('\n');
+                }
+                if (markdown) {
+                    sb.append("```\n");
+                }
+                sb.append('\n');
             }
-            for (String line : LadderText.draw(c.ladder())) {
-                sb.append(markdown ? "" : "  ").append(line).append('\n');
-            }
-            if (markdown) {
-                sb.append("```\n");
-            }
-            sb.append('\n');
         }
         return sb.toString();
     }

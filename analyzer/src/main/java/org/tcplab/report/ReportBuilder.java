@@ -30,6 +30,7 @@ public final class ReportBuilder {
         Map<String, List<Datagram>> pendingFragments = new HashMap<>();
         Map<Long, List<Datagram>> fragmentsOf = new HashMap<>();
         List<Datagram> allUdp = new ArrayList<>();
+        List<Datagram> allEcho = new ArrayList<>();
         for (Packet p : in.packets()) {
             Segment s = Segment.of(p);
             if (s != null) {
@@ -56,6 +57,7 @@ public final class ReportBuilder {
                 allUdp.add(d);
             } else if (d.icmp() != null && IcmpExplainer.echo(d.icmp())) {
                 echo.computeIfAbsent(pairKey(d.src(), d.dst()) + "|" + d.icmp().identifier(), k -> new ArrayList<>()).add(d);
+                allEcho.add(d);
             } else if (d.icmp() != null) {
                 otherIcmp.add(d);
             }
@@ -73,7 +75,7 @@ public final class ReportBuilder {
         Map<Datagram, Long> quotedFrames = new java.util.IdentityHashMap<>();
         for (Datagram d : otherIcmp) {
             if (IcmpExplainer.error(d.icmp())) {
-                long orig = quoted(d, allUdp, tcp);
+                long orig = quoted(d, allUdp, allEcho, tcp);
                 quotedFrames.put(d, orig);
                 if (orig >= 0) {
                     icmpAnswers.putIfAbsent(orig, d);
@@ -87,8 +89,10 @@ public final class ReportBuilder {
         IcmpExplainer icmp = new IcmpExplainer(say);
         n = 0;
         for (List<Datagram> ds : echo.values()) {
-            out.add(icmp.echoes(n++, ds));
+            out.add(icmp.echoes(n++, ds, icmpAnswers));
         }
+        // the routes traceroute's probes traced, before the errors that answered them one by one
+        out.addAll(new RouteExplainer(say).explain(allUdp, allEcho, icmpAnswers));
         for (Datagram d : otherIcmp) {
             out.add(IcmpExplainer.error(d.icmp()) ? icmp.error(n++, d, quotedFrames::get) : icmp.message(n++, d));
         }
@@ -108,10 +112,25 @@ public final class ReportBuilder {
         return x.compareTo(y) <= 0 ? x + "|" + y : y + "|" + x;
     }
 
-    /** The frame of the earlier datagram or segment an ICMP error quotes (same ports and destination, or seq), or -1. */
-    private static long quoted(Datagram err, List<Datagram> udp, Map<Integer, List<Segment>> tcp) {
+    /**
+     * The frame of the earlier datagram, echo request or segment an ICMP error quotes (same ports
+     * and destination; same identifier, sequence number and destination; or same seq), or -1.
+     */
+    private static long quoted(Datagram err, List<Datagram> udp, List<Datagram> echo, Map<Integer, List<Segment>> tcp) {
         Packet.Header q = err.quotedTransport();
         IpEndpoint qdst = err.quotedDst();
+        if (q instanceof Packet.Icmp i) {
+            long best = -1;
+            for (Datagram d : echo) {
+                Packet.Icmp m = d.icmp();
+                if (d.frame() < err.frame() && IcmpExplainer.request(m) && m.v6() == i.v6() && m.type() == i.type()
+                        && m.identifier() == i.identifier() && m.sequence() == i.sequence()
+                        && (qdst == null || d.dst().address().equals(qdst.address()))) {
+                    best = d.frame();
+                }
+            }
+            return best;
+        }
         if (q instanceof Packet.Udp u) {
             long best = -1;
             for (Datagram d : udp) {
