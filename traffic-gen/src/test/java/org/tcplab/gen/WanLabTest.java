@@ -69,10 +69,10 @@ class WanLabTest {
     @Test
     void everyVantagePoint_tellsTheSameEnding_andItIsTheKernels() throws Exception {
         for (String scenario : TCP) {
-            Map<Integer, TcpState[]> client = VantagePoints.states(dir.resolve(scenario + "-client.pcap"));
+            Map<VantagePoints.Ports, TcpState[]> client = VantagePoints.states(dir.resolve(scenario + "-client.pcap"));
             assertFalse(client.isEmpty(), scenario);
             for (String v : VANTAGES) {
-                Map<Integer, TcpState[]> here = VantagePoints.states(dir.resolve(scenario + "-" + v + ".pcap"));
+                Map<VantagePoints.Ports, TcpState[]> here = VantagePoints.states(dir.resolve(scenario + "-" + v + ".pcap"));
                 assertEquals(render(client), render(here), scenario + " seen from " + v);
             }
             String text = Files.readString(dir.resolve(scenario + ".txt"));
@@ -80,9 +80,11 @@ class WanLabTest {
             int serverPort = LabCommand.portOf(new java.util.ArrayList<>(org.tcplab.gen.scenario.Scenarios.all().keySet()),
                     scenario);
             for (var e : client.entrySet()) {
-                assertEquals(LabTest.ssName(e.getValue()[0]), kernel.get("client " + e.getKey() + ">" + serverPort),
-                        scenario + ": the client of port " + e.getKey() + " vs its kernel: " + kernel);
-                assertEquals(LabTest.ssName(e.getValue()[1]), kernel.get("server " + serverPort + ">" + e.getKey()),
+                int clientPort = e.getKey().client();
+                assertEquals(serverPort, e.getKey().server(), scenario + ": the scenario's port");
+                assertEquals(LabTest.ssName(e.getValue()[0]), kernel.get("client " + clientPort + ">" + serverPort),
+                        scenario + ": the client of port " + clientPort + " vs its kernel: " + kernel);
+                assertEquals(LabTest.ssName(e.getValue()[1]), kernel.get("server " + serverPort + ">" + clientPort),
                         scenario + ": the server vs its kernel: " + kernel);
             }
         }
@@ -91,8 +93,8 @@ class WanLabTest {
     @Test
     void aScanOfManyPorts_endsTheSame_fromEveryVantagePoint() throws Exception {
         for (String scenario : TCP_MANY_PORTS) {
-            Map<Integer, TcpState[]> client = VantagePoints.states(dir.resolve(scenario + "-client.pcap"));
-            assertTrue(client.size() >= 10, scenario + ": a connection tried per port: " + client.size());
+            Map<VantagePoints.Ports, TcpState[]> client = VantagePoints.states(dir.resolve(scenario + "-client.pcap"));
+            assertTrue(client.size() >= 10, scenario + ": a connection tried per port: " + render(client) + "\n" + log);
             for (String v : VANTAGES) {
                 assertEquals(render(client), render(VantagePoints.states(dir.resolve(scenario + "-" + v + ".pcap"))),
                         scenario + " seen from " + v);
@@ -103,7 +105,7 @@ class WanLabTest {
     @Test
     void finsCrossOverTheWire_bothEndInTimeWait_fromEveryVantagePoint() throws Exception {
         for (String v : VANTAGES) {
-            Map<Integer, TcpState[]> here = VantagePoints.states(dir.resolve("simultaneous-close-" + v + ".pcap"));
+            Map<VantagePoints.Ports, TcpState[]> here = VantagePoints.states(dir.resolve("simultaneous-close-" + v + ".pcap"));
             assertEquals(1, here.size(), "with 20 ms on the wire the first try crosses: " + log);
             for (TcpState[] s : here.values()) {
                 assertEquals(TcpState.TIME_WAIT, s[0], v);
@@ -305,9 +307,9 @@ class WanLabTest {
         assertTrue(after <= namespacesBefore, "the lab's namespaces are gone: " + namespacesBefore + " before, " + after + " after");
     }
 
-    private static String render(Map<Integer, TcpState[]> m) {
+    private static String render(Map<VantagePoints.Ports, TcpState[]> m) {
         StringBuilder sb = new StringBuilder();
-        m.forEach((k, v) -> sb.append(k).append('=').append(v[0]).append('/').append(v[1]).append(' '));
+        m.forEach((k, v) -> sb.append(k.client()).append('>').append(k.server()).append('=').append(v[0]).append('/').append(v[1]).append(' '));
         return sb.toString();
     }
 
