@@ -78,19 +78,19 @@ public final class ExplainCommand implements Callable<Integer> {
         ReportInput in = Reports.read(path, file, stream[0], file + ": more than " + ReportInput.MAX_PACKETS
                 + " packets to explain a frame that is not TCP (a TCP one is explained from its connection alone)");
         CaptureReport report = ReportBuilder.build(in, locale);
-        FrameStory story = FrameStory.of(report, frame, locale);
         PrintStream p = io.printer();
-        if (story.conversation() != null) {
+        // every conversation that names the frame: a traceroute probe is in its exchange and its route
+        for (FrameStory story : FrameStory.all(report, frame, locale)) {
             p.println();
             p.println(story.conversation().title().text());
-        }
-        String section = null;
-        for (FrameStory.Line l : story.lines()) {
-            if (!l.section().equals(section)) {
-                section = l.section();
-                p.println("-- " + section);
+            String section = null;
+            for (FrameStory.Line l : story.lines()) {
+                if (!l.section().equals(section)) {
+                    section = l.section();
+                    p.println("-- " + section);
+                }
+                p.println("  * " + l.sentence().text());
             }
-            p.println("  * " + l.sentence().text());
         }
         p.flush();
         return ExitCodes.OK;

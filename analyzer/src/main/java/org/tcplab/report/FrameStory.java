@@ -22,34 +22,62 @@ public record FrameStory(Conversation conversation, List<Line> lines) {
         lines = List.copyOf(lines);
     }
 
-    /** The story of {@code frame} in {@code report}; an empty story when no sentence names it. */
+    /** The story of {@code frame} in the first conversation that names it; an empty story when none does. */
     public static FrameStory of(CaptureReport report, long frame, Locale locale) {
+        List<FrameStory> all = all(report, frame, locale);
+        return all.isEmpty() ? new FrameStory(null, List.of()) : all.get(0);
+    }
+
+    /**
+     * The story of {@code frame} in every conversation that names it, in the report's order: a
+     * traceroute probe is in its UDP exchange and in its route, an ICMP error in its own
+     * conversation and in the route it drew. Where a conversation says nothing else about the
+     * frame but has a table row of it (a hop of a route), that row is told, column by column.
+     */
+    public static List<FrameStory> all(CaptureReport report, long frame, Locale locale) {
         Wording words = Wording.of(Say.BUNDLE, locale);
         Wording english = Wording.of(Say.BUNDLE, Locale.ENGLISH);
+        Say say = new Say(locale);
+        List<FrameStory> out = new ArrayList<>();
         for (Conversation c : report.conversations()) {
             List<Line> lines = new ArrayList<>();
-            boolean inTables = false;
+            List<Line> rows = new ArrayList<>();
             for (Section s : c.sections()) {
+                String title = words.say("section." + s.kind());
                 for (Table.Row r : s.table().rows()) {
-                    inTables |= r.frame() == frame;
+                    if (r.frame() == frame) {
+                        rows.add(new Line(title, row(s.table(), r, title, words, say)));
+                    }
                 }
                 for (Sentence t : s.sentences()) {
                     if (about(t, frame, english)) {
-                        lines.add(new Line(words.say("section." + s.kind()), t));
+                        lines.add(new Line(title, t));
                     }
                 }
             }
-            if (!lines.isEmpty() || inTables || arrow(c, frame)) {
+            if (!lines.isEmpty() || !rows.isEmpty() || arrow(c, frame)) {
                 List<Line> all = new ArrayList<>();
                 String title = words.say("section.numbers");
-                for (Sentence t : numbers(c, frame, new Say(locale))) {
+                for (Sentence t : numbers(c, frame, say)) {
                     all.add(new Line(title, t));
                 }
-                all.addAll(lines);
-                return new FrameStory(c, all);
+                // a row only where nothing else tells the frame: a segment's row repeats its own line
+                all.addAll(all.isEmpty() && lines.isEmpty() ? rows : lines);
+                out.add(new FrameStory(c, all));
             }
         }
-        return new FrameStory(null, List.of());
+        return out;
+    }
+
+    /** A table's row as a sentence: "frame 2 in the Route table: TTL 1, answered by 198.18.1.1, …". */
+    private static Sentence row(Table t, Table.Row r, String section, Wording words, Say say) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < t.columns().size() && i < r.cells().size(); i++) {
+            if (!r.cells().get(i).isEmpty()) {
+                cells.add(words.say("col." + t.columns().get(i)) + " " + r.cells().get(i));
+            }
+        }
+        return say.it("explain.row", r.frame(), section, String.join(words.say("explain.row.join"), cells));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.tcplab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -54,6 +55,25 @@ class InfoExplainLadderTest {
                 assertTrue(b.stdout().contains(command.get(0).equals("info") ? "Health:" : "-- "), b.stdout());
             }
         }
+    }
+
+    @Test
+    void explain_ofATracerouteProbe_tellsItsExchange_andItsHopOfTheRoute() throws Exception {
+        String file = Samples.path("wan/traceroute-client.pcap").toString();
+        Cli.Result r = Cli.run("explain", file, "2");
+        assertEquals(0, r.exitCode(), r.stderr());
+        // the router that answered is the source of the time exceeded that quotes the probe
+        Cli.Result error = Cli.run("read", file, "-T", "fields", "-e", "frame.number", "-e", "ip.src",
+                "-Y", "icmp.type == 11");
+        String[] answer = error.stdout().lines().findFirst().orElseThrow().split("\t");
+        assertTrue(r.stdout().contains("\nUDP conversation 0: "), r.stdout());
+        assertTrue(r.stdout().contains("  * frame 2 got no UDP reply: "), r.stdout());
+        assertTrue(r.stdout().contains("\n-- Route\n  * frame 2 in the Route table: TTL 1, answered by " + answer[1].split(",")[0]
+                + ", frames 2 → " + answer[0] + ", "), r.stdout());
+        // the error itself is explained in its own conversation, not in the route
+        Cli.Result third = Cli.run("explain", file, answer[0]);
+        assertTrue(third.stdout().contains("  * frame " + answer[0] + ": time exceeded"), third.stdout());
+        assertFalse(third.stdout().contains("-- Route"), third.stdout());
     }
 
     @Test
