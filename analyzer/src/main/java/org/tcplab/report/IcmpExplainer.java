@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
-import org.tcplab.decode.IcmpNames;
 import org.tcplab.model.Packet;
 import org.tcplab.wire.ByteString;
 
@@ -84,7 +83,7 @@ final class IcmpExplainer {
                     // from the request's destination it arrived there; from anyone else it stopped on the way
                     boolean fromDestination = error.src().address().equals(d.dst().address());
                     out.add(say.it(fromDestination ? "icmp.echo.error.host" : "icmp.echo.error.router", d.frame(), m.identifier(),
-                            m.sequence(), d.ttl(), error.src().address(), IcmpNames.describe(e.v6(), e.type(), e.code()),
+                            m.sequence(), d.ttl(), error.src().address(), say.icmp(e.v6(), e.type(), e.code()),
                             error.frame(), Say.seconds(error.time() - d.time()), Say.millis(error.time() - d.time())));
                 } else {
                     out.add(say.it("icmp.noreply", d.frame(), m.identifier(), m.sequence()));
@@ -92,7 +91,7 @@ final class IcmpExplainer {
             }
             Datagram answer = rep != null ? rep : error;
             rows.add(new Table.Row(d.frame(), List.of(Long.toString(d.frame()), Say.seconds(d.time()),
-                    d.src().address() + " → " + d.dst().address(), IcmpNames.describe(m.v6(), m.type(), m.code()),
+                    d.src().address() + " → " + d.dst().address(), say.icmp(m.v6(), m.type(), m.code()),
                     Integer.toString(m.identifier()), Integer.toString(m.sequence()), Integer.toString(d.ttl()),
                     answer == null ? "" : rep != null ? Long.toString(rep.frame()) : say.word("udp.icmp.cell", error.frame()),
                     answer == null ? "" : Say.seconds(answer.time() - d.time()))));
@@ -176,12 +175,12 @@ final class IcmpExplainer {
         String a = say.word("icmp.side.error", d.src().address());
         String b = say.word("icmp.side.quoted", d.dst().address());
         List<Sentence> out = new ArrayList<>();
-        String name = IcmpNames.describe(m.v6(), m.type(), m.code());
+        String name = say.icmp(m.v6(), m.type(), m.code());
         long orig = quotedFrame.applyAsLong(d);
         Packet.Header q = d.quotedTransport();
         String what = q instanceof Packet.Udp u ? "UDP " + u.srcPort() + " → " + u.dstPort()
                 : q instanceof Packet.Tcp t ? "TCP " + t.srcPort() + " → " + t.dstPort()
-                : q instanceof Packet.Icmp i ? IcmpNames.describe(i.v6(), i.type(), i.code()) + " id=" + i.identifier()
+                : q instanceof Packet.Icmp i ? say.icmp(i.v6(), i.type(), i.code()) + " id=" + i.identifier()
                         + " seq=" + i.sequence() : "?";
         if (orig >= 0) {
             out.add(say.it("icmp.error.quotes", d.frame(), name, what, orig, d.src().address()));
@@ -197,7 +196,7 @@ final class IcmpExplainer {
         Packet.Icmp m = d.icmp();
         String a = d.src().address();
         String b = d.dst().address();
-        String name = IcmpNames.describe(m.v6(), m.type(), m.code());
+        String name = say.icmp(m.v6(), m.type(), m.code());
         List<Sentence> out = new ArrayList<>();
         out.add(say.it("icmp.message.says", d.frame(), name, a));
         means(out, "icmp.message.means.", m);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.tcplab.decode.IcmpNames;
 import org.tcplab.model.Packet;
 
 /**
@@ -105,7 +104,7 @@ final class RouteExplainer {
                 }
                 Packet.Icmp m = a.icmp();
                 routers.add(a.src().address());
-                types.add(IcmpNames.describe(m.v6(), m.type(), m.code()));
+                types.add(say.icmp(m.v6(), m.type(), m.code()));
                 frames.add(p.frame() + " → " + a.frame());
                 rtts.add(Say.millis(a.time() - p.time()));
             }
@@ -128,7 +127,7 @@ final class RouteExplainer {
                 a = a != null ? a : answers.get(p.frame());
             }
             Packet.Icmp m = a.icmp();
-            out.add(say.it("route.reached", dst, reached, IcmpNames.describe(m.v6(), m.type(), m.code())));
+            out.add(say.it("route.reached", dst, reached, say.icmp(m.v6(), m.type(), m.code())));
         } else {
             out.add(say.it("route.unreached", dst, lastRouter, lastTtl));
         }

@@ -3,7 +3,6 @@ package org.tcplab.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tcplab.decode.IcmpNames;
 import org.tcplab.model.Packet;
 
 /**
@@ -101,7 +100,7 @@ final class UdpExplainer {
                 // from the datagram's destination it arrived there; from anyone else it stopped on the way
                 boolean fromDestination = error.src().address().equals(d.dst().address());
                 out.add(say.it(fromDestination ? "udp.icmp.host" : "udp.icmp.router", d.frame(), error.frame(),
-                        IcmpNames.describe(m.v6(), m.type(), m.code()), error.src().address(), Say.seconds(error.time() - d.time())));
+                        say.icmp(m.v6(), m.type(), m.code()), error.src().address(), Say.seconds(error.time() - d.time())));
             } else if (request) {
                 out.add(say.it("udp.noreply", d.frame()));
             }
