@@ -219,7 +219,8 @@ final class IcmpExplainer {
                                 List<Sentence> out) {
         List<Table.Row> rows = List.of(new Table.Row(d.frame(), List.of(Long.toString(d.frame()), Say.seconds(d.time()),
                 a + " → " + b, name, "", "", Integer.toString(d.ttl()), orig < 0 ? "" : Long.toString(orig), "")));
-        List<Ladder.Arrow> arrows = List.of(new Ladder.Arrow(d.frame(), d.time(), 0, 1, name, true));
+        // an error is marked as a problem on the ladder; an informational message (a router solicitation) is not
+        List<Ladder.Arrow> arrows = List.of(new Ladder.Arrow(d.frame(), d.time(), 0, 1, name, section.equals("error")));
         return new Conversation("icmp", index, a, b, say.it("icmp." + section + ".title", index, a, b, name),
                 List.of(new Section(section, new Table(COLUMNS, rows), out)), new Ladder(List.of(a, b), arrows, List.of()),
                 List.of());
