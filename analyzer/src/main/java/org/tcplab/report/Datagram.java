@@ -73,13 +73,23 @@ record Datagram(Packet packet, IpEndpoint src, IpEndpoint dst, Packet.Ipv4 ipv4,
         return null;
     }
 
+    /** The destination the quoted datagram was sent to, or null. */
     IpEndpoint quotedDst() {
+        return quotedEnd(false);
+    }
+
+    /** The source the quoted datagram came from (whom the error is sent to), or null. */
+    IpEndpoint quotedSrc() {
+        return quotedEnd(true);
+    }
+
+    private IpEndpoint quotedEnd(boolean source) {
         for (Packet.Header h : packet.headers()) {
             if (h.quoted() && h instanceof Packet.Ipv4 ip) {
-                return ip.dst();
+                return source ? ip.src() : ip.dst();
             }
             if (h.quoted() && h instanceof Packet.Ipv6 ip) {
-                return ip.dst();
+                return source ? ip.src() : ip.dst();
             }
         }
         return null;

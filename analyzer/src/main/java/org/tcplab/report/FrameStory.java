@@ -73,8 +73,9 @@ public record FrameStory(Conversation conversation, List<Line> lines) {
     private static Sentence row(Table t, Table.Row r, String section, Wording words, Say say) {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < t.columns().size() && i < r.cells().size(); i++) {
-            if (!r.cells().get(i).isEmpty()) {
-                cells.add(words.say("col." + t.columns().get(i)) + " " + r.cells().get(i));
+            // the frame column repeats what the sentence opens with
+            if (!r.cells().get(i).isEmpty() && !t.columns().get(i).equals("frame")) {
+                cells.add(words.say("explain.row.cell", words.say("col." + t.columns().get(i)), r.cells().get(i)));
             }
         }
         return say.it("explain.row", r.frame(), section, String.join(words.say("explain.row.join"), cells));

@@ -14,7 +14,7 @@ final class LadderText {
     static List<String> draw(Ladder l) {
         int inner = 30;
         for (Ladder.Arrow a : l.arrows()) {
-            inner = Math.max(inner, a.label().length() + 8);
+            inner = Math.max(inner, Width.of(a.label()) + 8);
         }
         int left = 18;
         List<String> lines = new ArrayList<>();
@@ -30,7 +30,7 @@ final class LadderText {
             StringBuilder sb = new StringBuilder();
             sb.append(Width.padLeft(Long.toString(a.frame()), 5)).append("  ").append(Say.seconds(a.timeNanos()));
             String line = Width.pad(sb.toString(), left);
-            int dashes = inner - a.label().length() - 2;
+            int dashes = inner - Width.of(a.label()) - 2;
             int before = Math.max(1, dashes / 2);
             int after = Math.max(1, dashes - before);
             StringBuilder arrow = new StringBuilder("|");

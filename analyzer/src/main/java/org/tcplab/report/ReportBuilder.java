@@ -106,6 +106,11 @@ public final class ReportBuilder {
         return d.src().address() + ">" + d.dst().address() + "#" + d.ipv4().id() + "/" + d.ipv4().protocol();
     }
 
+    /** The datagram went between the quote's two addresses (each unknown one taken as a match). */
+    private static boolean sameEnds(Datagram d, IpEndpoint qsrc, IpEndpoint qdst) {
+        return (qsrc == null || d.src().address().equals(qsrc.address())) && (qdst == null || d.dst().address().equals(qdst.address()));
+    }
+
     private static String pairKey(IpEndpoint a, IpEndpoint b) {
         String x = a.toString();
         String y = b.toString();
@@ -119,13 +124,14 @@ public final class ReportBuilder {
     private static long quoted(Datagram err, List<Datagram> udp, List<Datagram> echo, Map<Integer, List<Segment>> tcp) {
         Packet.Header q = err.quotedTransport();
         IpEndpoint qdst = err.quotedDst();
+        IpEndpoint qsrc = err.quotedSrc();
         if (q instanceof Packet.Icmp i) {
             long best = -1;
             for (Datagram d : echo) {
                 Packet.Icmp m = d.icmp();
+                // two hosts may ping one target with the same identifier and sequence (Windows starts both at 1)
                 if (d.frame() < err.frame() && IcmpExplainer.request(m) && m.v6() == i.v6() && m.type() == i.type()
-                        && m.identifier() == i.identifier() && m.sequence() == i.sequence()
-                        && (qdst == null || d.dst().address().equals(qdst.address()))) {
+                        && m.identifier() == i.identifier() && m.sequence() == i.sequence() && sameEnds(d, qsrc, qdst)) {
                     best = d.frame();
                 }
             }
@@ -135,7 +141,7 @@ public final class ReportBuilder {
             long best = -1;
             for (Datagram d : udp) {
                 if (d.frame() < err.frame() && d.src().port() == u.srcPort() && d.dst().port() == u.dstPort()
-                        && (qdst == null || d.dst().address().equals(qdst.address()))) {
+                        && sameEnds(d, qsrc, qdst)) {
                     best = d.frame();
                 }
             }

@@ -17,8 +17,8 @@ import org.tcplab.model.Packet;
  * with a TTL that grows; where the TTL ran out, the router dropped the probe and sent back time
  * exceeded from its own address (RFC 792; RFC 1812 §4.3.2.4), so each answer names one hop. The
  * destination itself answers the probe that reaches it: port unreachable for UDP (RFC 1122
- * §4.1.3.1), an echo reply for an echo request. One route per source and destination at least one
- * of whose probes drew time exceeded.
+ * §4.1.3.1), an echo reply for an echo request. One route per kind of probe, source and
+ * destination whose probes went out with at least two TTLs and at least one drew time exceeded.
  */
 final class RouteExplainer {
     private static final List<String> COLUMNS = List.of("ttl", "router", "frames", "rtt_ms", "type");
@@ -48,13 +48,17 @@ final class RouteExplainer {
             }
         }
         all.sort(Comparator.comparingLong(Datagram::frame));
+        // UDP probes and echo requests apart: one traceroute sends one kind
         Map<String, List<Datagram>> probes = new LinkedHashMap<>();
         for (Datagram d : all) {
-            probes.computeIfAbsent(d.src().address() + ">" + d.dst().address(), k -> new ArrayList<>()).add(d);
+            probes.computeIfAbsent((d.udp() != null ? "udp " : "echo ") + d.src().address() + ">" + d.dst().address(),
+                    k -> new ArrayList<>()).add(d);
         }
         List<Conversation> out = new ArrayList<>();
         for (List<Datagram> ps : probes.values()) {
-            if (ps.stream().anyMatch(p -> timeExceeded(errors.get(p.frame())))) {
+            // a traceroute's TTL grows: one datagram's time exceeded (a query caught in a routing loop) traces nothing
+            if (ps.stream().mapToInt(Datagram::ttl).distinct().count() >= 2
+                    && ps.stream().anyMatch(p -> timeExceeded(errors.get(p.frame())))) {
                 Map<Long, Datagram> answers = new HashMap<>(replies);
                 answers.putAll(errors);
                 out.add(route(out.size(), ps, answers));
@@ -122,16 +126,18 @@ final class RouteExplainer {
             }
         }
         if (reached >= 0) {
+            // the destination's own answer: at that TTL a router may have answered another probe (a path changed)
             Datagram a = null;
             for (Datagram p : byTtl.get(reached)) {
-                a = a != null ? a : answers.get(p.frame());
+                Datagram x = answers.get(p.frame());
+                a = a == null && x != null && x.src().address().equals(dst) ? x : a;
             }
             Packet.Icmp m = a.icmp();
             out.add(say.it("route.reached", dst, reached, say.icmp(m.v6(), m.type(), m.code())));
         } else {
             out.add(say.it("route.unreached", dst, lastRouter, lastTtl));
         }
-        return new Conversation("route", index, src, dst, say.it("route.title", index, src, dst, rows.size()),
+        return new Conversation("route", index, src, dst, say.it("route.title", index, src, dst, reached >= 0 ? reached : lastTtl),
                 List.of(new Section("route", new Table(COLUMNS, rows), out)),
                 new Ladder(List.of(src, dst), List.of(), List.of()), List.of());
     }

@@ -21,7 +21,10 @@ import org.tcplab.Tshark;
  * at the end; the probes a router answered are not "unanswered".
  */
 class RouteExplainerTest {
-    private static final Path ECHO_TRACEROUTE = Corpus.root().resolve("icmp/sanders_icmp_traceroute.pcapng");
+    /** Asked for where it is needed, so that the tests on samples alone run without the corpus. */
+    private static Path echoTraceroute() {
+        return Corpus.root().resolve("icmp/sanders_icmp_traceroute.pcapng");
+    }
 
     private static List<Conversation> routes(CaptureReport r) {
         return r.conversations().stream().filter(c -> c.kind().equals("route")).toList();
@@ -43,7 +46,7 @@ class RouteExplainerTest {
         // each request's TTL as sent, by its sequence number (a router quotes the TTL as it ran out, not as
         // sent); a time exceeded quotes its request, so icmp.type == 8 matches it too
         Map<String, Integer> sentTtl = new java.util.HashMap<>();
-        for (String line : Tshark.run("-r", ECHO_TRACEROUTE.toString(), "-Y", "icmp.type == 8 and not icmp.type == 11", "-T", "fields",
+        for (String line : Tshark.run("-r", echoTraceroute().toString(), "-Y", "icmp.type == 8 and not icmp.type == 11", "-T", "fields",
                 "-e", "icmp.seq", "-e", "ip.ttl").split("\n")) {
             String[] f = line.split("\t");
             sentTtl.put(f[0], Integer.parseInt(f[1]));
@@ -52,7 +55,7 @@ class RouteExplainerTest {
         Map<Integer, List<String>> expected = new TreeMap<>();
         Map<Integer, List<String>> frames = new TreeMap<>();
         int lastTtl = 0;
-        for (String line : Tshark.run("-r", ECHO_TRACEROUTE.toString(), "-Y", "icmp.type == 11 or icmp.type == 0",
+        for (String line : Tshark.run("-r", echoTraceroute().toString(), "-Y", "icmp.type == 11 or icmp.type == 0",
                 "-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e", "icmp.seq", "-E", "occurrence=f").split("\n")) {
             String[] f = line.split("\t");
             int ttl = sentTtl.get(f[2]);
@@ -63,7 +66,7 @@ class RouteExplainerTest {
             }
             frames.computeIfAbsent(ttl, k -> new ArrayList<>()).add(f[0]);
         }
-        CaptureReport r = Reports.of(ECHO_TRACEROUTE);
+        CaptureReport r = Reports.of(echoTraceroute());
         List<Conversation> routes = routes(r);
         assertEquals(1, routes.size(), "one route traced");
         Table hops = routes.get(0).sections().get(0).table();
@@ -86,7 +89,7 @@ class RouteExplainerTest {
 
     @Test
     void echoRequestAnsweredByTimeExceeded_isNotUnanswered_andTheErrorNamesIt() throws Exception {
-        List<String> k = keys(Reports.of(ECHO_TRACEROUTE));
+        List<String> k = keys(Reports.of(echoTraceroute()));
         assertEquals(24, k.stream().filter("icmp.echo.error.router"::equals).count(), k.toString());
         assertFalse(k.contains("icmp.noreply"), "no request is left unanswered");
         assertFalse(k.contains("icmp.error.unmatched"), "every time exceeded quotes a request the capture holds");
@@ -108,5 +111,26 @@ class RouteExplainerTest {
     @Test
     void pingWithoutTimeExceeded_tracesNoRoute() throws Exception {
         assertTrue(routes(Reports.of(Samples.path("icmp-echo.pcap"))).isEmpty());
+    }
+
+    @Test
+    void oneDatagramsTimeExceeded_tracesNoRoute_itsTtlNeverGrew() throws Exception {
+        // the lab's traceroute cut to its first probe (TTL 1) and the router's time exceeded: a datagram
+        // that ran out of TTL once (as in a routing loop) is no traceroute
+        Path cut = java.nio.file.Files.createTempFile("tcplab-one-probe-", ".pcap");
+        try {
+            try (org.tcplab.capture.FrameSource in = org.tcplab.capture.CaptureFiles.open(Samples.path("wan/traceroute-client.pcap"));
+                 org.tcplab.capture.CaptureWriter out = org.tcplab.capture.CaptureWriter.open(cut, in.fileLinkType(), 65535, null, null)) {
+                org.tcplab.capture.Frame f = new org.tcplab.capture.Frame();
+                while (in.next(f) && f.number() <= 3) {
+                    out.write(f.epochSeconds(), f.nanos(), f.data(), f.offset(), f.capturedLength(), f.originalLength());
+                }
+            }
+            CaptureReport r = Reports.of(cut);
+            assertTrue(routes(r).isEmpty(), "routes: " + routes(r));
+            assertTrue(keys(r).contains("udp.icmp.router"), "the datagram is still told as answered by the router: " + keys(r));
+        } finally {
+            java.nio.file.Files.deleteIfExists(cut);
+        }
     }
 }
