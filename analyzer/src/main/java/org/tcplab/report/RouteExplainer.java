@@ -99,8 +99,13 @@ final class RouteExplainer {
             Set<String> types = new LinkedHashSet<>();
             List<String> frames = new ArrayList<>();
             List<String> rtts = new ArrayList<>();
+            List<Long> told = new ArrayList<>();
             for (Datagram p : e.getValue()) {
                 Datagram a = answers.get(p.frame());
+                told.add(p.frame());
+                if (a != null) {
+                    told.add(a.frame());
+                }
                 if (a == null) {
                     frames.add(Long.toString(p.frame()));
                     rtts.add("*");
@@ -114,7 +119,7 @@ final class RouteExplainer {
             }
             rows.add(new Table.Row(e.getValue().get(0).frame(), List.of(Integer.toString(ttl),
                     routers.isEmpty() ? "*" : String.join(", ", routers), String.join(", ", frames),
-                    String.join(", ", rtts), String.join(", ", types))));
+                    String.join(", ", rtts), String.join(", ", types)), told));
             if (routers.isEmpty()) {
                 out.add(say.it("route.silent", ttl, e.getValue().size()));
             } else {

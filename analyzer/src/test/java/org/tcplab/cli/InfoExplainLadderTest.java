@@ -1,7 +1,6 @@
 package org.tcplab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -70,10 +69,13 @@ class InfoExplainLadderTest {
         assertTrue(r.stdout().contains("  * frame 2 got no UDP reply: "), r.stdout());
         assertTrue(r.stdout().contains("\n-- Route\n  * frame 2 in the Route table: TTL 1, answered by " + answer[1].split(",")[0]
                 + ", frames 2 → " + answer[0] + ", "), r.stdout());
-        // the error itself is explained in its own conversation, not in the route
+        // the error itself is explained in its own conversation, and as the answer of its hop
         Cli.Result third = Cli.run("explain", file, answer[0]);
         assertTrue(third.stdout().contains("  * frame " + answer[0] + ": time exceeded"), third.stdout());
-        assertFalse(third.stdout().contains("-- Route"), third.stdout());
+        assertTrue(third.stdout().contains("\n-- Route\n  * frame " + answer[0] + " in the Route table: TTL 1, "), third.stdout());
+        // the destination's port unreachable is no hop of TTL 1
+        Cli.Result last = Cli.run("explain", file, "5");
+        assertTrue(last.stdout().contains("  * frame 5 in the Route table: TTL 2, "), last.stdout());
     }
 
     @Test

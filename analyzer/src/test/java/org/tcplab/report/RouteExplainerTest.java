@@ -133,4 +133,26 @@ class RouteExplainerTest {
             java.nio.file.Files.deleteIfExists(cut);
         }
     }
+
+    @Test
+    void eachHopTellsEveryProbeOfItsTtl_andEachAnswer() throws Exception {
+        // sanders_icmp_traceroute: 54 frames, three echo requests per TTL 1 to 9, each answered
+        CaptureReport r = Reports.of(echoTraceroute());
+        java.util.Set<Long> told = new java.util.TreeSet<>();
+        for (Table.Row row : routes(r).get(0).sections().get(0).table().rows()) {
+            assertTrue(row.tells(row.frame()), "a row tells its own frame");
+            told.add(row.frame());
+            told.addAll(row.also());
+        }
+        java.util.Set<Long> all = new java.util.TreeSet<>();
+        for (long f = 1; f <= 54; f++) {
+            all.add(f);
+        }
+        assertEquals(all, told);
+        // frame 27, the second probe with TTL 5, finds its hop, though the row is frame 25's
+        assertEquals(1, FrameStory.all(r, 27, java.util.Locale.ENGLISH).stream()
+                .filter(st -> st.conversation().kind().equals("route"))
+                .flatMap(st -> st.lines().stream()).filter(l -> l.sentence().text().startsWith("frame 27 in the Route table: TTL 5, "))
+                .count());
+    }
 }
