@@ -46,7 +46,7 @@ public record FrameStory(Conversation conversation, List<Line> lines) {
                 String title = words.say("section." + s.kind());
                 for (Table.Row r : s.table().rows()) {
                     if (r.tells(frame)) {
-                        rows.add(new Line(title, row(s.table(), r, frame, title, words, say)));
+                        rows.add(new Line(title, row(s.table(), r, frame, title, say)));
                     }
                 }
                 for (Sentence t : s.sentences()) {
@@ -70,15 +70,15 @@ public record FrameStory(Conversation conversation, List<Line> lines) {
     }
 
     /** A table's row as a sentence: "frame 2 in the Route table: TTL 1, answered by 198.18.1.1, …". */
-    private static Sentence row(Table t, Table.Row r, long frame, String section, Wording words, Say say) {
+    private static Sentence row(Table t, Table.Row r, long frame, String section, Say say) {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < t.columns().size() && i < r.cells().size(); i++) {
             // the frame column repeats what the sentence opens with
             if (!r.cells().get(i).isEmpty() && !t.columns().get(i).equals("frame")) {
-                cells.add(words.say("explain.row.cell", words.say("col." + t.columns().get(i)), r.cells().get(i)));
+                cells.add(say.word("explain.row.cell", say.word("col." + t.columns().get(i)), r.cells().get(i)));
             }
         }
-        return say.it("explain.row", frame, section, String.join(words.say("explain.row.join"), cells));
+        return say.it("explain.row", frame, section, String.join(say.word("explain.row.join"), cells));
     }
 
     /**

@@ -54,13 +54,13 @@ final class RouteExplainer {
             probes.computeIfAbsent((d.udp() != null ? "udp " : "echo ") + d.src().address() + ">" + d.dst().address(),
                     k -> new ArrayList<>()).add(d);
         }
+        Map<Long, Datagram> answers = new HashMap<>(replies);
+        answers.putAll(errors);
         List<Conversation> out = new ArrayList<>();
         for (List<Datagram> ps : probes.values()) {
             // a traceroute's TTL grows: one datagram's time exceeded (a query caught in a routing loop) traces nothing
             if (ps.stream().mapToInt(Datagram::ttl).distinct().count() >= 2
                     && ps.stream().anyMatch(p -> timeExceeded(errors.get(p.frame())))) {
-                Map<Long, Datagram> answers = new HashMap<>(replies);
-                answers.putAll(errors);
                 out.add(route(out.size(), ps, answers));
             }
         }
@@ -103,14 +103,12 @@ final class RouteExplainer {
             for (Datagram p : e.getValue()) {
                 Datagram a = answers.get(p.frame());
                 told.add(p.frame());
-                if (a != null) {
-                    told.add(a.frame());
-                }
                 if (a == null) {
                     frames.add(Long.toString(p.frame()));
                     rtts.add("*");
                     continue;
                 }
+                told.add(a.frame());
                 Packet.Icmp m = a.icmp();
                 routers.add(a.src().address());
                 types.add(say.icmp(m.v6(), m.type(), m.code()));
