@@ -13,10 +13,12 @@ final class LadderText {
 
     static List<String> draw(Ladder l) {
         int inner = 30;
+        // the frame and time column: wider for a capture of more than a day (times of six digits and more)
+        int left = 18;
         for (Ladder.Arrow a : l.arrows()) {
             inner = Math.max(inner, Width.of(a.label()) + 8);
+            left = Math.max(left, Width.of(stamp(a)) + 1);
         }
-        int left = 18;
         List<String> lines = new ArrayList<>();
         int stateCol = Math.max(14, Width.of(l.endpoints().get(0)) + 1);
         StringBuilder head = new StringBuilder(Width.pad("frame  time", left));
@@ -27,9 +29,7 @@ final class LadderText {
             lines.add(initial);
         }
         for (Ladder.Arrow a : l.arrows()) {
-            StringBuilder sb = new StringBuilder();
-            sb.append(Width.padLeft(Long.toString(a.frame()), 5)).append("  ").append(Say.seconds(a.timeNanos()));
-            String line = Width.pad(sb.toString(), left);
+            String line = Width.pad(stamp(a), left);
             int dashes = inner - Width.of(a.label()) - 2;
             int before = Math.max(1, dashes / 2);
             int after = Math.max(1, dashes - before);
@@ -47,6 +47,11 @@ final class LadderText {
             }
         }
         return lines;
+    }
+
+    /** "    7  0.000309": the arrow's frame and time. */
+    private static String stamp(Ladder.Arrow a) {
+        return Width.padLeft(Long.toString(a.frame()), 5) + "  " + Say.seconds(a.timeNanos());
     }
 
     private static String states(Ladder l, long frame, int left, int inner) {
